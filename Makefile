@@ -1,0 +1,29 @@
+# make run   sets up .venv when needed and opens the window on the bundled seeds
+# make test  sets up .venv when needed and runs the test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench dist system-libs clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test,dist]"
+	touch $(STAMP)
+
+run: $(STAMP) system-libs
+	$(BIN)/reader
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+system-libs:
+	@sh scripts/system-libs.sh
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,1 @@
+"""The domain: documents, spans, offsets, tags and export. Nothing here imports Qt."""

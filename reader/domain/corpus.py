@@ -1,0 +1,99 @@
+"""Turning files into documents: decoding, line endings, titles and names."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from charset_normalizer import from_bytes
+
+TEXT_SUFFIXES = (".txt", ".md")
+_UTF8_BOM = b"\xef\xbb\xbf"
+_MAX_CONTROL_SHARE = 0.01
+
+
+class UnreadableFile(ValueError):
+    """A file that cannot be read as a text document; the message says why in one line."""
+
+
+@dataclass(frozen=True)
+class SourceText:
+    name: str
+    source_path: str
+    text: str
+    encoding: str
+
+    @property
+    def title(self) -> str:
+        return title_of(self.text)
+
+    @property
+    def sha256(self) -> str:
+        return sha256_of(self.text)
+
+
+def normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def title_of(text: str) -> str:
+    for line in text.split("\n", 50):
+        if line.strip():
+            return line.strip()[:200]
+    return ""
+
+
+def sha256_of(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decoded, newline-normalized text and the encoding it was found in."""
+    if data.startswith(_UTF8_BOM):
+        return _checked(data[len(_UTF8_BOM):].decode("utf-8", errors="strict"), "utf-8-sig")
+    if b"\x00" in data:
+        raise UnreadableFile("binary file (contains NUL bytes)")
+    try:
+        return _checked(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data, cp_isolation=["cp1251", "koi8_r", "cp866", "mac_cyrillic", "iso8859_5", "cp1252", "latin_1"]).best()
+    if best is None:
+        best = from_bytes(data).best()
+    if best is None:
+        raise UnreadableFile("not text in any known encoding")
+    return _checked(str(best), best.encoding)
+
+
+def _checked(text: str, encoding: str) -> tuple[str, str]:
+    text = normalize_newlines(text)
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t\f\v")
+    if text and controls / len(text) > _MAX_CONTROL_SHARE:
+        raise UnreadableFile("binary file (too many control characters)")
+    return text, encoding
+
+
+def read_source(path: Path, name: str) -> SourceText:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UnreadableFile(f"cannot read: {error.strerror or error}") from error
+    text, encoding = decode(data)
+    return SourceText(name=name, source_path=str(path.resolve()), text=text, encoding=encoding)
+
+
+def find_sources(paths: list[Path]) -> Iterator[tuple[Path, str]]:
+    """Every text file under ``paths`` with the name it gets in the store.
+
+    A folder's files are named by their path relative to that folder; a file
+    given on its own is named by its file name.
+    """
+    for root in paths:
+        if root.is_dir():
+            for path in sorted(p for p in root.rglob("*") if p.is_file()):
+                if path.suffix.lower() in TEXT_SUFFIXES:
+                    yield path, path.relative_to(root).as_posix()
+        else:
+            yield root, root.name

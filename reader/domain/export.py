@@ -1,0 +1,85 @@
+"""Writing annotations out as CSV (spreadsheet or plain) and JSONL, row by row."""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import Callable, Iterable, Mapping, TextIO
+
+COLUMNS = (
+    "annotation_id", "document", "document_sha256", "start", "end", "text", "tag", "note",
+    "annotator", "status", "reviewer", "review_note", "created_at", "updated_at",
+)
+FORMATS = ("csv", "jsonl")
+DIALECTS = ("excel", "plain")
+
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP
+# "CSV injection"). The apostrophe itself is escaped too, so that reading the
+# file back can undo exactly what writing did.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_ESCAPE = "'"
+PROGRESS_EVERY = 1000
+
+
+def neutralize(cell: str) -> str:
+    if cell.startswith(_FORMULA_STARTS) or cell.startswith(_ESCAPE):
+        return _ESCAPE + cell
+    return cell
+
+
+def restore(cell: str) -> str:
+    if cell.startswith(_ESCAPE) and cell[1:2] and cell[1:].startswith((*_FORMULA_STARTS, _ESCAPE)):
+        return cell[1:]
+    return cell
+
+
+def encoding_for(fmt: str, dialect: str) -> str:
+    """The encoding to open the output with: Excel needs a BOM to read Cyrillic as UTF-8."""
+    return "utf-8-sig" if fmt == "csv" and dialect == "excel" else "utf-8"
+
+
+def write_annotations(
+    rows: Iterable[Mapping],
+    out: TextIO,
+    fmt: str = "csv",
+    dialect: str = "excel",
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write ``rows`` (mappings with the COLUMNS keys) to ``out``; returns how many.
+
+    ``out`` must be opened with ``newline=""`` and ``encoding_for(fmt, dialect)``.
+    Rows are written as they come, so memory does not grow with their number.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if dialect not in DIALECTS:
+        raise ValueError(f"unknown dialect {dialect!r} (choose from {', '.join(DIALECTS)})")
+    write_row = _csv_writer(out, dialect) if fmt == "csv" else _jsonl_writer(out)
+    count = 0
+    for row in rows:
+        write_row(row)
+        count += 1
+        if progress and count % PROGRESS_EVERY == 0:
+            progress(count)
+    if progress:
+        progress(count)
+    return count
+
+
+def _csv_writer(out: TextIO, dialect: str) -> Callable[[Mapping], None]:
+    writer = csv.writer(out, lineterminator="\r\n" if dialect == "excel" else "\n")
+    writer.writerow(COLUMNS)
+    if dialect == "excel":
+        def cell(value):
+            return neutralize(value) if isinstance(value, str) else value
+    else:
+        def cell(value):
+            return value
+    return lambda row: writer.writerow([cell(row[c]) for c in COLUMNS])
+
+
+def _jsonl_writer(out: TextIO) -> Callable[[Mapping], None]:
+    def write(row: Mapping) -> None:
+        out.write(json.dumps({c: row[c] for c in COLUMNS}, ensure_ascii=False))
+        out.write("\n")
+    return write

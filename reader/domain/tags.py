@@ -1,0 +1,39 @@
+"""Tags: the labels annotators put on spans."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+
+from reader.paths import resource_path
+
+_HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_NAME = re.compile(r"^[^\s\x00-\x1f][^\x00-\x1f]{0,63}$")
+
+
+class BadTag(ValueError):
+    """A tag definition that cannot be used; the message says why in one line."""
+
+
+@dataclass(frozen=True)
+class Tag:
+    name: str
+    colour: str
+    key: str = ""
+    description: str = ""
+    position: int = 0
+
+    def __post_init__(self) -> None:
+        if not _NAME.match(self.name) or self.name != self.name.strip():
+            raise BadTag(f"tag name {self.name!r} must be 1-64 printable characters without surrounding spaces")
+        if not _HEX_COLOUR.match(self.colour):
+            raise BadTag(f"tag colour {self.colour!r} must look like #rrggbb")
+        if len(self.key) > 1:
+            raise BadTag(f"tag key {self.key!r} must be a single character")
+
+
+def default_tags() -> list[Tag]:
+    with resource_path("tags.toml").open("rb") as handle:
+        table = tomllib.load(handle)
+    return [Tag(position=i, **entry) for i, entry in enumerate(table["tag"])]

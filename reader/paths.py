@@ -1,0 +1,44 @@
+"""Where Reader finds its bundled files and keeps its per-user data.
+
+The same lookup serves a source checkout, an installed wheel (the files are
+packaged under ``reader/_bundled``) and a PyInstaller app (``sys._MEIPASS``).
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Reader"
+
+
+@cache
+def bundle_root() -> Path:
+    package = Path(__file__).resolve().parent
+    candidates = [package / "_bundled", package.parent]
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        candidates.insert(0, Path(frozen))
+    for root in candidates:
+        if (root / "resources" / "tags.toml").is_file():
+            return root
+    raise FileNotFoundError("Reader's resources/ folder is missing from this installation")
+
+
+def resource_path(*parts: str) -> Path:
+    return bundle_root().joinpath("resources", *parts)
+
+
+def seeds_dir() -> Path:
+    return bundle_root() / "seeds"
+
+
+def user_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_database() -> Path:
+    return user_data_dir() / "reader.sqlite"

@@ -1,0 +1,77 @@
+"""Bringing exported annotation rows back into a database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from reader.domain.annotations import STATUSES, Annotation
+from reader.domain.importing import ImportedRow
+from reader.store.repo import Store
+
+
+@dataclass
+class ExchangeReport:
+    imported: int = 0
+    unchanged: int = 0
+    refused: list[tuple[int, str]] = field(default_factory=list)
+
+
+def import_annotation_rows(store: Store, rows: Iterable[ImportedRow]) -> ExchangeReport:
+    """Add each acceptable row, all in one transaction; report the others by line.
+
+    A row is matched to its document by content hash, then by name, and must
+    quote exactly the document's text at its offsets. A row whose id is already
+    stored replaces it only when it was changed later.
+    """
+    report = ExchangeReport()
+    documents: dict[tuple[str, str], object] = {}
+    tags = store.tag_names()
+    with store.transaction():
+        for row in rows:
+            if row.fields is None:
+                report.refused.append((row.line, row.problem))
+                continue
+            problem = _import_one(store, row.fields, documents, tags, report)
+            if problem:
+                report.refused.append((row.line, problem))
+    return report
+
+
+def _import_one(store: Store, fields: dict, documents: dict, tags: set[str], report: ExchangeReport) -> str:
+    key = (fields["document_sha256"], fields["document"])
+    if key not in documents:
+        document = store.document_by_sha256(key[0])
+        if document is None:
+            try:
+                document = store.find_document(key[1])
+            except Exception:
+                document = None
+        documents[key] = document
+    document = documents[key]
+    if document is None:
+        return f"no document with hash {key[0][:12]}… or name {key[1]!r}"
+    start, end = fields["start"], fields["end"]
+    if not (0 <= start < end <= document.length):
+        return f"offsets {start}..{end} are outside {document.name!r} (0..{document.length})"
+    if document.text[start:end] != fields["text"]:
+        return f"text at {start}..{end} of {document.name!r} is not {fields['text'][:40]!r}"
+    if fields["tag"] not in tags:
+        return f"unknown tag {fields['tag']!r}"
+    if fields["status"] not in STATUSES:
+        return f"unknown status {fields['status']!r}"
+    annotation = Annotation(
+        id=fields["annotation_id"], document_id=document.id, start=start, end=end, text=fields["text"],
+        tag=fields["tag"], note=fields["note"], annotator=fields["annotator"], status=fields["status"],
+        reviewer=fields["reviewer"], review_note=fields["review_note"],
+        created_at=fields["created_at"], updated_at=fields["updated_at"])
+    stored = store.annotation(annotation.id)
+    if stored == annotation or (stored and stored.updated_at >= annotation.updated_at):
+        report.unchanged += 1
+    elif stored:
+        store.update_annotation(annotation)
+        report.imported += 1
+    else:
+        store.add_annotation(annotation)
+        report.imported += 1
+    return ""

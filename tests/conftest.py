@@ -1,0 +1,40 @@
+"""Shared fixtures. Tests never touch the user's own data, settings or screen."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+# Before anything imports Qt: no screen, and no user dirs of the real account.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_SANDBOX = Path(tempfile.mkdtemp(prefix="reader-tests-"))
+for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[variable] = str(_SANDBOX / variable.lower())
+
+import pytest  # noqa: E402
+
+from reader.store import Store  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "project.sqlite"
+
+
+@pytest.fixture
+def store(db_path: Path):
+    with Store.open(db_path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def seeded_store(store: Store) -> Store:
+    from reader.domain.corpus import find_sources, read_source
+
+    for path, name in find_sources([SEEDS]):
+        store.import_source(read_source(path, name))
+    return store
