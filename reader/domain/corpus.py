@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -12,6 +13,10 @@ from charset_normalizer import from_bytes
 TEXT_SUFFIXES = (".txt", ".md")
 _UTF8_BOM = b"\xef\xbb\xbf"
 _MAX_CONTROL_SHARE = 0.01
+# Control characters other than \t \n \v \f (\r is gone after normalizing); a regex
+# scans in C instead of a Python loop over every character of a corpus.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_MULTI_BYTE_CHARACTERS = re.compile("[^\x00-\x7f\ufffd]")
 
 
 class UnreadableFile(ValueError):
@@ -52,13 +57,19 @@ def sha256_of(text: str) -> str:
 def decode(data: bytes) -> tuple[str, str]:
     """Decoded, newline-normalized text and the encoding it was found in."""
     if data.startswith(_UTF8_BOM):
-        return _checked(data[len(_UTF8_BOM):].decode("utf-8", errors="strict"), "utf-8-sig")
+        try:
+            return _checked(data[len(_UTF8_BOM):].decode("utf-8", errors="strict"), "utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise UnreadableFile(f"not valid UTF-8 at byte {error.start + len(_UTF8_BOM)}, though it starts "
+                                 "with a UTF-8 mark; re-save it as UTF-8") from error
     if b"\x00" in data:
         raise UnreadableFile("binary file (contains NUL bytes)")
     try:
         return _checked(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if _mostly_utf8(data):
+            raise UnreadableFile(f"not valid UTF-8 at byte {error.start}, though the rest is UTF-8; "
+                                 "re-save it as UTF-8") from error
     best = from_bytes(data, cp_isolation=["cp1251", "koi8_r", "cp866", "mac_cyrillic", "iso8859_5", "cp1252", "latin_1"]).best()
     if best is None:
         best = from_bytes(data).best()
@@ -67,9 +78,18 @@ def decode(data: bytes) -> tuple[str, str]:
     return _checked(str(best), best.encoding)
 
 
+def _mostly_utf8(data: bytes) -> bool:
+    """Broken UTF-8 rather than a legacy encoding: its valid multi-byte characters outnumber
+    its invalid bytes (guessing a legacy encoding for it would turn all of them into mojibake)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    good = len(_MULTI_BYTE_CHARACTERS.findall(text))
+    return good >= 2 * bad
+
+
 def _checked(text: str, encoding: str) -> tuple[str, str]:
     text = normalize_newlines(text)
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t\f\v")
+    controls = len(_CONTROL_CHARACTERS.findall(text))
     if text and controls / len(text) > _MAX_CONTROL_SHARE:
         raise UnreadableFile("binary file (too many control characters)")
     return text, encoding

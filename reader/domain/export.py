@@ -67,7 +67,11 @@ def write_annotations(
 
 
 def _csv_writer(out: TextIO, dialect: str) -> Callable[[Mapping], None]:
-    writer = csv.writer(out, lineterminator="\r\n" if dialect == "excel" else "\n")
+    terminator = "\r\n" if dialect == "excel" else "\n"
+    writer = csv.writer(out, lineterminator=terminator)
+    # csv quotes a cell only for the terminator's own characters, so under "\n" a
+    # CR inside a note would end the row early; such rows are written quoted.
+    quoting_writer = csv.writer(out, lineterminator=terminator, quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(COLUMNS)
     if dialect == "excel":
         def cell(value):
@@ -75,7 +79,12 @@ def _csv_writer(out: TextIO, dialect: str) -> Callable[[Mapping], None]:
     else:
         def cell(value):
             return value
-    return lambda row: writer.writerow([cell(row[c]) for c in COLUMNS])
+
+    def write(row: Mapping) -> None:
+        cells = [cell(row[c]) for c in COLUMNS]
+        has_cr = any(isinstance(value, str) and "\r" in value for value in cells)
+        (quoting_writer if has_cr else writer).writerow(cells)
+    return write
 
 
 def _jsonl_writer(out: TextIO) -> Callable[[Mapping], None]:

@@ -66,8 +66,10 @@ def _csv_rows(text: str, spreadsheet: bool) -> Iterator[ImportedRow]:
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise BadAnnotationFile(f"the CSV header lacks the column(s) {', '.join(missing)}")
+    first_line = reader.line_num + 1
     for cells in reader:
-        number = reader.line_num
+        # A quoted cell may span lines; a row is reported by the line it starts on.
+        number, first_line = first_line, reader.line_num + 1
         if not any(cells):
             continue
         if len(cells) != len(header):

@@ -8,8 +8,16 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch in "_'’-" or (0x300 <= ord(ch) <= 0x36F)
+_JOINERS = "'’-"
+
+
+def _in_word(text: str, i: int) -> bool:
+    """Whether ``text[i]`` belongs to a word. An apostrophe or hyphen does only
+    between two letters ("it's", "из-за"), not when it quotes or dashes a word."""
+    ch = text[i]
+    if ch in _JOINERS:
+        return 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+    return ch.isalnum() or ch == "_" or 0x300 <= ord(ch) <= 0x36F
 
 
 def trim_whitespace(text: str, start: int, end: int) -> tuple[int, int]:
@@ -25,9 +33,9 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     start, end = trim_whitespace(text, start, end)
     if start >= end:
         return start, end
-    while start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
+    while start > 0 and _in_word(text, start - 1) and _in_word(text, start):
         start -= 1
-    while end < len(text) and _is_word_char(text[end - 1]) and _is_word_char(text[end]):
+    while end < len(text) and _in_word(text, end - 1) and _in_word(text, end):
         end += 1
     return start, end
 

@@ -31,8 +31,12 @@ def check_before_opening(path: Path) -> None:
         raise StoreError(f"{path}: cannot read the file ({error.strerror or error})") from error
     if header != SQLITE_HEADER:
         raise StoreError(f"{path} is not a Reader database (it is not an SQLite file); it was left untouched")
+    # immutable=1 reads the file without creating -wal/-shm files next to it; only
+    # when a -wal already exists (the database is in use) must it be read too.
+    in_use = path.with_name(path.name + "-wal").exists()
     try:
-        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        probe = sqlite3.connect(f"{path.resolve().as_uri()}?{'mode=ro' if in_use else 'immutable=1'}",
+                                uri=True, timeout=5)
         try:
             application_id = probe.execute("PRAGMA application_id").fetchone()[0]
             version = probe.execute("PRAGMA user_version").fetchone()[0]
@@ -54,10 +58,10 @@ def _create_first_schema(db: Database) -> None:
     db["documents"].create(
         {
             "id": int, "name": str, "source_path": str, "sha256": str, "text": str, "title": str,
-            "length": int, "imported_at": str, "annotation_count": int, "reviewed_count": int,
+            "length": int, "imported_at": str,
         },
         pk="id", not_null={"name", "sha256", "text", "length"},
-        defaults={"annotation_count": 0, "reviewed_count": 0, "title": "", "source_path": ""},
+        defaults={"title": "", "source_path": ""},
     )
     db["documents"].create_index(["name"], unique=True)
     db["documents"].create_index(["sha256"], unique=True)
@@ -92,26 +96,36 @@ def _create_first_schema(db: Database) -> None:
     )
     db.execute('CREATE INDEX annotations_by_position ON annotations(document_id, start)')
     db.execute('CREATE INDEX annotations_by_tag ON annotations(tag)')
-    # Per-document counts kept by triggers, so the document list never counts a million rows.
+    # Per-document counts kept by triggers, so the document list never counts a
+    # million rows. They live in a table of their own: a counter in the documents
+    # row would rewrite the whole text with every annotation.
     db.executescript(
         """
+        CREATE TABLE document_counts (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            annotation_count INTEGER NOT NULL DEFAULT 0,
+            reviewed_count INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TRIGGER documents_counted AFTER INSERT ON documents BEGIN
+            INSERT INTO document_counts (document_id) VALUES (NEW.id);
+        END;
         CREATE TRIGGER annotations_counted AFTER INSERT ON annotations BEGIN
-            UPDATE documents SET annotation_count = annotation_count + 1,
+            UPDATE document_counts SET annotation_count = annotation_count + 1,
                 reviewed_count = reviewed_count + (NEW.status != 'pending')
-            WHERE id = NEW.document_id;
+            WHERE document_id = NEW.document_id;
         END;
         CREATE TRIGGER annotations_uncounted AFTER DELETE ON annotations BEGIN
-            UPDATE documents SET annotation_count = annotation_count - 1,
+            UPDATE document_counts SET annotation_count = annotation_count - 1,
                 reviewed_count = reviewed_count - (OLD.status != 'pending')
-            WHERE id = OLD.document_id;
+            WHERE document_id = OLD.document_id;
         END;
         CREATE TRIGGER annotations_recounted AFTER UPDATE OF status, document_id ON annotations BEGIN
-            UPDATE documents SET annotation_count = annotation_count - 1,
+            UPDATE document_counts SET annotation_count = annotation_count - 1,
                 reviewed_count = reviewed_count - (OLD.status != 'pending')
-            WHERE id = OLD.document_id;
-            UPDATE documents SET annotation_count = annotation_count + 1,
+            WHERE document_id = OLD.document_id;
+            UPDATE document_counts SET annotation_count = annotation_count + 1,
                 reviewed_count = reviewed_count + (NEW.status != 'pending')
-            WHERE id = NEW.document_id;
+            WHERE document_id = NEW.document_id;
         END;
         """
     )
@@ -129,6 +143,9 @@ SCHEMA_VERSION = len(MIGRATIONS)
 def migrate(db: Database) -> None:
     """Bring ``db`` up to SCHEMA_VERSION, each step in its own transaction."""
     version = db.conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"the database was written by a newer Reader (schema {version}; "
+                         f"this one reads up to {SCHEMA_VERSION}); it was left untouched")
     for target in range(version + 1, SCHEMA_VERSION + 1):
         with immediate_transaction(db):
             MIGRATIONS[target - 1](db)
