@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import sqlite3
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Callable, Sequence, TextIO
 
 from reader import __version__
 from reader.domain.annotations import Annotation, BadSpan, checked_span
-from reader.domain.corpus import UnreadableFile, find_sources, read_source
+from reader.domain.corpus import SourceText, UnreadableFile, find_sources, read_source
 from reader.domain.export import DIALECTS, FORMATS, encoding_for, write_annotations
 from reader.domain.importing import BadAnnotationFile, read_annotation_rows
 from reader.store import Store, StoreError
@@ -71,33 +72,78 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = commands.add_parser("stats", help="documents, and annotations by tag and by status")
     _db_argument(stats)
+
+    backups = commands.add_parser("backups", help="list the copies taken when the database was opened")
+    _db_argument(backups)
+
+    restore = commands.add_parser("restore", help="replace the database with one of its backups "
+                                  "(what it holds now is backed up first)")
+    restore.add_argument("backup", type=Path, metavar="BACKUP", help="a file listed by: reader backups")
+    _db_argument(restore)
+
+    merger = commands.add_parser("merge", help="bring annotators' databases together (documents by their "
+                                 "text, annotations by id; the newest change wins)")
+    merger.add_argument("sources", nargs="+", type=Path, metavar="SOURCE", help="read only, never changed")
+    merger.add_argument("-o", "--output", required=True, type=Path, metavar="MERGED",
+                        help="a new file, or a Reader database to merge into")
+
+    agreement = commands.add_parser("agreement", help="how far two annotators agree: precision, recall and F1 "
+                                    "of their spans, and Cohen's kappa over characters")
+    agreement.add_argument("files", nargs=2, type=Path, metavar="FILE", help="the first is the reference")
+    agreement.add_argument("--tag", help="only this tag")
     return parser
 
 
-def _open_store(path: Path, create: bool = True) -> Store:
-    return Store.open(path, create=create)
+def _open_store(path: Path, create: bool = True, backup: bool = False) -> Store:
+    """``backup``: for the commands that write many rows at once; a one-row
+    ``annotate`` or a read does not copy the whole database first."""
+    store = Store.open(path, create=create, backup=backup)
+    if store.backup_problem:
+        print(f"reader: warning: {store.backup_problem}", file=sys.stderr)
+    return store
+
+
+# Documents are written in batches of this many characters, one transaction each.
+IMPORT_BATCH_CHARACTERS = 10_000_000
 
 
 def run_import(args, out: TextIO, err: TextIO) -> int:
     skipped = 0
-    with _open_store(args.db) as store:
+    with _open_store(args.db, backup=True) as store:
+        batch: list[SourceText] = []
+
+        def write_batch() -> None:
+            for source, outcome in zip(batch, store.import_sources(batch)):
+                name = source.name
+                if outcome.action == "unchanged":
+                    print(f"unchanged {name} (same content as {outcome.duplicate_of})", file=out)
+                elif outcome.action == "updated":
+                    print(f"updated {name}: {outcome.moved} annotation(s) moved, {outcome.orphaned} orphaned",
+                          file=out)
+                    for orphan in map(store.annotation, outcome.orphaned_ids):
+                        print(f"  orphaned {orphan.id} {orphan.tag} {orphan.text[:60]!r} "
+                              f"(was at {orphan.start}..{orphan.end}; kept, not moved)", file=out)
+                else:
+                    print(f"added {name} (id {outcome.document_id})", file=out)
+            batch.clear()
+
+        characters = 0
         for path, name in find_sources(args.paths):
             if not path.exists():
                 print(f"skipped {path}: no such file or folder", file=err)
                 skipped += 1
                 continue
             try:
-                outcome = store.import_source(read_source(path, name))
+                batch.append(read_source(path, name))
             except UnreadableFile as error:
                 print(f"skipped {path}: {error}", file=err)
                 skipped += 1
                 continue
-            if outcome.action == "unchanged":
-                print(f"unchanged {name} (same content as {outcome.duplicate_of})", file=out)
-            elif outcome.action == "updated":
-                print(f"updated {name}: {outcome.moved} annotation(s) moved, {outcome.orphaned} orphaned", file=out)
-            else:
-                print(f"added {name} (id {outcome.document_id})", file=out)
+            characters += len(batch[-1].text)
+            if characters >= IMPORT_BATCH_CHARACTERS:
+                write_batch()
+                characters = 0
+        write_batch()
     return EXIT_PARTIAL if skipped else EXIT_OK
 
 
@@ -116,7 +162,7 @@ def run_annotate(args, out: TextIO, err: TextIO) -> int:
 
 
 def run_export(args, out: TextIO, err: TextIO) -> int:
-    with _open_store(args.db, create=False) as store:
+    with Store.open(args.db, read_only=True) as store:
         if args.output is None and out is sys.stdout:
             sys.stdout.flush()
             stream = open(sys.stdout.fileno(), "w", encoding=encoding_for(args.format, args.dialect),
@@ -125,17 +171,20 @@ def run_export(args, out: TextIO, err: TextIO) -> int:
             stream = nullcontext(out)
         else:
             stream = args.output.open("w", encoding=encoding_for(args.format, args.dialect), newline="")
-        with stream:
-            count = write_annotations(store.export_rows(), stream, args.format, args.dialect)
+        with stream as handle:
+            count = write_annotations(store.export_rows(), handle, args.format, args.dialect)
+        orphans = len(store.orphaned_annotations())
     if args.output is not None:
         print(f"exported {count} annotation(s) to {args.output}", file=err)
+    if orphans:
+        print(f"{orphans} orphaned annotation(s) left out: a re-import changed their text", file=err)
     return EXIT_OK
 
 
 def run_import_annotations(args, out: TextIO, err: TextIO) -> int:
     from reader.store.exchange import import_annotation_rows
 
-    with _open_store(args.db, create=False) as store:
+    with _open_store(args.db, create=False, backup=True) as store:
         try:
             report = import_annotation_rows(store, read_annotation_rows(args.file))
         except BadAnnotationFile as error:
@@ -147,7 +196,7 @@ def run_import_annotations(args, out: TextIO, err: TextIO) -> int:
 
 
 def run_stats(args, out: TextIO, err: TextIO) -> int:
-    with _open_store(args.db, create=False) as store:
+    with Store.open(args.db, read_only=True) as store:
         counts = store.counts()
     print(f"documents: {counts['documents']}", file=out)
     print(f"annotations: {counts['annotations']}", file=out)
@@ -156,6 +205,82 @@ def run_stats(args, out: TextIO, err: TextIO) -> int:
         for key, value in counts[heading].items():
             print(f"  {key}: {value}", file=out)
     return EXIT_OK
+
+
+def run_backups(args, out: TextIO, err: TextIO) -> int:
+    from reader.store.backup import list_backups
+
+    found = list_backups(args.db)
+    if not found:
+        print(f"no backups of {args.db} (they are taken when it is opened and has changed)", file=err)
+    for backup in found:
+        print(f"{backup.taken_at:%Y-%m-%d %H:%M:%S} UTC  {backup.size:>12,} bytes  {backup.path}", file=out)
+    return EXIT_OK
+
+
+def run_restore(args, out: TextIO, err: TextIO) -> int:
+    from reader.store.backup import restore
+
+    existed = args.db.exists()
+    before = restore(args.backup, args.db)
+    if before is not None:
+        print(f"backed up the replaced database to {before}", file=out)
+    elif existed:
+        print("the replaced database was unchanged since its newest backup", file=out)
+    print(f"restored {args.db} from {args.backup}", file=out)
+    return EXIT_OK
+
+
+def run_merge(args, out: TextIO, err: TextIO) -> int:
+    from reader.store.merge import merge, report_lines
+
+    report = merge(args.sources, args.output)
+    if report.backup_problem:
+        print(f"reader: warning: {report.backup_problem}", file=err)
+    for line in report_lines(report, len(args.sources)):
+        print(line, file=out)
+    return EXIT_OK
+
+
+def run_agreement(args, out: TextIO, err: TextIO) -> int:
+    from reader.domain.agreement import compare
+
+    loaded = []
+    for path in args.files:
+        with Store.open(path, create=False, read_only=True) as store:
+            loaded.append((store.document_lengths(), store.live_spans()))
+    (lengths_a, spans_a), (lengths_b, spans_b) = loaded
+    if args.tag is not None and not any(span[3] == args.tag for span in spans_a + spans_b):
+        raise StoreError(f"no counted annotation in either file has the tag {args.tag!r}")
+    common = {document: length for document, length in lengths_a.items() if document in lengths_b}
+    report = compare(spans_a, spans_b, common, args.tag)
+    a, b = args.files
+    print(f"compared {report.documents} document(s) that both files hold (matched by their text), "
+          f"{report.characters:,} characters; left out {len(lengths_a) - len(common)} only in {a} "
+          f"and {len(lengths_b) - len(common)} only in {b}", file=out)
+    print("not counted: rejected and orphaned annotations", file=out)
+    print(f"A = {a} (the reference), B = {b}. exact / overlap: spans paired that way, then "
+          "P = paired / B's spans, R = paired / A's spans, F1. kappa: Cohen's kappa over characters", file=out)
+    print(file=out)
+    rows = report.by_tag if args.tag else [*report.by_tag, report.overall]
+    for line in _agreement_table(rows):
+        print(line, file=out)
+    return EXIT_OK
+
+
+def _agreement_table(rows) -> list[str]:
+    def figure(value: float | None) -> str:
+        return "-" if value is None else f"{value:.3f}"
+
+    lines = [["tag", "A", "B", "exact", "P", "R", "F1", "overlap", "P", "R", "F1", "kappa"]]
+    for row in rows:
+        cells = ["(all tags)" if row.tag is None else row.tag, str(row.exact.first), str(row.exact.second)]
+        for scores in (row.exact, row.overlap):
+            cells += [str(scores.matched), figure(scores.precision), figure(scores.recall), figure(scores.f1)]
+        lines.append([*cells, figure(row.kappa)])
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
+    return ["  ".join(cell.ljust(width) if i == 0 else cell.rjust(width)
+                      for i, (cell, width) in enumerate(zip(line, widths))).rstrip() for line in lines]
 
 
 def run_window(args, out: TextIO, err: TextIO) -> int:
@@ -171,6 +296,10 @@ COMMANDS: dict[str, Callable] = {
     "export": run_export,
     "import-annotations": run_import_annotations,
     "stats": run_stats,
+    "merge": run_merge,
+    "agreement": run_agreement,
+    "backups": run_backups,
+    "restore": run_restore,
 }
 
 
@@ -194,6 +323,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return COMMANDS[args.command](args, out, err)
     except StoreError as error:
         print(f"reader: {error}", file=err)
+        return EXIT_ERROR
+    except sqlite3.DatabaseError as error:  # damage found only while reading
+        print(f"reader: {getattr(args, 'db', None) or 'the database'}: {error}", file=err)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

@@ -6,6 +6,7 @@ packaged under ``reader/_bundled``) and a PyInstaller app (``sys._MEIPASS``).
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from functools import cache
 from pathlib import Path
@@ -42,3 +43,11 @@ def user_data_dir() -> Path:
 
 def default_database() -> Path:
     return user_data_dir() / "reader.sqlite"
+
+
+def corpus_database(corpus_dir: Path) -> Path:
+    """The per-user database for a corpus folder opened without ``--db``: one per
+    folder, so two corpora with files of the same name never share documents."""
+    folder = Path(corpus_dir).resolve()
+    digest = hashlib.sha1(str(folder).encode("utf-8")).hexdigest()[:10]
+    return user_data_dir() / "corpora" / f"{folder.name or 'corpus'}-{digest}.sqlite"

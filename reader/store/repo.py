@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
+from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from sqlite_utils import Database
 
-from reader.domain.anchoring import reanchor
+from reader.domain.anchoring import Reanchoring
 from reader.domain.annotations import Annotation, utc_now
 from reader.domain.corpus import SourceText, sha256_of, title_of
 from reader.domain.tags import Tag
-from reader.store.schema import StoreError, check_before_opening, immediate_transaction, migrate
+from reader.store.schema import (
+    SCHEMA_VERSION, StoreError, check_before_opening, immediate_transaction, migrate,
+)
 
 BUSY_TIMEOUT_SECONDS = 5.0
 _ANNOTATION_FIELDS = tuple(f.name for f in fields(Annotation))
@@ -55,6 +59,7 @@ class ImportOutcome:
     duplicate_of: str = ""
     moved: int = 0
     orphaned: int = 0
+    orphaned_ids: tuple[str, ...] = ()  # the annotations this import orphaned
 
 
 @dataclass(frozen=True)
@@ -76,8 +81,33 @@ def _fts_query(text: str) -> str:
     return " ".join(quoted)
 
 
+SEARCH_LIMIT = 50
+SNIPPET_SCAN = 100_000
+SNIPPET_CONTEXT = 60
+
+
+def _word_pattern(text: str) -> re.Pattern:
+    words = [re.escape(w) for w in text.split()]
+    words[-1] += r"\w*"
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")", re.IGNORECASE)
+
+
+def _snippet(opening: str, words: re.Pattern) -> str:
+    """A line of context around the first of the words, the match in [brackets]."""
+    found = words.search(opening)
+    if found is None:
+        return " ".join(opening[:2 * SNIPPET_CONTEXT].split()) + "…"
+    start, end = found.span()
+    before = opening[max(0, start - SNIPPET_CONTEXT):start]
+    after = opening[end:end + SNIPPET_CONTEXT]
+    lead = "…" if start > SNIPPET_CONTEXT else ""
+    return " ".join(f"{lead}{before}[{found.group()}]{after}…".split())
+
+
 class Store:
     """One open Reader database. Every public method that writes is one transaction."""
+
+    backup_problem = ""  # why the copy taken on open failed, when it did
 
     def __init__(self, db: Database, path: Path, read_only: bool):
         self.db = db
@@ -85,13 +115,17 @@ class Store:
         self.read_only = read_only
 
     @classmethod
-    def open(cls, path: str | os.PathLike, create: bool = True) -> "Store":
+    def open(cls, path: str | os.PathLike, create: bool = True, read_only: bool = False,
+             backup: bool = False) -> "Store":
+        """``read_only``: never write to the file, even when it may be written.
+        ``backup``: first check the file and copy it to backups/ (reader.store.backup)."""
         path = Path(path)
         check_before_opening(path)
         exists = path.exists() and path.stat().st_size > 0
-        if not exists and not create:
+        if not exists and (read_only or not create):
             raise StoreError(f"{path}: no such database")
-        read_only = exists and not os.access(path, os.W_OK)
+        read_only = exists and (read_only or not _writable(path))
+        backup_problem = ""
         try:
             if not exists:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -102,17 +136,25 @@ class Store:
             else:
                 conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,
                                        check_same_thread=False)
+            if backup and exists and not read_only:
+                backup_problem = _back_up_on_open(conn, path)
             db = Database(conn)
             conn.execute("PRAGMA foreign_keys = ON")
             if not read_only:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
                 migrate(db)
+            elif (version := conn.execute("PRAGMA user_version").fetchone()[0]) < SCHEMA_VERSION:
+                conn.close()
+                raise StoreError(f"{path} has schema {version}, older than this Reader's {SCHEMA_VERSION}; "
+                                 "open it once in the window to upgrade it (it was left untouched)")
         except sqlite3.OperationalError as error:
             raise StoreError(_explain(path, error)) from error
         except OSError as error:
             raise StoreError(f"{path}: {error.strerror or error}") from error
-        return cls(db, path, read_only)
+        store = cls(db, path, read_only)
+        store.backup_problem = backup_problem
+        return store
 
     def close(self) -> None:
         self.db.close()
@@ -137,34 +179,45 @@ class Store:
     # Documents
 
     def import_source(self, source: SourceText) -> ImportOutcome:
-        sha = source.sha256
         with self.transaction():
-            same_content = self._one("SELECT id, name FROM documents WHERE sha256 = ?", [sha])
-            if same_content:
-                return ImportOutcome(same_content["id"], "unchanged", duplicate_of=same_content["name"])
-            same_name = self._one("SELECT id, text FROM documents WHERE name = ?", [source.name])
-            row = {
-                "name": source.name, "source_path": source.source_path, "sha256": sha,
-                "text": source.text, "title": source.title, "length": len(source.text),
-                "imported_at": utc_now(),
-            }
-            if same_name is None:
-                document_id = self.db["documents"].insert(row).last_pk
-                return ImportOutcome(document_id, "added")
-            document_id = same_name["id"]
-            self.db["documents"].update(document_id, row)
-            moved, orphaned = self._reanchor(document_id, same_name["text"], source.text)
-            return ImportOutcome(document_id, "updated", moved=moved, orphaned=orphaned)
+            return self._import(source)
 
-    def _reanchor(self, document_id: int, old_text: str, new_text: str) -> tuple[int, int]:
-        moved = orphaned = 0
+    def import_sources(self, sources: list[SourceText]) -> list[ImportOutcome]:
+        """``import_source`` for each, all in one transaction: FTS5 indexes a batch
+        several times faster than one document per transaction (or savepoint)."""
+        with self.transaction():
+            return [self._import(source) for source in sources]
+
+    def _import(self, source: SourceText) -> ImportOutcome:
+        sha = source.sha256
+        same_content = self._one("SELECT id, name FROM documents WHERE sha256 = ?", [sha])
+        if same_content:
+            return ImportOutcome(same_content["id"], "unchanged", duplicate_of=same_content["name"])
+        same_name = self._one("SELECT id, text FROM documents WHERE name = ?", [source.name])
+        row = {
+            "name": source.name, "source_path": source.source_path, "sha256": sha,
+            "text": source.text, "title": source.title, "length": len(source.text),
+            "imported_at": utc_now(),
+        }
+        if same_name is None:
+            document_id = self.db["documents"].insert(row).last_pk
+            return ImportOutcome(document_id, "added")
+        document_id = same_name["id"]
+        self.db["documents"].update(document_id, row)
+        moved, orphaned = self._reanchor(document_id, same_name["text"], source.text)
+        return ImportOutcome(document_id, "updated", moved=moved, orphaned=len(orphaned),
+                             orphaned_ids=tuple(orphaned))
+
+    def _reanchor(self, document_id: int, old_text: str, new_text: str) -> tuple[int, list[str]]:
+        moved, orphaned = 0, []
+        anchoring = Reanchoring(old_text, new_text)
         for row in list(self.db.query(
                 'SELECT id, start, "end" FROM annotations WHERE document_id = ? AND orphaned = 0',
                 [document_id])):
-            place = reanchor(old_text, new_text, row["start"], row["end"])
+            place = anchoring.place(row["start"], row["end"])
             if place is None:
                 self.db.execute("UPDATE annotations SET orphaned = 1 WHERE id = ?", [row["id"]])
-                orphaned += 1
+                orphaned.append(row["id"])
             elif place != (row["start"], row["end"]):
                 self.db.execute('UPDATE annotations SET start = ?, "end" = ? WHERE id = ?',
                                 [*place, row["id"]])
@@ -173,7 +226,11 @@ class Store:
 
     def documents(self) -> list[DocumentSummary]:
         return [DocumentSummary(**row) for row in self.db.query(
-            "SELECT id, name, title, length, annotation_count, reviewed_count FROM documents ORDER BY name")]
+            """
+            SELECT id, name, title, length, annotation_count, reviewed_count
+            FROM documents JOIN document_counts ON document_counts.document_id = documents.id
+            ORDER BY name
+            """)]
 
     def document(self, document_id: int) -> Document:
         row = self._one(
@@ -196,20 +253,24 @@ class Store:
         row = self._one("SELECT id FROM documents WHERE sha256 = ?", [sha256])
         return self.document(row["id"]) if row else None
 
-    def search(self, text: str, limit: int = 200) -> list[SearchHit]:
+    def search(self, text: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
         query = _fts_query(text)
         if not query:
             return []
+        # FTS5's snippet() walks the whole document (minutes on a 100 MB text), so the
+        # snippet is cut in Python from the first SNIPPET_SCAN characters instead.
         rows = self.db.query(
             """
             SELECT documents.id AS document_id, documents.name, documents.title,
-                   snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet
+                   substr(documents.text, 1, ?) AS opening
             FROM documents_fts JOIN documents ON documents.id = documents_fts.rowid
             WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?
             """,
-            [query, limit],
+            [SNIPPET_SCAN, query, limit],
         )
-        return [SearchHit(**row) for row in rows]
+        words = _word_pattern(text)
+        return [SearchHit(row["document_id"], row["name"], row["title"], _snippet(row["opening"], words))
+                for row in rows]
 
     # Tags
 
@@ -260,6 +321,29 @@ class Store:
         with self.transaction():
             return sum(1 for a in annotations if self.add_annotation(a))
 
+    def add_annotations_bulk(self, annotations: Iterable[Annotation], batch_size: int = 10_000) -> int:
+        """Store many annotations, all or none, each checked as ``add_annotation`` checks it.
+
+        One executemany per batch; a document's text is read once per run of its
+        annotations and the tag names once: about 3× faster than ``add_annotations``
+        (a savepoint and two look-ups per row), 12 µs a row.
+        """
+        insert = (f"INSERT INTO annotations ({_ANNOTATION_COLUMNS}) "
+                  f"VALUES ({', '.join('?' * len(_ANNOTATION_FIELDS))})")
+        tags = self.tag_names()
+        document: tuple[int, str] | None = None
+        count = 0
+        pending = iter(annotations)
+        with self.transaction():
+            while batch := list(islice(pending, batch_size)):
+                for annotation in batch:
+                    if document is None or document[0] != annotation.document_id:
+                        document = (annotation.document_id, self._document_text(annotation.document_id))
+                    self._check(annotation, document[1], tags)
+                self.db.conn.executemany(insert, [[getattr(a, name) for name in _ANNOTATION_FIELDS] for a in batch])
+                count += len(batch)
+        return count
+
     def update_annotation(self, annotation: Annotation) -> Annotation:
         """Write every field of ``annotation`` over the stored one with the same id."""
         with self.transaction():
@@ -290,14 +374,31 @@ class Store:
         return [Annotation(**row) for row in self.db.query(
             f"SELECT {_ANNOTATION_COLUMNS} FROM annotations WHERE orphaned = 1 ORDER BY document_id, start")]
 
+    def document_lengths(self) -> dict[str, int]:
+        """Each document's length in code points, keyed by its content hash."""
+        return {row["sha256"]: row["length"] for row in self.db.query("SELECT sha256, length FROM documents")}
+
+    def live_spans(self) -> list[tuple[str, int, int, str]]:
+        """(document hash, start, end, tag) of every annotation neither rejected nor orphaned."""
+        return [tuple(row.values()) for row in self.db.query(
+            """
+            SELECT d.sha256, a.start, a."end", a.tag
+            FROM annotations a JOIN documents d ON d.id = a.document_id
+            WHERE a.status != 'rejected' AND a.orphaned = 0
+            ORDER BY d.sha256, a.start, a."end", a.tag
+            """)]
+
     def export_rows(self) -> Iterator[dict]:
-        """Every annotation with its document's name and hash, streamed in document and text order."""
+        """Every annotation with its document's name and hash, streamed in document and text order.
+
+        Orphans are left out: their offsets no longer quote their text in the document."""
         return self.db.query(
             """
             SELECT a.id AS annotation_id, d.name AS document, d.sha256 AS document_sha256,
                    a.start, a."end", a.text, a.tag, a.note, a.annotator, a.status,
                    a.reviewer, a.review_note, a.created_at, a.updated_at
             FROM annotations a JOIN documents d ON d.id = a.document_id
+            WHERE a.orphaned = 0
             ORDER BY d.name, a.start, a."end", a.id
             """)
 
@@ -317,23 +418,55 @@ class Store:
     def _one(self, sql: str, params: list | None = None) -> dict | None:
         return next(self.db.query(sql, params or []), None)
 
-    def _check(self, annotation: Annotation) -> None:
+    def _document_text(self, document_id: int) -> str:
+        row = self._one("SELECT text FROM documents WHERE id = ?", [document_id])
+        if row is None:
+            raise StoreError(f"no document with id {document_id}")
+        return row["text"]
+
+    def _check(self, annotation: Annotation, document_text: str | None = None,
+               tag_names: set[str] | None = None) -> None:
+        """Refuse a bad span, text, tag or status; the text and tag names are looked up unless given."""
         from reader.domain.annotations import BadSpan, STATUSES, checked_span
 
-        row = self._one("SELECT text FROM documents WHERE id = ?", [annotation.document_id])
-        if row is None:
-            raise StoreError(f"no document with id {annotation.document_id}")
+        if document_text is None:
+            document_text = self._document_text(annotation.document_id)
         try:
-            expected = checked_span(row["text"], annotation.start, annotation.end)
+            expected = checked_span(document_text, annotation.start, annotation.end)
         except BadSpan as error:
             raise StoreError(str(error)) from error
         if annotation.text != expected:
             raise StoreError(f"text {annotation.text[:40]!r} is not what the document has at "
                              f"{annotation.start}..{annotation.end} ({expected[:40]!r})")
-        if not self._one("SELECT 1 AS ok FROM tags WHERE name = ?", [annotation.tag]):
+        known = (annotation.tag in tag_names if tag_names is not None
+                 else self._one("SELECT 1 AS ok FROM tags WHERE name = ?", [annotation.tag]) is not None)
+        if not known:
             raise StoreError(f"unknown tag {annotation.tag!r} (known: {', '.join(sorted(self.tag_names()))})")
         if annotation.status not in STATUSES:
             raise StoreError(f"unknown status {annotation.status!r} (known: {', '.join(STATUSES)})")
+
+
+def _writable(path: Path) -> bool:
+    # root passes os.access whatever the mode bits say; a file its owner made
+    # read-only (chmod a-w) is opened read-only for root too.
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        return bool(path.stat().st_mode & 0o222)
+    return os.access(path, os.W_OK)
+
+
+def _back_up_on_open(conn: sqlite3.Connection, path: Path) -> str:
+    """Copy the file before this session changes it; a damaged file is refused
+    (StoreError), a copy that cannot be written is only reported back."""
+    from reader.store.backup import BackupNotWritten, back_up
+
+    try:
+        back_up(conn, path)
+    except BackupNotWritten as error:
+        return str(error)
+    except StoreError:
+        conn.close()
+        raise
+    return ""
 
 
 def _explain(path: Path, error: sqlite3.OperationalError) -> str:
