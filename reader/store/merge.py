@@ -1,0 +1,273 @@
+"""Bringing several Reader databases together into one: documents by content, annotations by id.
+
+The rules, in the order they are applied to each source:
+
+- Tags: a tag missing from the target is added (without its key when another tag
+  there already has that key). A tag of the same name but another colour keeps the
+  colour it had first (the target's own, or the earliest source's); this is reported.
+- Documents: matched by the sha256 of their text, whatever their names. A new
+  document whose name is taken by a different text is added as ``name (SOURCE).ext``,
+  and reported.
+- Annotations: matched by id. A new one is added. When the same id differs, the
+  version with the later ``updated_at`` wins (on a tie the one already in the target
+  stays) and the conflict is listed with both versions. Orphaned annotations are
+  copied as they are, still marked orphaned.
+
+Sources are opened read-only and never written; merging the same sources into the
+same target again changes nothing. An existing target is backed up first
+(reader.store.backup). The whole merge is one transaction: a merge that
+fails leaves the target as it was (and a target it created is removed).
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import ExitStack
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path, PurePosixPath
+
+from reader.store.repo import Store
+from reader.store.schema import StoreError
+
+
+@dataclass(frozen=True)
+class RenamedDocument:
+    source: str
+    name: str
+    new_name: str
+
+
+@dataclass(frozen=True)
+class MatchedByContent:
+    """A source document found in the target under another name."""
+
+    source: str
+    name: str
+    target_name: str
+
+
+@dataclass(frozen=True)
+class TagConflict:
+    name: str
+    kept_colour: str
+    other_colour: str
+    source: str
+
+
+@dataclass(frozen=True)
+class AnnotationConflict:
+    annotation_id: str
+    document: str
+    kept: str
+    kept_from: str
+    other: str
+    other_from: str
+
+
+@dataclass
+class MergeReport:
+    target: str
+    documents_added: int = 0
+    documents_present: int = 0
+    renamed: list[RenamedDocument] = field(default_factory=list)
+    matched_by_content: list[MatchedByContent] = field(default_factory=list)
+    tags_added: list[str] = field(default_factory=list)
+    tag_conflicts: list[TagConflict] = field(default_factory=list)
+    keys_dropped: list[tuple[str, str]] = field(default_factory=list)
+    annotations_added: int = 0
+    annotations_updated: int = 0
+    annotations_unchanged: int = 0
+    conflicts: list[AnnotationConflict] = field(default_factory=list)
+    backup_problem: str = ""  # why an existing target could not be backed up first
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.documents_added or self.tags_added or self.annotations_added or self.annotations_updated)
+
+
+def merge(sources: list[Path], target: Path) -> MergeReport:
+    """Merge ``sources`` into ``target`` (a new file, or an existing Reader database)."""
+    sources, target = [Path(s) for s in sources], Path(target)
+    for source in sources:
+        if _same_file(source, target):
+            raise StoreError(f"{target} is also a source; merge into a new file or a copy "
+                             "(sources are never changed)")
+    created = not target.exists() or target.stat().st_size == 0
+    try:
+        with ExitStack() as stack:
+            # Sources first: a refused source leaves no target behind.
+            readers = [stack.enter_context(Store.open(s, read_only=True)) for s in sources]
+            into = stack.enter_context(Store.open(target, backup=True))
+            report = MergeReport(str(target), backup_problem=into.backup_problem)
+            with into.transaction():
+                if created:  # the tags are the sources' own, not a new file's defaults
+                    for tag in into.tags():
+                        into.delete_tag(tag.name)
+                origins: dict[str, str] = {}
+                for path, reader in zip(sources, readers):
+                    _Merge(into, reader, str(path), report, origins).run()
+    except BaseException:
+        if created:
+            for leftover in (target, *(target.with_name(target.name + s) for s in ("-wal", "-shm"))):
+                leftover.unlink(missing_ok=True)
+        raise
+    return report
+
+
+class _Merge:
+    """One source into the target, inside the target's transaction."""
+
+    def __init__(self, into: Store, source: Store, label: str, report: MergeReport, origins: dict[str, str]):
+        self.into, self.source, self.label, self.report = into, source, label, report
+        self.origins = origins  # annotation id -> the source its stored version came from
+
+    def run(self) -> None:
+        self._tags()
+        document_ids = self._documents()
+        self._annotations(document_ids)
+
+    def _tags(self) -> None:
+        have = {tag.name: tag for tag in self.into.tags()}
+        keys = {tag.key for tag in have.values() if tag.key}
+        position = max((tag.position for tag in have.values()), default=-1)
+        for tag in self.source.tags():
+            mine = have.get(tag.name)
+            if mine is not None:
+                if mine.colour.lower() != tag.colour.lower():
+                    self.report.tag_conflicts.append(TagConflict(tag.name, mine.colour, tag.colour, self.label))
+                continue
+            if tag.key and tag.key in keys:
+                self.report.keys_dropped.append((tag.name, tag.key))
+                tag = replace(tag, key="")
+            position += 1
+            tag = replace(tag, position=position)
+            self.into.save_tag(tag)
+            have[tag.name] = tag
+            keys.add(tag.key)
+            self.report.tags_added.append(tag.name)
+
+    def _documents(self) -> dict[int, int]:
+        """Add the source's new documents; map each source document id to the target's."""
+        ids = {}
+        for summary in self.source.documents():
+            document = self.source.document(summary.id)
+            there = self.into.document_by_sha256(document.sha256)
+            if there is not None:
+                ids[document.id] = there.id
+                self.report.documents_present += 1
+                if there.name != document.name:
+                    self.report.matched_by_content.append(MatchedByContent(self.label, document.name, there.name))
+                continue
+            name = self._free_name(document.name)
+            if name != document.name:
+                self.report.renamed.append(RenamedDocument(self.label, document.name, name))
+            row = {
+                "name": name, "source_path": document.source_path, "sha256": document.sha256,
+                "text": document.text, "title": document.title, "length": document.length,
+                "imported_at": document.imported_at,
+            }
+            ids[document.id] = self.into.db["documents"].insert(row).last_pk
+            self.report.documents_added += 1
+        return ids
+
+    def _free_name(self, name: str) -> str:
+        path = PurePosixPath(name)
+        mark = Path(self.label).stem
+        candidate, n = name, 1
+        while self._name_taken(candidate):
+            n += 1
+            suffix = mark if n == 2 else f"{mark} {n - 1}"
+            candidate = str(path.with_name(f"{path.stem} ({suffix}){path.suffix}"))
+        return candidate
+
+    def _name_taken(self, name: str) -> bool:
+        return next(self.into.db.query("SELECT 1 FROM documents WHERE name = ?", [name]), None) is not None
+
+    def _annotations(self, document_ids: dict[int, int]) -> None:
+        columns = [column.name for column in self.into.db["annotations"].columns]
+        names = ", ".join(f'"{name}"' for name in columns)
+        insert = f"INSERT INTO annotations ({names}) VALUES ({', '.join('?' * len(columns))})"
+        update = f"UPDATE annotations SET ({names}) = ({', '.join('?' * len(columns))}) WHERE id = ?"
+        select = f"SELECT {names} FROM annotations WHERE id = ?"
+        into = self.into.db.conn  # plain sqlite3 here: sqlite-utils' per-query work doubled a large merge's time
+        for values in self.source.db.conn.execute(f'SELECT {names} FROM annotations ORDER BY document_id, id'):
+            row = dict(zip(columns, values))
+            row["document_id"] = document_ids[row["document_id"]]
+            found = into.execute(select, [row["id"]]).fetchone()
+            stored = dict(zip(columns, found)) if found else None
+            if stored is None:
+                into.execute(insert, list(row.values()))
+                self.origins[row["id"]] = self.label
+                self.report.annotations_added += 1
+                continue
+            if stored == row:
+                self.report.annotations_unchanged += 1
+                continue
+            stored_from = self.origins.get(row["id"], str(self.into.path))
+            newer = _moment(row["updated_at"]) > _moment(stored["updated_at"])
+            kept, other = (row, stored) if newer else (stored, row)
+            kept_from, other_from = (self.label, stored_from) if newer else (stored_from, self.label)
+            self.report.conflicts.append(AnnotationConflict(
+                row["id"], self._document_name(kept["document_id"]),
+                _summary(kept), kept_from, _summary(other), other_from))
+            if newer:
+                into.execute(update, [*row.values(), row["id"]])
+                self.origins[row["id"]] = self.label
+                self.report.annotations_updated += 1
+            else:
+                self.report.annotations_unchanged += 1
+
+    def _document_name(self, document_id: int) -> str:
+        return self.into.document(document_id).name
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    if a.exists() and b.exists():
+        return os.path.samefile(a, b)
+    return a.resolve() == b.resolve()
+
+
+def _moment(stamp: str) -> datetime:
+    """``updated_at`` as a comparable time; one that cannot be read counts as the oldest."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return datetime.min.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _summary(row: dict) -> str:
+    text = row["text"] if len(row["text"]) <= 30 else row["text"][:29] + "…"
+    parts = [f"{row['tag']} {row['start']}..{row['end']} {text!r}", row["status"]]
+    if row["note"]:
+        parts.append(f"note {row['note'][:30]!r}")
+    parts.append(f"by {row['annotator'] or '?'}, updated {row['updated_at']}")
+    return ", ".join(parts)
+
+
+def report_lines(report: MergeReport, source_count: int) -> list[str]:
+    """What a merge did, line by line, as the command line prints it and the window shows it."""
+    lines = [f"merged {source_count} file(s) into {report.target}",
+             f"documents: {report.documents_added} added, {report.documents_present} already there"]
+    for renamed in report.renamed:
+        lines.append(f"  renamed: {renamed.name!r} of {renamed.source} is {renamed.new_name!r} here "
+                     "(another text has its name)")
+    for matched in report.matched_by_content:
+        lines.append(f"  same text: {matched.name!r} of {matched.source} is {matched.target_name!r} here")
+    added_tags = f" ({', '.join(report.tags_added)})" if report.tags_added else ""
+    lines.append(f"tags: {len(report.tags_added)} added{added_tags}")
+    for clash in report.tag_conflicts:
+        lines.append(f"  colour: tag {clash.name!r} keeps {clash.kept_colour}; {clash.source} has {clash.other_colour}")
+    for name, key in report.keys_dropped:
+        lines.append(f"  key: tag {name!r} was added without its key {key!r}, which another tag has")
+    lines.append(f"annotations: {report.annotations_added} added, {report.annotations_updated} updated, "
+                 f"{report.annotations_unchanged} unchanged")
+    if report.conflicts:
+        lines.append(f"conflicts: {len(report.conflicts)} annotation(s) differ between files; "
+                     "the newest change was kept")
+    for conflict in report.conflicts:
+        lines.append(f"  {conflict.annotation_id} in {conflict.document!r}")
+        lines.append(f"    kept:      {conflict.kept} ({conflict.kept_from})")
+        lines.append(f"    set aside: {conflict.other} ({conflict.other_from})")
+    return lines
