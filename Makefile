@@ -1,5 +1,6 @@
 # make run   sets up .venv when needed and opens the window on the bundled seeds
 # make test  sets up .venv when needed and runs the test suite
+# make dist  builds the desktop app with PyInstaller into dist/reader/ (see build.spec)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -17,10 +18,14 @@ run: $(STAMP) system-libs
 	$(BIN)/reader
 
 test: $(STAMP)
+	@sh scripts/test-deps.sh
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
+
+dist: $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean build.spec
 
 system-libs:
 	@sh scripts/system-libs.sh

@@ -1,0 +1,1 @@
+"""The window: widgets, models, actions and undoable commands (Qt lives only here)."""

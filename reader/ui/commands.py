@@ -1,0 +1,205 @@
+"""Undoable changes. Each command writes to the store at once, in one transaction
+per step, and then tells a sink so the window can follow.
+
+A step the store refuses (locked, read-only, a span that no longer fits) marks
+the command obsolete, so QUndoStack drops it instead of keeping a change that
+never happened; the sink gets the one-line reason.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Protocol
+
+from PySide6.QtGui import QUndoCommand
+
+from reader.domain.annotations import ACCEPTED, REJECTED, Annotation
+from reader.domain.tags import Tag
+from reader.store import Store, StoreError
+
+MOVE_EDGE_ID = 1
+
+
+class Sink(Protocol):
+    def annotation_added(self, annotation: Annotation) -> None: ...
+    def annotation_changed(self, annotation: Annotation) -> None: ...
+    def annotation_removed(self, annotation: Annotation) -> None: ...
+    def tags_changed(self) -> None: ...
+    def command_failed(self, message: str) -> None: ...
+
+
+class _StoreCommand(QUndoCommand):
+    def __init__(self, text: str, store: Store, sink: Sink):
+        super().__init__(text)
+        self.store = store
+        self.sink = sink
+
+    def redo(self) -> None:
+        self._attempt(self.apply)
+
+    def undo(self) -> None:
+        self._attempt(self.revert)
+
+    def _attempt(self, step: Callable[[], None]) -> None:
+        try:
+            step()
+        except StoreError as error:
+            self.setObsolete(True)
+            self.sink.command_failed(str(error))
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+
+class AddAnnotation(_StoreCommand):
+    def __init__(self, store: Store, sink: Sink, annotation: Annotation):
+        super().__init__(f"Tag “{_short(annotation.text)}” as {annotation.tag}", store, sink)
+        self.annotation = annotation
+
+    def apply(self) -> None:
+        self.store.add_annotation(self.annotation)
+        self.sink.annotation_added(self.annotation)
+
+    def revert(self) -> None:
+        self.store.delete_annotation(self.annotation.id)
+        self.sink.annotation_removed(self.annotation)
+
+
+class DeleteAnnotation(_StoreCommand):
+    def __init__(self, store: Store, sink: Sink, annotation: Annotation):
+        super().__init__(f"Delete {annotation.tag} “{_short(annotation.text)}”", store, sink)
+        self.annotation = annotation
+
+    def apply(self) -> None:
+        self.store.delete_annotation(self.annotation.id)
+        self.sink.annotation_removed(self.annotation)
+
+    def revert(self) -> None:
+        # The same row comes back: same id, times, reviewer fields and all.
+        self.store.add_annotation(self.annotation)
+        self.sink.annotation_added(self.annotation)
+
+
+class ChangeAnnotation(_StoreCommand):
+    """Any change to one stored annotation (tag, note, edges): undo writes back
+    every field it had, ``updated_at`` included."""
+
+    def __init__(self, store: Store, sink: Sink, before: Annotation, after: Annotation, text: str,
+                 merge_edges: bool = False):
+        super().__init__(text, store, sink)
+        self.before = before
+        self.after = after
+        self.merge_edges = merge_edges
+
+    def id(self) -> int:
+        return MOVE_EDGE_ID if self.merge_edges else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        # Shift+arrow pressed ten times is one edge move to undo, not ten.
+        if not isinstance(other, ChangeAnnotation) or not other.merge_edges:
+            return False
+        if other.before.id != self.after.id:
+            return False
+        self.after = other.after
+        return True
+
+    def apply(self) -> None:
+        self.store.update_annotation(self.after)
+        self.sink.annotation_changed(self.after)
+
+    def revert(self) -> None:
+        self.store.update_annotation(self.before)
+        self.sink.annotation_changed(self.before)
+
+
+def retag(store: Store, sink: Sink, annotation: Annotation, tag: str) -> ChangeAnnotation:
+    return ChangeAnnotation(store, sink, annotation, annotation.changed(tag=tag),
+                            f"Retag “{_short(annotation.text)}” as {tag}")
+
+
+def set_note(store: Store, sink: Sink, annotation: Annotation, note: str) -> ChangeAnnotation:
+    return ChangeAnnotation(store, sink, annotation, annotation.changed(note=note),
+                            f"Note on “{_short(annotation.text)}”")
+
+
+def move_edges(store: Store, sink: Sink, annotation: Annotation, start: int, end: int,
+               document_text: str) -> ChangeAnnotation:
+    after = annotation.changed(start=start, end=end, text=document_text[start:end])
+    return ChangeAnnotation(store, sink, annotation, after, f"Move the edges of “{_short(after.text)}”",
+                            merge_edges=True)
+
+
+def review(store: Store, sink: Sink, annotation: Annotation, status: str, reviewer: str) -> ChangeAnnotation:
+    """Accept or reject: the status, who decided and when (``updated_at``)."""
+    verb = {ACCEPTED: "Accept", REJECTED: "Reject"}.get(status, "Reopen")
+    return ChangeAnnotation(store, sink, annotation, annotation.changed(status=status, reviewer=reviewer),
+                            f"{verb} {annotation.tag} “{_short(annotation.text)}”")
+
+
+def set_review_note(store: Store, sink: Sink, annotation: Annotation, note: str, reviewer: str) -> ChangeAnnotation:
+    return ChangeAnnotation(store, sink, annotation, annotation.changed(review_note=note, reviewer=reviewer),
+                            f"Review note on “{_short(annotation.text)}”")
+
+
+class ChangeAnnotations(_StoreCommand):
+    """Several annotations added or changed as one step, in one transaction: each
+    change is (the stored annotation or None to add, what it becomes)."""
+
+    def __init__(self, store: Store, sink: Sink, changes: list[tuple[Annotation | None, Annotation]], text: str):
+        super().__init__(text, store, sink)
+        self.changes = changes
+
+    def apply(self) -> None:
+        with self.store.transaction():
+            for before, after in self.changes:
+                if before is None:
+                    self.store.add_annotation(after)
+                else:
+                    self.store.update_annotation(after)
+        for before, after in self.changes:
+            if before is None:
+                self.sink.annotation_added(after)
+            else:
+                self.sink.annotation_changed(after)
+
+    def revert(self) -> None:
+        with self.store.transaction():
+            for before, after in reversed(self.changes):
+                if before is None:
+                    self.store.delete_annotation(after.id)
+                else:
+                    self.store.update_annotation(before)
+        for before, after in reversed(self.changes):
+            if before is None:
+                self.sink.annotation_removed(after)
+            else:
+                self.sink.annotation_changed(before)
+
+
+class SaveTag(_StoreCommand):
+    """Add a tag (``before`` is None) or change one; a rename carries its
+    annotations along in the database, and undo renames it back."""
+
+    def __init__(self, store: Store, sink: Sink, before: Tag | None, after: Tag):
+        text = f"Add tag {after.name}" if before is None else f"Change tag {before.name}"
+        super().__init__(text, store, sink)
+        self.before = before
+        self.after = after
+
+    def apply(self) -> None:
+        self.store.save_tag(self.after, None if self.before is None else self.before.name)
+        self.sink.tags_changed()
+
+    def revert(self) -> None:
+        if self.before is None:
+            self.store.delete_tag(self.after.name)
+        else:
+            self.store.save_tag(self.before, self.after.name)
+        self.sink.tags_changed()
+
+
+def _short(text: str, limit: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

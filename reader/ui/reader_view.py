@@ -1,0 +1,573 @@
+"""The reader pane: read-only text with highlights, selectable by keyboard and mouse.
+
+All offsets in and out of this widget are code points of the document text;
+Qt's UTF-16 positions are converted with the document's OffsetMap only.
+Highlights are painted for the lines on screen (see highlight_painter), never
+stored in the QTextDocument, so opening and scrolling cost the same with or
+without 10,000 of them.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextLine,
+)
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from reader.domain.annotations import Annotation
+from reader.domain.offsets import OffsetMap
+from reader.domain.tags import Tag
+from reader.ui.highlight_index import LiveSpanIndex, span_order
+from reader.ui.highlight_painter import UNDERLINE_GAP, UNDERLINE_STEP, HighlightPainter, VisibleBlock, assign_levels
+from reader.ui.highlight_style import UNKNOWN_TAG_STYLE, TagStyle, tag_styles
+
+READING_FAMILY = "DejaVu Sans"
+DEFAULT_POINT_SIZE = 11
+MIN_POINT_SIZE, MAX_POINT_SIZE = 6, 48
+DOCUMENT_MARGIN = 14
+# Overlap levels are worked out per block; a paragraph longer than this uses its lines on screen only.
+_WHOLE_BLOCK_LEVELS_UP_TO = 20_000
+# How far below a line its stacked underlines may reach, when repainting after an edit.
+_UNDERLINE_REACH = UNDERLINE_GAP + UNDERLINE_STEP * 8
+_FIND_MARK = QColor(255, 200, 0, 110)
+_TOOLTIP_NOTE_CHARS = 300
+
+
+class ReaderView(QPlainTextEdit):
+    annotationSelected = Signal(object)  # annotation id (str) or None, when the selection changes
+    edgeMoveRequested = Signal(str, str, int)  # annotation id, "start" | "end", delta in code points
+    fontPointSizeChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("readerView")
+        self.setAccessibleName("Document text")
+        self.setReadOnly(True)
+        # setReadOnly resets the flags, so they come after it.
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursorWidth(2)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.document().setUndoRedoEnabled(False)
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
+        font = QFont(self.font())
+        if QFontDatabase.hasFamily(READING_FAMILY):
+            font.setFamily(READING_FAMILY)
+        font.setPointSize(DEFAULT_POINT_SIZE)
+        self.setFont(font)
+
+        self._text = ""
+        self._offsets = OffsetMap.for_text("")
+        self._annotations: dict[str, Annotation] = {}
+        self._styles: dict[str, TagStyle] = {}
+        self._filter: Callable[[Annotation], bool] | None = None
+        self._index: LiveSpanIndex | None = LiveSpanIndex()
+        self._index_timer = QTimer(self)
+        self._index_timer.setSingleShot(True)
+        self._index_timer.setInterval(0)  # a timer, unlike a queued call, runs after the pending paint
+        self._index_timer.timeout.connect(self._spans)
+        self._selected_id: str | None = None
+        self._press_pos: QPoint | None = None
+        self._after_double_click = False
+        self._find_pattern: re.Pattern | None = None
+        self._find_marks: tuple[tuple[int, int], ...] = ()
+        self.selectionChanged.connect(self._on_text_selection_changed)
+        self.verticalScrollBar().valueChanged.connect(self._refresh_find_marks)
+
+    # ----- document and annotations -----
+
+    def set_document(self, text: str, annotations: list[Annotation], tags: list[Tag]) -> None:
+        """Show ``text`` with its annotations, the caret at 0 and the top on screen."""
+        if "\r\n" in text:
+            # Qt would fold CR LF into one position and every offset after it would drift.
+            raise ValueError("document text must be LF-normalized (it contains CR LF)")
+        self._styles = tag_styles(tags)
+        self._load(text, annotations)
+
+    def clear_document(self) -> None:
+        self._load("", [])
+
+    def _load(self, text: str, annotations: list[Annotation]) -> None:
+        self._select(None)
+        self._text = text
+        self._offsets = OffsetMap.for_text(text)
+        self._find_pattern = None
+        self._find_marks = ()
+        self.setExtraSelections([])
+        self._annotations = {a.id: a for a in annotations}
+        self._rebuild_index()
+        self.setPlainText(text)
+
+    def document_text(self) -> str:
+        return self._text
+
+    def set_tags(self, tags: list[Tag]) -> None:
+        self._styles = tag_styles(tags)
+        self.viewport().update()
+
+    def set_annotations(self, annotations: list[Annotation]) -> None:
+        self._annotations = {a.id: a for a in annotations}
+        self._rebuild_index()
+        if self._selected_id is not None and self._selected_id not in self._annotations:
+            self._select(None)
+        self.viewport().update()
+
+    def upsert_annotation(self, annotation: Annotation) -> None:
+        old = self._annotations.get(annotation.id)
+        self._annotations[annotation.id] = annotation
+        if self._shows(annotation):
+            self._spans().put(annotation.id, annotation.start, annotation.end)
+        else:
+            self._spans().remove(annotation.id)
+            if self._selected_id == annotation.id:
+                self._select(None)
+        lo, hi = annotation.start, annotation.end
+        if old is not None:
+            lo, hi = min(lo, old.start), max(hi, old.end)
+        self._update_code_points(lo, hi)
+
+    def remove_annotation(self, annotation_id: str) -> None:
+        old = self._annotations.pop(annotation_id, None)
+        if old is None:
+            return
+        self._spans().remove(annotation_id)
+        if self._selected_id == annotation_id:
+            self._select(None)
+        self._update_code_points(old.start, old.end)
+
+    def set_visible_filter(self, predicate: Callable[[Annotation], bool] | None) -> None:
+        """Show only the annotations ``predicate`` accepts (all when None); hidden ones ignore clicks and tooltips."""
+        self._filter = predicate
+        self._rebuild_index()
+        selected = self._annotations.get(self._selected_id) if self._selected_id is not None else None
+        if selected is not None and not self._shows(selected):
+            self._select(None)
+        self.viewport().update()
+
+    def _shows(self, annotation: Annotation) -> bool:
+        if not 0 <= annotation.start < annotation.end <= self._offsets.length:
+            return False  # a span that does not fit this text is never drawn (nor crashes the paint)
+        return self._filter is None or bool(self._filter(annotation))
+
+    def _rebuild_index(self) -> None:
+        # Indexing 10,000 spans takes milliseconds that opening a document should not wait for:
+        # the first paint scans for the spans on screen, and the index is built once the event
+        # loop is free again (or on first need).
+        self._index = None
+        self._index_timer.start()
+
+    def _spans(self) -> LiveSpanIndex:
+        if self._index is None:
+            if self._filter is None:  # inlined: it runs over every annotation of the document
+                length = self._offsets.length
+                spans = [(a.start, a.end, a.id) for a in self._annotations.values() if 0 <= a.start < a.end <= length]
+            else:
+                spans = [(a.start, a.end, a.id) for a in self._annotations.values() if self._shows(a)]
+            self._index = LiveSpanIndex(spans)
+        return self._index
+
+    def _covering(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """Shown spans overlapping ``[lo, hi)`` as (start, end, id), by start, longest first."""
+        if self._index is not None:
+            return self._index.covering(lo, hi)
+        found = [(a.start, a.end, a.id) for a in self._annotations.values() if a.start < hi and a.end > lo and self._shows(a)]
+        found.sort(key=span_order)
+        return found
+
+    def annotations_at(self, code_point: int) -> list[Annotation]:
+        """The shown annotations covering ``code_point``, innermost (shortest) first."""
+        found = [self._annotations[key] for _, _, key in self._covering(code_point, code_point + 1)]
+        found.sort(key=lambda a: (a.end - a.start, a.start, a.id))
+        return found
+
+    # ----- annotation selection -----
+
+    def selected_annotation_id(self) -> str | None:
+        return self._selected_id
+
+    def select_annotation(self, annotation_id: str | None, scroll: bool = True) -> None:
+        """Select an annotation (None clears); emits annotationSelected when the selection changes.
+        One that is not here, or hidden by the filter, is not selected.
+
+        Selecting one drops any text selection, so Shift+arrows then move its edges.
+        """
+        annotation = self._annotations.get(annotation_id) if annotation_id is not None else None
+        if annotation_id is not None and (annotation is None or not self._shows(annotation)):
+            return
+        if annotation is not None:
+            caret = self.caret_code_point()
+            inside = annotation.start <= caret <= annotation.end
+            self.set_caret_code_point(caret if inside else annotation.start, visible=False)
+            if scroll and not self._is_code_point_visible(annotation.start):
+                self.scroll_to_code_point(annotation.start)
+                bar = self.verticalScrollBar()
+                bar.setValue(bar.value() - bar.pageStep() // 3)
+        self._select(annotation_id)
+
+    def _select(self, annotation_id: str | None) -> None:
+        if annotation_id == self._selected_id:
+            return
+        previous = self._annotations.get(self._selected_id) if self._selected_id is not None else None
+        self._selected_id = annotation_id
+        if previous is not None:
+            self._update_code_points(previous.start, previous.end)
+        if annotation_id is not None:
+            current = self._annotations[annotation_id]
+            self._update_code_points(current.start, current.end)
+        self.annotationSelected.emit(annotation_id)
+
+    def _on_text_selection_changed(self) -> None:
+        # A text selection and an annotation selection are never both active: keys act on one of them.
+        if self._selected_id is not None and self.textCursor().hasSelection():
+            self._select(None)
+
+    # ----- caret, selection and scrolling, in code points -----
+
+    def _cp(self, position: int) -> int:
+        return self._offsets.to_code_point(min(max(position, 0), self._offsets.utf16_length))
+
+    def _utf16(self, code_point: int) -> int:
+        return self._offsets.to_utf16(min(max(code_point, 0), self._offsets.length))
+
+    def selection_code_points(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self._cp(cursor.selectionStart()), self._cp(cursor.selectionEnd())
+
+    def set_selection_code_points(self, start: int, end: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(self._utf16(start))
+        cursor.setPosition(self._utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def caret_code_point(self) -> int:
+        return self._cp(self.textCursor().position())
+
+    def set_caret_code_point(self, cp: int, visible: bool = True) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(self._utf16(cp))
+        self.setTextCursor(cursor)
+        if visible:
+            self.ensureCursorVisible()
+
+    def first_visible_code_point(self) -> int:
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return 0
+        layout = block.layout()
+        top = -self.contentOffset().y()  # how far the first visible block starts above the viewport
+        first, _ = _lines_between(layout, top, top)
+        start = layout.lineAt(first).textStart() if first < layout.lineCount() else 0
+        return self._cp(block.position() + start)
+
+    def scroll_to_code_point(self, cp: int) -> None:
+        """Make the line holding ``cp`` the first on screen (or as near as the scroll range allows)."""
+        position = self._utf16(cp)
+        block = self.document().findBlock(position)
+        if not block.isValid():
+            return
+        layout = block.layout()
+        line_number = layout.lineForTextPosition(position - block.position()).lineNumber() if layout.lineCount() else 0
+        self.verticalScrollBar().setValue(block.firstLineNumber() + max(line_number, 0))
+
+    def _is_code_point_visible(self, cp: int) -> bool:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._utf16(cp))
+        rect = self.cursorRect(cursor)
+        return rect.top() >= 0 and rect.bottom() <= self.viewport().height()
+
+    # ----- zoom -----
+
+    def font_point_size(self) -> int:
+        return self.font().pointSize()
+
+    def set_font_point_size(self, pt: int) -> None:
+        pt = min(max(int(pt), MIN_POINT_SIZE), MAX_POINT_SIZE)
+        if pt == self.font_point_size():
+            return
+        first = self.first_visible_code_point()
+        font = QFont(self.font())
+        font.setPointSize(pt)
+        self.setFont(font)
+        self.scroll_to_code_point(first)
+        self.fontPointSizeChanged.emit(pt)
+
+    def zoom_in(self) -> None:
+        self.set_font_point_size(self.font_point_size() + 1)
+
+    def zoom_out(self) -> None:
+        self.set_font_point_size(self.font_point_size() - 1)
+
+    # ----- find -----
+
+    def find_text(self, query: str, backward: bool = False) -> bool:
+        """Select the next (or previous) match of ``query``, ignoring case and wrapping around."""
+        if not query:
+            self._find_pattern = None
+            self._refresh_find_marks()
+            return False
+        pattern = re.compile(re.escape(query), re.IGNORECASE)
+        self._find_pattern = pattern
+        selection = self.selection_code_points()
+        caret = self.caret_code_point()
+        if backward:
+            before = selection[0] if selection else caret
+            match = _last_match(pattern, self._text, 0, before) or _last_match(pattern, self._text, before, len(self._text))
+        else:
+            after = selection[1] if selection else caret
+            match = pattern.search(self._text, after) or pattern.search(self._text, 0)
+        if match is None:
+            self._refresh_find_marks()
+            return False
+        self.set_selection_code_points(match.start(), match.end())
+        if not self._is_code_point_visible(match.start()):
+            self.centerCursor()
+        self._refresh_find_marks()
+        return True
+
+    def _refresh_find_marks(self) -> None:
+        marks: tuple[tuple[int, int], ...] = ()
+        if self._find_pattern is not None:
+            lo, hi = self._visible_code_points()
+            reach = len(self._find_pattern.pattern)
+            marks = tuple(m.span() for m in self._find_pattern.finditer(self._text, max(0, lo - reach), hi + reach))
+        if marks == self._find_marks:
+            return
+        self._find_marks = marks
+        selections = []
+        fmt = QTextCharFormat()
+        fmt.setBackground(_FIND_MARK)
+        for start, end in marks:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(self.document())
+            selection.cursor.setPosition(self._utf16(start))
+            selection.cursor.setPosition(self._utf16(end), QTextCursor.MoveMode.KeepAnchor)
+            selection.format = fmt
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._refresh_find_marks()
+
+    # ----- painting -----
+
+    def _visible_blocks(self, area: QRect, with_spans: bool = True) -> list[VisibleBlock]:
+        """The blocks with lines inside ``area`` (viewport pixels), with the spans over them."""
+        found = []  # (layout, origin, base, lo, hi, first line, last line, span range)
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        top, bottom = area.top(), area.bottom()
+        while block.isValid():
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > bottom:
+                break
+            if block.isVisible() and geometry.bottom() >= top:
+                layout = block.layout()
+                origin = geometry.topLeft() + layout.position()
+                first, last = _lines_between(layout, top - origin.y(), bottom - origin.y())
+                if first <= last:
+                    base = block.position()
+                    lo = self._cp(base + layout.lineAt(first).textStart())
+                    end_line = layout.lineAt(last)
+                    hi = self._cp(base + end_line.textStart() + end_line.textLength())
+                    span_range = (self._cp(base), self._cp(base + block.length() - 1))
+                    if span_range[1] - span_range[0] > _WHOLE_BLOCK_LEVELS_UP_TO:
+                        span_range = (lo, hi)
+                    found.append((layout, origin, base, lo, hi, first, last, span_range))
+            block = block.next()
+        spans = []
+        if with_spans and found and self._annotations:
+            spans = self._covering(found[0][7][0], found[-1][7][1])  # one query for the whole screen
+        blocks = []
+        for layout, origin, base, lo, hi, first, last, (span_lo, span_hi) in found:
+            here = [s for s in spans if s[0] < span_hi and s[1] > span_lo] if hi > lo else []
+            blocks.append(VisibleBlock(layout, origin, base, lo, hi, first, last, here, assign_levels(here)))
+        return blocks
+
+    def _visible_code_points(self) -> tuple[int, int]:
+        blocks = self._visible_blocks(self.viewport().rect(), with_spans=False)
+        if not blocks:
+            return 0, 0
+        return blocks[0].lo, blocks[-1].hi
+
+    def _update_code_points(self, lo: int, hi: int) -> None:
+        """Repaint the on-screen lines of ``[lo, hi]`` only, with room for stacked underlines."""
+        area = QRect()
+        for block in self._visible_blocks(self.viewport().rect(), with_spans=False):
+            if block.lo <= hi and block.hi >= lo:
+                layout = block.layout
+                top = block.origin.y() + layout.lineAt(block.first_line).y()
+                last = layout.lineAt(block.last_line)
+                bottom = block.origin.y() + last.y() + last.height()
+                area = area.united(QRect(0, int(top) - 2, self.viewport().width(), int(bottom - top) + 4 + _UNDERLINE_REACH))
+        if not area.isEmpty():
+            self.viewport().update(area)
+
+    def _style(self, tag: str) -> TagStyle:
+        return self._styles.get(tag, UNKNOWN_TAG_STYLE)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        selected = self._annotations.get(self._selected_id) if self._selected_id is not None else None
+        blocks = self._visible_blocks(event.rect()) if self._annotations else []
+        if not blocks:
+            super().paintEvent(event)
+            return
+        highlights = HighlightPainter(
+            self._offsets,
+            self._annotations.__getitem__,
+            self._style,
+            QFontMetricsF(self.font()).xHeight() / 2,
+            self.palette().color(QPalette.ColorRole.Base),
+        )
+        placed = highlights.place(blocks)
+        viewport = self.viewport()
+        painter = QPainter(viewport)
+        painter.setClipRect(event.rect())
+        highlights.paint_under_text(painter, placed)
+        painter.end()
+        super().paintEvent(event)
+        painter = QPainter(viewport)
+        painter.setClipRect(event.rect())
+        highlights.paint_over_text(painter, placed, blocks, selected)
+        painter.end()
+
+    # ----- mouse, keys and tooltips -----
+
+    def code_point_at(self, pos: QPoint) -> int | None:
+        """The character under ``pos`` (viewport pixels), or None over empty space."""
+        for block in self._visible_blocks(QRect(pos.x(), pos.y(), 1, 1), with_spans=False):
+            line = block.layout.lineAt(block.first_line)
+            x = pos.x() - block.origin.x()
+            if not line.x() <= x < line.x() + line.naturalTextWidth():
+                return None
+            inside = line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
+            if inside >= line.textStart() + line.textLength():
+                return None
+            return self._cp(block.base + inside)
+        return None
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            cp = self.code_point_at(event.pos())
+            found = self.annotations_at(cp) if cp is not None else []
+            if found:
+                QToolTip.showText(event.globalPos(), _tooltip_html(found), self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._after_double_click = False
+        self._press_pos = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self._after_double_click = True
+        super().mouseDoubleClickEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        pressed, self._press_pos = self._press_pos, None
+        if event.button() != Qt.MouseButton.LeftButton or pressed is None or self._after_double_click:
+            return
+        pos = event.position().toPoint()
+        if (pos - pressed).manhattanLength() >= QApplication.startDragDistance() or self.textCursor().hasSelection():
+            return
+        self._click_at(pos)
+
+    def _click_at(self, pos: QPoint) -> None:
+        cp = self.code_point_at(pos)
+        under = [a.id for a in self.annotations_at(cp)] if cp is not None else []
+        if not under:
+            self._select(None)
+        elif self._selected_id in under:
+            # Clicking the selected one again steps outwards through the spans stacked there.
+            self._select(under[(under.index(self._selected_id) + 1) % len(under)])
+        else:
+            self._select(under[0])
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._selected_id is not None and self._handle_annotation_key(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _handle_annotation_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if key == Qt.Key.Key_Escape and modifiers == Qt.KeyboardModifier.NoModifier:
+            self._select(None)
+            return True
+        if key not in (Qt.Key.Key_Left, Qt.Key.Key_Right) or self.textCursor().hasSelection():
+            return False
+        delta = -1 if key == Qt.Key.Key_Left else 1
+        if modifiers == Qt.KeyboardModifier.ShiftModifier:
+            edge = "end"
+        elif modifiers == Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier:
+            edge = "start"
+        else:
+            return False
+        self.edgeMoveRequested.emit(self._selected_id, edge, delta)
+        return True
+
+
+def _lines_between(layout, top: float, bottom: float) -> tuple[int, int]:
+    """First and last line of ``layout`` that reach into ``[top, bottom]`` (layout pixels); first > last if none."""
+    count = layout.lineCount()
+    low, high = 0, count
+    while low < high:  # first line whose bottom is below ``top``
+        middle = (low + high) // 2
+        line = layout.lineAt(middle)
+        if line.y() + line.height() <= top:
+            low = middle + 1
+        else:
+            high = middle
+    first = low
+    low, high = first, count
+    while low < high:  # first line starting below ``bottom``
+        middle = (low + high) // 2
+        if layout.lineAt(middle).y() <= bottom:
+            low = middle + 1
+        else:
+            high = middle
+    return first, low - 1
+
+
+def _last_match(pattern: re.Pattern, text: str, lo: int, hi: int) -> re.Match | None:
+    last = None
+    for last in pattern.finditer(text, lo, hi):
+        pass
+    return last
+
+
+def _tooltip_html(annotations: list[Annotation]) -> str:
+    rows = []
+    for annotation in annotations:
+        details = " · ".join(escape(part) for part in (annotation.status, annotation.annotator) if part)
+        row = f"<b>{escape(annotation.tag)}</b> — {details}"
+        if annotation.note:
+            note = annotation.note if len(annotation.note) <= _TOOLTIP_NOTE_CHARS else annotation.note[:_TOOLTIP_NOTE_CHARS] + "…"
+            row += "<br><i>" + escape(note).replace("\n", "<br>") + "</i>"
+        rows.append(row)
+    return "<qt>" + "<hr>".join(rows) + "</qt>"

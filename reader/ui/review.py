@@ -1,0 +1,229 @@
+"""Review mode: filters over the annotations, accept and reject, review notes, and the
+way from one pending annotation to the next, across documents.
+
+Every decision is an undoable command (reader.ui.commands.review) that records the
+reviewer (the user's name) and the time (``updated_at``). Nothing is deleted here:
+a rejected annotation stays, struck through, unless Show Rejected is off.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from reader.domain.annotations import ACCEPTED, REJECTED, Annotation
+from reader.domain.review import ReviewFilter, caret_order, next_pending, text_order
+from reader.store import StoreError
+from reader.store.review import annotators, has_pending
+from reader.ui.actions import Actions
+from reader.ui.commands import review, set_review_note
+from reader.ui.controller import Controller
+from reader.ui.dialog_parts import ok_cancel
+from reader.ui.document_list import pending
+
+
+class ReviewController(QObject):
+    def __init__(self, controller: Controller, actions: Actions):
+        super().__init__(controller)
+        self.controller = controller
+        self.actions = actions
+        self.window = controller.window
+        self.panel = controller.panel
+        self.bar = controller.panel.filter_bar
+        self.documents = controller.documents
+        self.documents.set_pending_action(actions["PendingOnly"])
+        self.bar.changed.connect(self.apply_filter)
+        self.bar.set_annotator_source(self._annotators)
+        actions["ReviewMode"].toggled.connect(self.set_review_mode)
+        actions["ShowRejected"].toggled.connect(self.set_show_rejected)
+        controller.databaseLoaded.connect(self._database_loaded)
+        controller.tagsLoaded.connect(lambda: self.bar.set_tags([tag.name for tag in controller.tags]))
+        controller.annotationsChanged.connect(self._annotations_changed)
+
+    # ----- mode and filters -----
+
+    def restore(self) -> None:
+        """The mode and Show Rejected as the user left them."""
+        settings = self.controller.settings
+        self.actions["ShowRejected"].setChecked(settings.show_rejected())
+        self.actions["ReviewMode"].setChecked(settings.review_mode())
+        self._show_mode(self.actions["ReviewMode"].isChecked())
+        self.apply_filter()
+
+    def set_review_mode(self, on: bool) -> None:
+        self.controller.settings.set_review_mode(on)
+        self._show_mode(on)
+        if not on:
+            self.actions["PendingOnly"].setChecked(False)
+        self.apply_filter()
+        self.window.say("Review mode: A accept, R reject, N / P next / previous pending, Shift+N review note"
+                        if on else "Review mode is off")
+
+    def _show_mode(self, on: bool) -> None:
+        self.actions.set_review_mode(on)
+        self.bar.setVisible(on)
+        self.documents.show_review_progress(on)
+
+    def set_show_rejected(self, shown: bool) -> None:
+        self.controller.settings.set_show_rejected(shown)
+        self.apply_filter()
+
+    def current_filter(self) -> ReviewFilter:
+        shown = self.actions["ShowRejected"].isChecked()
+        if not self.actions["ReviewMode"].isChecked():
+            return ReviewFilter(show_rejected=shown)
+        tag, status, annotator = self.bar.choice()
+        return ReviewFilter(tag, status, annotator, shown)
+
+    def apply_filter(self) -> None:
+        shown = self.current_filter()
+        accepts = None if shown.shows_everything else shown.accepts
+        self.controller.view.set_visible_filter(accepts)
+        self.panel.set_filter(accepts)
+
+    def _annotators(self) -> list[str]:
+        try:
+            return annotators(self.controller.store)
+        except StoreError as error:
+            self.window.say(str(error), problem=True)
+            return []
+
+    def _database_loaded(self) -> None:
+        self.bar.annotators_changed()
+
+    def _annotations_changed(self, document_id: int) -> None:
+        # A first annotation under a new name makes the name a choice in the filter.
+        if not self.bar.knows_annotator(self.controller.annotator):
+            self.bar.annotators_changed()
+
+    # ----- decisions -----
+
+    def accept(self) -> None:
+        self._decide(ACCEPTED)
+
+    def reject(self) -> None:
+        self._decide(REJECTED)
+
+    def _decide(self, status: str) -> None:
+        selected = self._selected_or_say()
+        if selected is None:
+            return
+        if selected.status == status and selected.reviewer == self.controller.annotator:
+            self.window.say(f"Already {status}")
+        elif not self.controller.push(review(self.controller.store, self.controller, selected, status,
+                                             self.controller.annotator)):
+            return
+        self._select_next_here(selected)
+
+    def review_note(self) -> ReviewNoteDialog | None:
+        selected = self._selected_or_say()
+        if selected is None:
+            return None
+        dialog = ReviewNoteDialog(f"Your note on {selected.tag} “{' '.join(selected.text.split())[:60]}”, "
+                                  f"stored with your name ({self.controller.annotator}):",
+                                  selected.review_note, self.window)
+        dialog.noteChosen.connect(lambda note: self._set_note(selected.id, note))
+        dialog.open()
+        return dialog
+
+    def _set_note(self, annotation_id: str, note: str) -> None:
+        annotation = self.panel.model.by_id(annotation_id)
+        if annotation is None:
+            self.window.say("That annotation is no longer in the open document; the note was not stored", problem=True)
+        elif note != annotation.review_note:
+            self.controller.push(set_review_note(self.controller.store, self.controller, annotation, note,
+                                                 self.controller.annotator))
+
+    def _selected_or_say(self) -> Annotation | None:
+        selected = self.controller.selected_annotation()
+        if selected is None:
+            self.window.say("Select a highlight first: click it, or press N for the next pending one")
+        return selected
+
+    # ----- from one pending annotation to the next -----
+
+    def next_pending(self, step: int = 1) -> Annotation | None:
+        """Select the next (step 1) or previous (-1) pending annotation the filters show; past
+        the last one here, open the next (previous) listed document that has one."""
+        shown = self.current_filter()
+        if not shown.can_show_pending:
+            self.window.say("The status filter hides pending annotations")
+            return None
+        selected = self.controller.selected_annotation()
+        here = self.panel.model.annotations()
+        anchor = text_order(selected) if selected is not None else caret_order(self.controller.view.caret_code_point())
+        found = next_pending(here, anchor, step, shown) if self.controller.document is not None else None
+        if found is None:
+            document_id = self._next_document(step, shown)
+            if document_id is not None:
+                self.controller.open_document(document_id)
+                here = self.panel.model.annotations()
+            found = next_pending(here, None, step, shown)  # in the new document, or round again here
+        if found is None:
+            self.window.say("No pending annotations left" + ("" if shown.shows_everything else " that the filters show"))
+            return None
+        if found is selected or (selected is not None and found.id == selected.id):
+            self.window.say("This is the only pending annotation left" +
+                            ("" if shown.shows_everything else " that the filters show"))
+        self._select(found)
+        return found
+
+    def _next_document(self, step: int, shown: ReviewFilter) -> int | None:
+        """The nearest listed document after (before) the open one with a pending annotation ``shown`` accepts."""
+        order = self.documents.ids_in_order()
+        current = self.controller.document.id if self.controller.document is not None else None
+        if current in order:
+            at = order.index(current)
+            order = order[at + 1:] + order[:at] if step > 0 else order[:at][::-1] + order[at + 1:][::-1]
+        elif step < 0:
+            order.reverse()
+        model = self.documents.model
+        for document_id in order:
+            summary = model.summary(document_id)
+            if summary is None or pending(summary) <= 0:
+                continue  # the counts say none: no need to ask the database
+            try:
+                if has_pending(self.controller.store, document_id, shown.tag, shown.annotator):
+                    return document_id
+            except StoreError as error:
+                self.window.say(str(error), problem=True)
+                return None
+        return None
+
+    def _select_next_here(self, after: Annotation) -> None:
+        here, shown = self.panel.model.annotations(), self.current_filter()
+        found = next_pending(here, text_order(after), 1, shown) or next_pending(here, None, 1, shown)
+        if found is not None:
+            self._select(found)
+        else:
+            self.window.say("Nothing pending is left here; N opens the next document that has some")
+
+    def _select(self, annotation: Annotation) -> None:
+        self.controller.view.select_annotation(annotation.id, scroll=True)
+
+
+class ReviewNoteDialog(QDialog):
+    """One line of note; Enter stores it, Esc leaves it as it was."""
+
+    noteChosen = Signal(str)
+
+    def __init__(self, label: str, note: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("reviewNoteDialog")
+        self.setWindowTitle("Review Note")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setMinimumSize(460, 130)  # fixed limits: a long label must not resize the window's bounds
+        text = QLabel(label, self)
+        text.setWordWrap(True)
+        self.box = QLineEdit(note, self)
+        self.box.setObjectName("reviewNote")
+        self.box.setAccessibleName("Review note")
+        self.box.selectAll()
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.box)
+        layout.addWidget(ok_cancel(self))
+
+    def accept(self) -> None:
+        self.noteChosen.emit(self.box.text().strip())
+        super().accept()

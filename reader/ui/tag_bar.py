@@ -1,0 +1,75 @@
+"""The tag bar: one button per tag, showing its colour, name and key; and the
+swatch icon every list of tags shares."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar, QToolButton, QWidget
+
+from reader.domain.tags import Tag
+
+
+@lru_cache(maxsize=256)
+def swatch(colour: str, key: str = "", size: int = 18) -> QIcon:
+    """A rounded square in ``colour`` with the tag's key on it: the key tells
+    tags apart where colours do not."""
+    ratio = 2
+    pixmap = QPixmap(size * ratio, size * ratio)
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    fill = QColor(colour)
+    painter.setPen(fill.darker(130))
+    painter.setBrush(fill)
+    painter.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), 4, 4)
+    if key:
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(int(size * 0.62))
+        painter.setFont(font)
+        painter.setPen(QColor("#000000") if fill.lightnessF() > 0.6 else QColor("#ffffff"))
+        painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, key)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def tag_icon(tag: Tag, size: int = 18) -> QIcon:
+    return swatch(tag.colour, tag.key, size)
+
+
+class TagBar(QToolBar):
+    """Buttons for the tag actions (the actions themselves live in actions.py)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Tags", parent)
+        self.setObjectName("tagBar")
+        self.setAccessibleName("Tags")
+        self.setMovable(False)
+        self.setFloatable(False)
+        self.setIconSize(QSize(18, 18))
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._label = QLabel("Tag the selection:", self)
+        self._label.setContentsMargins(6, 0, 6, 0)
+
+    def set_actions(self, tag_actions: list[QAction], trailing: list[QAction]) -> None:
+        self.clear()
+        self.addWidget(self._label)
+        for action in tag_actions:
+            self._add(action)
+        if trailing:
+            spacer = QWidget(self)
+            spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            self.addWidget(spacer)
+            for action in trailing:
+                self._add(action)
+
+    def _add(self, action: QAction) -> None:
+        self.addAction(action)
+        button = self.widgetForAction(action)
+        if isinstance(button, QToolButton):
+            button.setAccessibleName(action.text().replace("&", ""))
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click must not take the reader's selection away

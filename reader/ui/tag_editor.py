@@ -1,0 +1,161 @@
+"""The tag editor: add a tag, or rename, recolour or rebind the key of one.
+
+The dialog only edits a form; ``saveRequested`` goes to the window, which saves
+through an undoable command and answers with ``show_tags`` or ``show_problem``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QColorDialog, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+)
+
+from reader.domain.tags import BadTag, Tag
+from reader.ui.dialog_parts import problem_label
+from reader.ui.tag_bar import swatch, tag_icon
+
+NEW_TAG_COLOUR = "#aa3377"
+
+
+class TagEditor(QDialog):
+    saveRequested = Signal(object, object)  # Tag, the old name (None for a new tag)
+
+    def __init__(self, tags: list[Tag], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("tagEditor")
+        self.setWindowTitle("Edit Tags")
+        self.setMinimumSize(560, 320)  # fixed limits: the problem line must not resize the dialog's bounds
+        self._tags: list[Tag] = []
+        self._editing: Tag | None = None
+        self.list = QListWidget(self)
+        self.list.setObjectName("tagList")
+        self.list.setAccessibleName("Tags")
+        self.list.setMinimumWidth(180)
+        self.name_box = QLineEdit(self)
+        self.name_box.setObjectName("tagName")
+        self.name_box.setAccessibleName("Tag name")
+        self.key_box = QLineEdit(self)
+        self.key_box.setObjectName("tagKey")
+        self.key_box.setAccessibleName("Key")
+        self.key_box.setMaxLength(1)
+        self.key_box.setMaximumWidth(48)
+        self.colour_box = QLineEdit(self)
+        self.colour_box.setObjectName("tagColour")
+        self.colour_box.setAccessibleName("Colour (#rrggbb)")
+        self.colour_box.setMaximumWidth(100)
+        self.colour_button = QPushButton("Choose…", self)
+        self.colour_button.setAccessibleName("Choose a colour")
+        self.description_box = QLineEdit(self)
+        self.description_box.setObjectName("tagDescription")
+        self.description_box.setAccessibleName("Description")
+        self.problem = problem_label(self, "tagProblem")
+        self.new_button = QPushButton("&New Tag", self)
+        self.save_button = QPushButton("&Save", self)
+        self.save_button.setObjectName("tagSave")
+        self.save_button.setDefault(True)
+        colour_row = QHBoxLayout()
+        colour_row.addWidget(self.colour_box)
+        colour_row.addWidget(self.colour_button)
+        colour_row.addStretch(1)
+        form = QFormLayout()
+        form.addRow("&Name:", self.name_box)
+        form.addRow("&Key:", self.key_box)
+        colour_label = QLabel("&Colour:", self)
+        colour_label.setBuddy(self.colour_box)
+        form.addRow(colour_label, colour_row)
+        form.addRow("&Description:", self.description_box)
+        form.addRow(QLabel("Renaming a tag keeps its annotations; Ctrl+Z undoes it.", self))
+        form.addRow(self.problem)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addStretch(1)
+        right.addLayout(buttons)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        body = QHBoxLayout()
+        body.addWidget(self.list)
+        body.addLayout(right, 1)
+        outer = QVBoxLayout(self)
+        outer.addLayout(body)
+        outer.addWidget(close)
+        self.list.currentRowChanged.connect(self._load_row)
+        self.new_button.clicked.connect(self.start_new)
+        self.save_button.clicked.connect(self.save)
+        self.colour_button.clicked.connect(self._pick_colour)
+        self.colour_box.textChanged.connect(self._show_colour)
+        self.show_tags(tags)
+
+    def show_tags(self, tags: list[Tag], select: str | None = None) -> None:
+        self._tags = list(tags)
+        self.problem.clear()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for tag in self._tags:
+            item = QListWidgetItem(tag_icon(tag), f"{tag.name}  [{tag.key}]" if tag.key else tag.name)
+            item.setData(Qt.ItemDataRole.UserRole, tag.name)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        names = [t.name for t in self._tags]
+        wanted = select if select in names else (self._editing.name if self._editing and
+                                                 self._editing.name in names else None)
+        if wanted is not None:
+            self.list.setCurrentRow(names.index(wanted))
+        elif self._tags:
+            self.list.setCurrentRow(0)
+        else:
+            self.start_new()
+
+    def show_problem(self, message: str) -> None:
+        self.problem.setText(message)
+
+    def start_new(self) -> None:
+        self._editing = None
+        self.list.blockSignals(True)
+        self.list.clearSelection()
+        self.list.setCurrentRow(-1)
+        self.list.blockSignals(False)
+        used = {t.key for t in self._tags}
+        free_key = next((k for k in "123456789" if k not in used), "")
+        self._fill(Tag(name="new tag", colour=NEW_TAG_COLOUR, key=free_key, position=len(self._tags)))
+        self.name_box.setFocus()
+        self.name_box.selectAll()
+
+    def save(self) -> None:
+        position = self._editing.position if self._editing else max((t.position for t in self._tags), default=-1) + 1
+        try:
+            tag = Tag(name=self.name_box.text().strip(), colour=self.colour_box.text().strip().lower(),
+                      key=self.key_box.text().strip(), description=self.description_box.text().strip(),
+                      position=position)
+        except BadTag as error:
+            self.show_problem(str(error))
+            return
+        self.problem.clear()
+        self.saveRequested.emit(tag, self._editing.name if self._editing else None)
+
+    def _load_row(self, row: int) -> None:
+        if 0 <= row < len(self._tags):
+            self._editing = self._tags[row]
+            self._fill(self._editing)
+            self.problem.clear()
+
+    def _fill(self, tag: Tag) -> None:
+        self.name_box.setText(tag.name)
+        self.key_box.setText(tag.key)
+        self.colour_box.setText(tag.colour)
+        self.description_box.setText(tag.description)
+
+    def _pick_colour(self) -> None:
+        colour = QColorDialog.getColor(QColor(self.colour_box.text()), self, "Tag colour")
+        if colour.isValid():
+            self.colour_box.setText(colour.name())
+
+    def _show_colour(self, text: str) -> None:
+        colour = QColor(text)
+        self.colour_button.setIcon(swatch(colour.name()) if colour.isValid() and len(text) == 7 else swatch("#ffffff"))

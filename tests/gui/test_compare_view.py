@@ -1,0 +1,181 @@
+"""View ▸ Compare With: another annotator's spans on the open document beside ours,
+row by row with the disagreements marked; T takes theirs, O keeps ours, each one
+undoable step written to the database at once."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QRadioButton
+
+from reader.domain.comparison import DIFFERENT_EXTENT, DIFFERENT_TAG, ONLY_A, ONLY_B, SAME
+from reader.ui.comparison_view import ComparisonModel
+from reviewkit import TEXTS, annotate, make_documents, open_as, reactivate, stored
+from windowkit import key, type_text
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def two_annotators(tmp_path):
+    mine, theirs = tmp_path / "alice.sqlite", tmp_path / "bob.sqlite"
+    make_documents(mine)
+    make_documents(theirs, {f"bob-{name}": text for name, text in TEXTS.items()})  # other names, same texts
+    ours = {
+        "alpha": annotate(mine, "a-first.txt", "Alpha", "actor", annotator="alice"),
+        "charlie": annotate(mine, "a-first.txt", "Charlie 😀", "actor", annotator="alice"),
+        "monday": annotate(mine, "a-first.txt", "Monday", "date", annotator="alice"),
+        "delta": annotate(mine, "a-first.txt", "Delta denies", "claim", annotator="alice"),
+    }
+    their = {
+        "alpha": annotate(theirs, "bob-a-first.txt", "Alpha", "actor", annotator="bob"),
+        "bravo": annotate(theirs, "bob-a-first.txt", "Bravo", "actor", annotator="bob"),
+        "charlie": annotate(theirs, "bob-a-first.txt", "Charlie 😀", "claim", annotator="bob"),
+        "monday": annotate(theirs, "bob-a-first.txt", "on Monday", "date", annotator="bob"),
+    }
+    return mine, theirs, ours, their
+
+
+def rows(window) -> list[tuple[str, str, str, str]]:
+    model = window.comparison.model
+    return [tuple(model.index(r, c).data() for c in (ComparisonModel.TEXT, ComparisonModel.A, ComparisonModel.B,
+                                                    ComparisonModel.STATE)) for r in range(model.rowCount())]
+
+
+def go_to_row(qtbot, window, row: int) -> None:
+    table = window.comparison.view
+    table.setFocus()
+    key(qtbot, table, Qt.Key.Key_Home, CTRL)
+    key(qtbot, table, Qt.Key.Key_Down, times=row)
+    assert table.currentIndex().row() == row
+
+
+def test_compare_with_another_database_and_take_either_version(qtbot, tmp_path, two_annotators, qtmodeltester):
+    mine, theirs, ours, their = two_annotators
+    window = open_as(qtbot, mine, tmp_path / "settings.ini")
+    assert not window.controller.actions["TakeTheirs"].isEnabled()
+
+    window.controller.actions["Compare"].trigger()
+    dialog = window.findChild(QDialog, "compareDialog")
+    path_box = dialog.findChild(QLineEdit, "comparePath")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is path_box)
+    type_text(path_box, str(theirs))
+    key(qtbot, path_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "compareDialog") is None)
+    reactivate(qtbot, window)
+    assert window.comparison_dock.isVisible()
+    assert window.controller.actions["TakeTheirs"].isEnabled()
+    table = window.findChild(type(window.comparison.view), "comparisonView")
+    assert table is window.comparison.view
+    qtmodeltester.check(window.comparison.model)
+    assert rows(window) == [
+        ("Alpha", "· actor", "· actor", SAME),
+        ("Bravo", "—", "· actor", ONLY_B),
+        ("Charlie 😀", "· actor", "· claim", DIFFERENT_TAG),
+        ("on Monday", "· date", "· date", DIFFERENT_EXTENT),
+        ("Delta denies", "· claim", "—", ONLY_A),
+    ]
+    model = window.comparison.model
+    assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is None  # agreement is not marked
+    assert model.index(2, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "4 disagree (0 settled)" in window.comparison.heading.text()
+
+    # Choosing a row selects ours in the text.
+    go_to_row(qtbot, window, 2)
+    assert window.reader.selected_annotation_id() == ours["charlie"].id
+
+    # T: theirs comes in with its id, accepted by the editor; ours is rejected, not deleted.
+    key(qtbot, table, Qt.Key.Key_T)
+    after = stored(mine)
+    taken = after[their["charlie"].id]
+    assert (taken.tag, taken.annotator, taken.status, taken.reviewer) == ("claim", "bob", "accepted", "editor")
+    assert taken.document_id == window.controller.document.id
+    assert (after[ours["charlie"].id].status, after[ours["charlie"].id].reviewer) == ("rejected", "editor")
+    assert rows(window)[2] == ("Charlie 😀", "✓ claim", "· claim", SAME)
+    assert table.currentIndex().row() == 2  # the editor stays where they were
+
+    # One step to undo: both rows as they were.
+    key(qtbot, table, Qt.Key.Key_Z, CTRL)
+    after = stored(mine)
+    assert their["charlie"].id not in after and asdict(after[ours["charlie"].id]) == asdict(ours["charlie"])
+    assert rows(window)[2][3] == DIFFERENT_TAG
+
+    # Only theirs: T adds it. Only ours: O accepts it; T would reject it.
+    go_to_row(qtbot, window, 1)
+    key(qtbot, table, Qt.Key.Key_T)
+    assert stored(mine)[their["bravo"].id].status == "accepted"
+    go_to_row(qtbot, window, 4)
+    key(qtbot, table, Qt.Key.Key_O)
+    assert (stored(mine)[ours["delta"].id].status, stored(mine)[ours["delta"].id].reviewer) == ("accepted", "editor")
+    assert rows(window)[4] == ("Delta denies", "✓ claim", "—", f"{ONLY_A} (settled)")
+    key(qtbot, table, Qt.Key.Key_T)
+    assert stored(mine)[ours["delta"].id].status == "rejected"
+    assert [r[0] for r in rows(window)] == ["Alpha", "Bravo", "Charlie 😀", "on Monday"]  # rejected: left out
+
+    with_source_untouched = stored(theirs)
+    assert with_source_untouched == {a.id: a for a in their.values()}
+
+
+def test_compare_two_annotators_in_one_database(qtbot, tmp_path):
+    db = tmp_path / "merged.sqlite"
+    make_documents(db)
+    alices = annotate(db, "a-first.txt", "Charlie 😀", "actor", annotator="alice")
+    bobs = annotate(db, "a-first.txt", "Charlie 😀", "claim", annotator="bob")
+    alice_monday = annotate(db, "a-first.txt", "Monday", "date", annotator="alice")
+    bob_monday = annotate(db, "a-first.txt", "on Monday", "date", annotator="bob")
+    window = open_as(qtbot, db, tmp_path / "settings.ini")
+
+    window.controller.actions["Compare"].trigger()
+    dialog = window.findChild(QDialog, "compareDialog")
+    dialog.findChild(QRadioButton, "compareThisDatabase").setChecked(True)
+    a_box, b_box = dialog.a_box, dialog.b_box
+    a_box.setCurrentIndex(a_box.findData("bob"))
+    b_box.setCurrentIndex(b_box.findData("bob"))
+    key(qtbot, b_box, Qt.Key.Key_Return)
+    assert "two different annotators" in dialog.findChild(QLabel, "compareProblem").text()
+    a_box.setCurrentIndex(a_box.findData("alice"))
+    key(qtbot, b_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "compareDialog") is None)
+    reactivate(qtbot, window)
+    assert rows(window) == [("Charlie 😀", "· actor", "· claim", DIFFERENT_TAG),
+                            ("on Monday", "· date", "· date", DIFFERENT_EXTENT)]
+
+    table = window.comparison.view
+    go_to_row(qtbot, window, 0)
+    key(qtbot, table, Qt.Key.Key_T)  # bob's is here already: accepted; alice's rejected
+    after = stored(db)
+    assert (after[bobs.id].status, after[alices.id].status) == ("accepted", "rejected")
+    assert len(after) == 4
+    assert rows(window)[0] == ("Charlie 😀", "—", "✓ claim", f"{ONLY_B} (settled)")
+    go_to_row(qtbot, window, 1)
+    key(qtbot, table, Qt.Key.Key_O)  # alice's accepted, bob's rejected
+    after = stored(db)
+    assert (after[alice_monday.id].status, after[bob_monday.id].status) == ("accepted", "rejected")
+    key(qtbot, table, Qt.Key.Key_Z, CTRL)
+    key(qtbot, table, Qt.Key.Key_Z, CTRL)
+    assert all(a.status == "pending" for a in stored(db).values())
+
+
+def test_a_database_without_the_text_or_no_database_at_all(qtbot, tmp_path, two_annotators):
+    mine, theirs, ours, their = two_annotators
+    other = tmp_path / "other.sqlite"
+    make_documents(other, {"x.txt": "Some other text entirely.\n"})
+    window = open_as(qtbot, mine, tmp_path / "settings.ini")
+    window.controller.actions["Compare"].trigger()
+    dialog = window.findChild(QDialog, "compareDialog")
+    path_box = dialog.findChild(QLineEdit, "comparePath")
+    notes = tmp_path / "notes.sqlite"
+    notes.write_bytes(b"not a database at all\n" * 10)
+    type_text(path_box, str(notes))
+    key(qtbot, path_box, Qt.Key.Key_Return)
+    assert "not a Reader database" in dialog.findChild(QLabel, "compareProblem").text()
+    assert notes.read_bytes() == b"not a database at all\n" * 10
+    path_box.clear()
+    type_text(path_box, str(other))
+    key(qtbot, path_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "compareDialog") is None)
+    reactivate(qtbot, window)
+    assert "has no document with this text" in window.comparison.heading.text()
+    assert [r[3] for r in rows(window)] == [ONLY_A] * 4

@@ -1,0 +1,136 @@
+"""Review progress in the document list (reviewed/all, live through accept, reject and
+undo), the pending-only toggle beside the filter box, and the models behind them."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt
+
+from reader.domain.annotations import Annotation
+from reader.domain.review import ReviewFilter
+from reader.store.repo import DocumentSummary
+from reader.ui.annotation_panel import AnnotationPanel
+from reader.ui.document_list import DOCUMENT_ID_ROLE, DocumentListModel, DocumentListPanel
+from reviewkit import annotate, make_documents, open_as, stored
+from windowkit import key
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def progress(window) -> dict[str, str]:
+    """What the list shows in its Reviewed column, by document name."""
+    model = window.documents.model
+    return {model.summary(model.document_id(row)).name: model.index(row, DocumentListModel.REVIEWED).data()
+            for row in range(model.rowCount())}
+
+
+def listed_names(window) -> list[str]:
+    proxy, model = window.documents.proxy, window.documents.model
+    return [model.summary(proxy.index(row, 0).siblingAtColumn(DocumentListModel.TITLE).data(DOCUMENT_ID_ROLE)).name
+            for row in range(proxy.rowCount())]
+
+
+def test_progress_updates_live_and_the_pending_toggle_filters(qtbot, tmp_path):
+    db = tmp_path / "team.sqlite"
+    make_documents(db)
+    alpha = annotate(db, "a-first.txt", "Alpha", "actor")
+    annotate(db, "a-first.txt", "Monday", "date", status="accepted", reviewer="ed")
+    annotate(db, "b-second.txt", "Echo", "actor", status="rejected", reviewer="ed")
+    foxtrot = annotate(db, "c-third.txt", "Foxtrot 🎉", "actor")
+    window = open_as(qtbot, db, tmp_path / "settings.ini")
+    view = window.documents.view
+    assert view.isColumnHidden(DocumentListModel.REVIEWED) and not window.documents.pending_button.isVisible()
+
+    key(qtbot, window.reader, Qt.Key.Key_R, CTRL)
+    assert not view.isColumnHidden(DocumentListModel.REVIEWED) and view.isColumnHidden(DocumentListModel.COUNT)
+    assert window.documents.pending_button.isVisible()
+    assert progress(window) == {"a-first.txt": "1/2", "b-second.txt": "1/1", "c-third.txt": "0/1"}
+
+    window.reader.setFocus()
+    window.reader.select_annotation(alpha.id)
+    key(qtbot, window.reader, Qt.Key.Key_A)
+    assert progress(window)["a-first.txt"] == "2/2"
+    key(qtbot, window.reader, Qt.Key.Key_Z, CTRL)
+    assert progress(window)["a-first.txt"] == "1/2"
+
+    # Only the documents with pending annotations; one leaves the list once nothing there is pending.
+    qtbot.mouseClick(window.documents.pending_button, Qt.MouseButton.LeftButton)
+    assert window.controller.actions["PendingOnly"].isChecked()
+    assert listed_names(window) == ["a-first.txt", "c-third.txt"]
+    window.reader.setFocus()
+    assert window.reader.selected_annotation_id() == alpha.id  # undo selected it again
+    key(qtbot, window.reader, Qt.Key.Key_R)
+    assert listed_names(window) == ["c-third.txt"]
+    key(qtbot, window.reader, Qt.Key.Key_N)
+    assert window.reader.selected_annotation_id() == foxtrot.id
+    key(qtbot, window.reader, Qt.Key.Key_Z, CTRL)  # undoes the reject, back in a-first
+    assert listed_names(window) == ["a-first.txt", "c-third.txt"]
+    assert stored(db)[alpha.id].status == "pending"
+
+    key(qtbot, window.reader, Qt.Key.Key_R, CTRL)  # leaving review mode lists every document again
+    assert not window.controller.actions["PendingOnly"].isChecked()
+    assert len(listed_names(window)) == 3
+
+
+def summaries(count: int) -> list[DocumentSummary]:
+    return [DocumentSummary(id=i + 1, name=f"doc-{i:05d}.txt", title=f"Title {i:05d}", length=1000,
+                            annotation_count=i % 5, reviewed_count=(i % 5) // 2) for i in range(count)]
+
+
+def test_ten_thousand_documents_show_progress_and_filter_to_pending_quickly(qtbot, qtmodeltester):
+    panel = DocumentListPanel()
+    qtbot.addWidget(panel)
+    panel.setMinimumSize(400, 700)
+    panel.show_review_progress(True)
+    panel.show()
+    documents = summaries(10_000)
+    started = time.perf_counter()
+    panel.set_documents(documents)
+    panel.proxy.set_pending_only(True)
+    qtbot.wait(1)
+    filtered = time.perf_counter()
+    expected = sum(1 for d in documents if d.annotation_count > d.reviewed_count)
+    assert panel.proxy.rowCount() == expected
+    for document_id in range(1, 201):  # a review session's worth of live updates
+        summary = panel.model.summary(document_id)
+        panel.model.set_counts(document_id, summary.annotation_count, summary.annotation_count)
+    updated = time.perf_counter()
+    assert panel.proxy.rowCount() == expected - sum(1 for d in documents[:200] if d.annotation_count > d.reviewed_count)
+    panel.view.sortByColumn(DocumentListModel.REVIEWED, Qt.SortOrder.DescendingOrder)
+    panel.view.viewport().repaint()
+    sorted_at = time.perf_counter()
+    timings = {"load+filter": filtered - started, "200 updates": updated - filtered, "sort": sorted_at - updated}
+    print({k: f"{v * 1000:.0f} ms" for k, v in timings.items()})
+    assert timings["load+filter"] < 1.5 and timings["200 updates"] < 1.5 and timings["sort"] < 2.0
+    pending = [panel.model.summary(i).annotation_count - panel.model.summary(i).reviewed_count
+               for i in panel.ids_in_order()[:50]]
+    assert pending == sorted(pending, reverse=True)
+    small = DocumentListPanel()
+    qtbot.addWidget(small)
+    small.set_documents(summaries(40))
+    small.proxy.set_pending_only(True)
+    qtmodeltester.check(small.model)
+    qtmodeltester.check(small.proxy)
+
+
+def test_annotation_filter_proxy(qtbot, qtmodeltester):
+    text = "abcdefghijklmnopqrstuvwxyz"
+    panel = AnnotationPanel()
+    qtbot.addWidget(panel)
+    made = [Annotation(1, s, e, text[s:e], tag, annotator=who, status=status)
+            for s, e, tag, who, status in ((0, 3, "claim", "alice", "pending"), (2, 9, "actor", "bob", "rejected"),
+                                           (5, 7, "claim", "bob", "accepted"), (10, 12, "date", "alice", "pending"))]
+    panel.model.set_annotations(made)
+    panel.set_filter(ReviewFilter(show_rejected=False).accepts)
+    assert [a.id for a in panel.visible_annotations()] == [made[0].id, made[2].id, made[3].id]
+    qtmodeltester.check(panel.proxy)
+    panel.set_filter(ReviewFilter(annotator="bob").accepts)
+    assert [a.id for a in panel.visible_annotations()] == [made[1].id, made[2].id]
+    panel.model.upsert(made[0].changed(annotator="bob"))
+    assert len(panel.visible_annotations()) == 3
+    qtmodeltester.check(panel.model)
+    qtmodeltester.check(panel.proxy)
+    status = panel.model.index(1, panel.model.STATUS)
+    assert (status.data(), status.data(Qt.ItemDataRole.AccessibleTextRole)) == ("✗", "rejected")
+    assert panel.model.index(1, panel.model.TEXT).data(Qt.ItemDataRole.FontRole).strikeOut()

@@ -1,0 +1,77 @@
+"""Every action: a stable object name, an accessible name, its shortcut shown in
+its menu, no shortcut claimed twice; and the README's table says the same."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QTextBrowser
+
+from windowkit import REPO, open_window
+
+REQUIRED = {"actionUndo", "actionRedo", "actionExport", "actionDeleteAnnotation",
+            "actionTag_claim", "actionTag_actor", "actionTag_date"}
+
+
+def menu_actions(window):
+    return [(menu, action) for menu in window.controller.actions.menus.values()
+            for action in menu.actions() if not action.isSeparator()]
+
+
+def test_actions_have_names_shortcuts_and_accessible_names(qtbot, tmp_path):
+    window = open_window(qtbot, tmp_path / "project.sqlite", tmp_path / "settings.ini")
+    registered = window.controller.actions.all()
+    names = [a.objectName() for a in registered]
+    assert REQUIRED <= set(names)
+    assert len(names) == len(set(names))
+    assert all(name.startswith("action") for name in names)
+    in_menus = {id(action) for _, action in menu_actions(window)}
+    assert all(id(action) in in_menus for action in registered)
+
+    for menu, action in menu_actions(window):
+        menu_interface = QAccessible.queryAccessibleInterface(menu)
+        index = menu.actions().index(action)
+        accessible = menu_interface.child(index).text(QAccessible.Text.Name)
+        assert accessible and accessible == action.text().replace("&", ""), action.objectName()
+        if action.objectName() in ("actionUndo", "actionRedo"):
+            assert action.shortcuts()
+        if action.shortcuts():
+            assert action.isShortcutVisibleInContextMenu()
+            assert menu_interface.child(index).text(QAccessible.Text.Accelerator) == \
+                action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+
+    claimed = {}
+    for action in window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            key = sequence.toString()
+            assert key not in claimed, f"{key} is claimed by {claimed.get(key)} and {action.objectName()}"
+            claimed[key] = action.objectName()
+    for wanted in ("Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y", "Ctrl+=", "Ctrl+-", "Ctrl+F", "Ctrl+Shift+F", "Del",
+                   "1", "2", "3"):
+        assert wanted in claimed, wanted
+
+
+def test_the_readme_lists_every_shortcut(qtbot, tmp_path):
+    window = open_window(qtbot, tmp_path / "project.sqlite", tmp_path / "settings.ini")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Keyboard shortcuts", 1)[1].split("\n## ", 1)[0]
+    table = {tuple(cell.replace("`", "").strip() for cell in row.strip("|").split("|"))
+             for row in re.findall(r"^\|.*\|$", section, flags=re.MULTILINE)}
+    for menu, name, keys in window.controller.actions.shortcut_rows():
+        if menu == "Annotate" and name.startswith("Tag as "):
+            continue  # one row in the README covers the tag keys
+        assert (menu, name, keys) in table, (menu, name, keys)
+
+
+def test_f1_lists_the_shortcuts_in_the_window(qtbot, tmp_path):
+    window = open_window(qtbot, tmp_path / "project.sqlite", tmp_path / "settings.ini")
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_F1)
+    dialog = window.findChild(QDialog, "shortcutsDialog")
+    assert dialog is not None and dialog.isVisible()
+    listed = dialog.findChild(QTextBrowser).toPlainText()
+    for _, name, keys in window.controller.actions.shortcut_rows():
+        assert name in listed and keys in listed
+    dialog.reject()

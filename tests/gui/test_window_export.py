@@ -1,0 +1,101 @@
+"""A span selected in the window, after emoji and other characters outside the
+BMP, is exported with exactly the text at its offsets, in every format."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from reader.ui.export_dialog import CHOICES, ExportDialog
+from windowkit import key, open_window, pick_document
+
+TEXT = ("Emoji first 😀👍🏽 then 𝔉𝔯𝔞𝔨𝔱𝔲𝔯 and 𠜎𠜱 CJK, a flag 🇺🇦.\n"
+        "The target phrase follows 🎉 here, and more text after it.\n")
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "astral.txt").write_text(TEXT, encoding="utf-8")
+    return open_window(qtbot, tmp_path / "project.sqlite", tmp_path / "settings.ini", corpus=corpus)
+
+
+def export_through_dialog(qtbot, window, path, choice: int) -> None:
+    window.controller.actions["Export"].trigger()
+    (dialog,) = [d for d in window.findChildren(ExportDialog) if d.isVisible()]
+    dialog.format_box.setCurrentIndex(choice)
+    dialog.path_box.setText(str(path))
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: path.exists())
+
+
+def test_a_span_after_astral_characters_exports_its_own_text(qtbot, window, tmp_path):
+    pick_document(qtbot, window, 0)
+    view = window.reader
+    text = view.document_text()
+    assert text == TEXT
+    target = text.index("target")
+    # Walk there with the arrow keys: one press per character, however many UTF-16 units it has.
+    key(qtbot, view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, view, Qt.Key.Key_Down)
+    key(qtbot, view, Qt.Key.Key_Right, times=target - text.index("\n") - 1)
+    assert view.caret_code_point() == target
+    key(qtbot, view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        times=2)
+    key(qtbot, view, Qt.Key.Key_1)
+    # A second span that starts right after the astral characters of the first line.
+    frak = text.index("𝔉")
+    view.set_selection_code_points(frak, frak + 3)
+    key(qtbot, view, Qt.Key.Key_2)
+
+    expected = {("target phrase", "claim"), ("𝔉𝔯𝔞𝔨𝔱𝔲𝔯", "actor")}
+    for choice, (_, fmt, dialect, suffix) in enumerate(CHOICES):
+        path = tmp_path / f"out-{choice}{suffix}"
+        export_through_dialog(qtbot, window, path, choice)
+        if fmt == "csv":
+            with path.open(encoding="utf-8-sig" if dialect == "excel" else "utf-8", newline="") as handle:
+                rows = list(csv.DictReader(handle))
+        else:
+            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert {(row["text"], row["tag"]) for row in rows} == expected
+        for row in rows:
+            assert row["text"] == text[int(row["start"]):int(row["end"])]
+        assert "Exported 2 annotation(s)" in window.status_message.text()
+    assert not list(tmp_path.glob(".*.part"))
+
+
+def test_a_folder_as_target_is_refused_in_the_dialog(qtbot, window, tmp_path):
+    window.controller.actions["Export"].trigger()
+    (dialog,) = [d for d in window.findChildren(ExportDialog) if d.isVisible()]
+    dialog.path_box.setText(str(tmp_path))
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert "is a folder" in dialog.problem.text()
+    dialog.reject()
+    QApplication.processEvents()
+
+
+def test_an_unwritable_target_is_reported_and_leaves_nothing(qtbot, window, tmp_path):
+    target = tmp_path / "missing" / "out.csv"
+    assert window.controller.export_to(target, "csv", "excel") is None
+    assert "Could not export" in window.status_message.text()
+    assert not target.exists()
+
+
+def test_a_cancelled_export_leaves_no_file(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QProgressDialog
+
+    from reader.domain.export import COLUMNS, PROGRESS_EVERY
+    from reader.ui.export_dialog import ExportCancelled, export_annotations
+
+    rows = ({column: str(i) for column in COLUMNS} for i in range(3 * PROGRESS_EVERY))
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
+    target = tmp_path / "out.csv"
+    with pytest.raises(ExportCancelled):
+        export_annotations(rows, target, "csv", "excel", 3 * PROGRESS_EVERY)
+    assert list(tmp_path.iterdir()) == []
