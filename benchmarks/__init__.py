@@ -1,0 +1,18 @@
+"""Reader's benchmark suite: ``python -m benchmarks [--size small|full] [--runs N]``.
+
+It generates its own deterministic Russian-like data (cached between runs), times
+each scenario against a baseline measured in the same run, and prints a table.
+The scenarios and targets are those of the performance issue; docs/performance.md
+holds the latest full-size table.
+"""
+
+# Scenario number -> what it measures; every number appears in the printed table.
+SCENARIOS = {
+    "1": "open a long document with highlights, until painted",
+    "2": "add one highlight by key, until painted and committed",
+    "3": "scroll one page",
+    "4": "start-up to a painted window on a large database",
+    "5": "import a corpus",
+    "6": "export every annotation to CSV",
+    "7": "corpus search",
+}

@@ -1,0 +1,235 @@
+"""Scenarios 1-3: the reader pane with a long document and many highlights.
+
+1. Open: ``set_document`` until the first frame is painted, against a plain
+   QPlainTextEdit showing the same text, at two document sizes with the same
+   density of highlights: near-equal ratios show that the cost follows the
+   screen, not the document.
+2. Add one highlight by key in Reader's window: select words, press the tag's
+   key, repaint; the annotation is then in the database (checked after).
+3. Scroll one page (PageDown, repaint) against the same in the plain widget.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import statistics
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
+
+from benchmarks.data import TextGenerator, spans
+from benchmarks.measure import Row, paired_ms
+from reader.domain.annotations import ACCEPTED, PENDING, REJECTED, Annotation
+from reader.domain.corpus import SourceText
+from reader.domain.tags import default_tags
+from reader.store import Store
+
+OPEN_RATIO, FRAME_MS = 1.5, 16.0
+VIEW_WIDTH, VIEW_HEIGHT = 1000, 800
+EDITS_PER_RUN, PAGES_PER_RUN = 4, 8
+_WORD = re.compile(r"\w+")
+
+
+class _PaintWatch(QObject):
+    """Notes when a widget has been painted."""
+
+    def __init__(self, widget: QWidget):
+        super().__init__()
+        self.painted = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted = True
+        return False
+
+
+def _show_until_painted(widget: QPlainTextEdit) -> None:
+    """Show ``widget`` and let Qt run until its text area has painted its first frame."""
+    watch = _PaintWatch(widget.viewport())
+    widget.show()
+    deadline = time.monotonic() + 30
+    while not watch.painted:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the view was not painted within 30 s")
+        QApplication.processEvents()
+    widget.viewport().removeEventFilter(watch)
+
+
+def _dispose(widget: QWidget) -> None:
+    widget.close()
+    widget.deleteLater()
+    QApplication.processEvents()
+
+
+def _document(chars: int, density: float) -> tuple[str, list[Annotation]]:
+    text = TextGenerator(seed=5).text(chars)
+    rng = random.Random(9)
+    tags = [tag.name for tag in default_tags()]
+    annotations = [
+        Annotation(document_id=1, start=s, end=e, text=text[s:e], tag=rng.choice(tags),
+                   status=rng.choices((PENDING, ACCEPTED, REJECTED), (6, 3, 1))[0])
+        for s, e in spans(text, round(chars * density), seed=3)]
+    return text, annotations
+
+
+def _plain_edit(like: QPlainTextEdit) -> QPlainTextEdit:
+    """A stock read-only QPlainTextEdit with the reader pane's font, margin and size."""
+    edit = QPlainTextEdit()
+    edit.setReadOnly(True)
+    edit.setFont(like.font())
+    edit.document().setDocumentMargin(like.document().documentMargin())
+    edit.resize(VIEW_WIDTH, VIEW_HEIGHT)
+    return edit
+
+
+def _reader_view():
+    from reader.ui.reader_view import ReaderView
+
+    view = ReaderView()
+    view.resize(VIEW_WIDTH, VIEW_HEIGHT)
+    return view
+
+
+def open_document(row_id: str, chars: int, density: float, runs: int) -> Row:
+    text, annotations = _document(chars, density)
+    tags = default_tags()
+    template = _reader_view()
+
+    def reader(view) -> None:
+        view.set_document(text, annotations, tags)
+        _show_until_painted(view)
+
+    def plain(edit) -> None:
+        edit.setPlainText(text)
+        _show_until_painted(edit)
+
+    def prepare(side: str) -> QPlainTextEdit:
+        return _reader_view() if side == "reader" else _plain_edit(template)
+
+    reader_ms, plain_ms = paired_ms(reader, plain, runs, prepare=prepare, cleanup=_dispose)
+    _dispose(template)
+    return Row(row_id, f"open a document with {len(annotations):,} highlights (¼ overlapping), until painted",
+               f"{chars:,} chars", reader_ms, plain_ms, "same text, plain QPlainTextEdit", "ms",
+               f"≤ {OPEN_RATIO:g}× baseline", reader_ms <= OPEN_RATIO * plain_ms)
+
+
+def _pages(widget: QPlainTextEdit, fraction: float) -> list[float]:
+    """Seconds for each of PAGES_PER_RUN PageDown presses (each repainted), from ``fraction`` down the text."""
+    bar = widget.verticalScrollBar()
+    room = max(0, bar.maximum() - PAGES_PER_RUN * bar.pageStep())
+    bar.setValue(int(room * fraction))
+    widget.setTextCursor(widget.cursorForPosition(widget.viewport().rect().topLeft()))
+    QApplication.processEvents()
+    widget.viewport().repaint()
+    samples = []
+    for _ in range(PAGES_PER_RUN):
+        before = bar.value()
+        started = time.perf_counter()
+        QTest.keyClick(widget, Qt.Key.Key_PageDown)
+        widget.viewport().repaint()
+        samples.append(time.perf_counter() - started)
+        if bar.value() <= before:
+            raise RuntimeError(f"PageDown did not scroll {type(widget).__name__} (at {before} of {bar.maximum()})")
+    return samples
+
+
+def scroll_page(chars: int, density: float, runs: int) -> Row:
+    text, annotations = _document(chars, density)
+    view = _reader_view()
+    view.set_document(text, annotations, default_tags())
+    _show_until_painted(view)
+    plain = _plain_edit(view)
+    plain.setPlainText(text)
+    _show_until_painted(plain)
+    reader, baseline = [], []
+    for run in range(runs):
+        fraction = (run + 0.5) / runs
+        for widget, samples in ((view, reader), (plain, baseline))[:: 1 if run % 2 == 0 else -1]:
+            samples.extend(_pages(widget, fraction))
+    _dispose(view)
+    _dispose(plain)
+    reader_ms, plain_ms = statistics.median(reader) * 1000, statistics.median(baseline) * 1000
+    return Row("3", f"scroll one page (PageDown + repaint), {len(annotations):,} highlights", f"{chars:,} chars",
+               reader_ms, plain_ms, "same in plain QPlainTextEdit", "ms", f"≤ {FRAME_MS:g} ms",
+               reader_ms <= FRAME_MS)
+
+
+def _word_targets(text: str, count: int) -> list[tuple[int, int]]:
+    """``count`` runs of two words spread evenly over ``text``."""
+    targets = []
+    for n in range(count):
+        first = _WORD.search(text, int(len(text) * (n + 0.5) / count))
+        second = _WORD.search(text, first.end())
+        targets.append((first.start(), second.end()))
+    return targets
+
+
+def _annotation_count(db: Path) -> int:
+    import sqlite3
+
+    connection = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return connection.execute("SELECT count(*) FROM annotations").fetchone()[0]
+    finally:
+        connection.close()
+
+
+def add_by_key(chars: int, density: float, work: Path, runs: int) -> Row:
+    from dataclasses import replace
+
+    from reader.app import build
+
+    text, annotations = _document(chars, density)
+    db = work / "pane.sqlite"
+    with Store.open(db) as store:
+        document_id = store.import_source(SourceText("long.txt", "", text, "utf-8")).document_id
+        store.add_annotations_bulk([replace(a, document_id=document_id) for a in annotations])
+        key = next(tag.key for tag in store.tags() if tag.key)
+    before = _annotation_count(db)
+    window = build(["--db", str(db)], settings_path=work / "pane-settings.ini")
+    window.resize(1400, 900)
+    window.show()
+    window.activateWindow()
+    QTest.qWaitForWindowExposed(window)
+    view = window.findChild(QPlainTextEdit, "readerView")
+    if view is None or view.document_text() != text:
+        raise RuntimeError("Reader's window did not open the long document in its reader pane")
+    _show_until_painted(view)
+    targets = _word_targets(text, runs * EDITS_PER_RUN)
+    added, repainted = [], []
+    for start, end in targets:
+        view.scroll_to_code_point(max(0, start - 300))
+        view.set_selection_code_points(start, end)
+        view.setFocus()
+        QApplication.processEvents()
+        view.viewport().repaint()
+        started = time.perf_counter()
+        view.viewport().repaint()
+        repainted.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        QTest.keyClick(view, key)
+        view.viewport().repaint()
+        added.append(time.perf_counter() - started)
+    window.close()
+    _dispose(window)
+    stored = _annotation_count(db) - before
+    if stored != len(targets):
+        raise RuntimeError(f"{len(targets)} tag-key presses stored {stored} annotations")
+    added_ms, repaint_ms = statistics.median(added) * 1000, statistics.median(repainted) * 1000
+    return Row("2", f"add one highlight by key, until painted and committed ({len(annotations):,} highlights)",
+               f"{chars:,} chars", added_ms, repaint_ms, "repaint, no change", "ms", f"≤ {FRAME_MS:g} ms",
+               added_ms <= FRAME_MS)
+
+
+def run(pane_chars: tuple[int, int], density: float, work: Path, runs: int) -> list[Row]:
+    if QApplication.instance() is None:
+        QApplication(["reader-bench"])
+    rows = [open_document(f"1{letter}", chars, density, runs) for letter, chars in zip("ab", pane_chars)]
+    rows.append(add_by_key(pane_chars[-1], density, work, runs))
+    rows.append(scroll_page(pane_chars[-1], density, runs))
+    return rows
