@@ -50,9 +50,13 @@ class Annotation:
         return self.start < end and start < self.end
 
 
-def checked_span(document_text: str, start: int, end: int) -> str:
-    """The text of ``[start, end)``, or BadSpan when it is not a non-empty span inside the text."""
-    length = len(document_text)
+def check_bounds(length: int, start: int, end: int) -> None:
+    """BadSpan unless ``[start, end)`` is a non-empty span of a text ``length`` long."""
     if not (0 <= start < end <= length):
         raise BadSpan(f"span {start}..{end} is outside the text (valid: 0 <= start < end <= {length})")
+
+
+def checked_span(document_text: str, start: int, end: int) -> str:
+    """The text of ``[start, end)``, or BadSpan when it is not a non-empty span inside the text."""
+    check_bounds(len(document_text), start, end)
     return document_text[start:end]

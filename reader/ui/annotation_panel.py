@@ -40,7 +40,8 @@ class AnnotationListModel(QAbstractTableModel):
         super().__init__(parent)
         self._edit_note = edit_note
         self._annotations: list[Annotation] = []
-        self._keys: list[tuple] = []
+        self._keys: list[tuple] = []  # text_order of each row; unique, as it ends with the id
+        self._key_of: dict[str, tuple] = {}
         self._tags: dict[str, Tag] = {}
 
     # Reading
@@ -132,10 +133,8 @@ class AnnotationListModel(QAbstractTableModel):
         return None if row is None else self._annotations[row]
 
     def row_of(self, annotation_id: str) -> int | None:
-        for row, annotation in enumerate(self._annotations):
-            if annotation.id == annotation_id:
-                return row
-        return None
+        key = self._key_of.get(annotation_id)
+        return None if key is None else bisect_left(self._keys, key)
 
     # Changing
 
@@ -148,6 +147,7 @@ class AnnotationListModel(QAbstractTableModel):
         self.beginResetModel()
         self._annotations = sorted(annotations, key=_order)
         self._keys = [_order(a) for a in self._annotations]
+        self._key_of = {a.id: key for a, key in zip(self._annotations, self._keys)}
         self.endResetModel()
 
     def upsert(self, annotation: Annotation) -> None:
@@ -163,6 +163,7 @@ class AnnotationListModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), row, row)
         self._annotations.insert(row, annotation)
         self._keys.insert(row, key)
+        self._key_of[annotation.id] = key
         self.endInsertRows()
 
     def remove(self, annotation_id: str) -> None:
@@ -172,6 +173,7 @@ class AnnotationListModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._annotations[row]
         del self._keys[row]
+        del self._key_of[annotation_id]
         self.endRemoveRows()
 
 
