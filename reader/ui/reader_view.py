@@ -49,6 +49,11 @@ _FIND_MARK = QColor(255, 200, 0, 110)
 _TOOLTIP_NOTE_CHARS = 300
 
 
+# The span index is built this long after a document opens: late enough that the
+# first frame is on screen before it (a 0 ms timer can run before the pending
+# paint), soon enough that it is ready before a reader acts.
+INDEX_DELAY_MS = 40
+
 class ReaderView(QPlainTextEdit):
     annotationSelected = Signal(object)  # annotation id (str) or None, when the selection changes
     edgeMoveRequested = Signal(str, str, int)  # annotation id, "start" | "end", delta in code points
@@ -80,7 +85,7 @@ class ReaderView(QPlainTextEdit):
         self._index: LiveSpanIndex | None = LiveSpanIndex()
         self._index_timer = QTimer(self)
         self._index_timer.setSingleShot(True)
-        self._index_timer.setInterval(0)  # a timer, unlike a queued call, runs after the pending paint
+        self._index_timer.setInterval(INDEX_DELAY_MS)
         self._index_timer.timeout.connect(self._spans)
         self._selected_id: str | None = None
         self._press_pos: QPoint | None = None
