@@ -66,7 +66,7 @@ def build_window(corpus: Path | None, database: Path | None, settings_path: Path
         database = corpus_database(corpus) if corpus is not None else default_database()
     store = Store.open(database)
     try:
-        first_run = corpus is None and not store.documents()
+        first_run = corpus is None and not store.has_documents()
         window = MainWindow()
         undo_stack = QUndoStack(window)
         actions = Actions(window, undo_stack)

@@ -234,6 +234,9 @@ class Store:
             ORDER BY name
             """)]
 
+    def has_documents(self) -> bool:
+        return self._one("SELECT 1 AS found FROM documents LIMIT 1") is not None
+
     def document(self, document_id: int) -> Document:
         row = self._one(
             "SELECT id, name, source_path, sha256, text, title, length, imported_at FROM documents WHERE id = ?",

@@ -55,10 +55,13 @@ def check_before_opening(path: Path) -> None:
 
 
 def _create_first_schema(db: Database) -> None:
+    # The text comes last: SQLite reads a row's columns in order, so every column
+    # after a long text would cost a walk through its overflow pages (the document
+    # list of 10,000 documents took 80 ms instead of 8).
     db["documents"].create(
         {
-            "id": int, "name": str, "source_path": str, "sha256": str, "text": str, "title": str,
-            "length": int, "imported_at": str,
+            "id": int, "name": str, "source_path": str, "sha256": str, "title": str,
+            "length": int, "imported_at": str, "text": str,
         },
         pk="id", not_null={"name", "sha256", "text", "length"},
         defaults={"title": "", "source_path": ""},
