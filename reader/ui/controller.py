@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
 from reader.domain.annotations import Annotation
 from reader.domain.corpus import UnreadableFile, find_sources, read_source
-from reader.domain.offsets import OffsetMap
 from reader.domain.spans import snap_to_words, trim_whitespace
 from reader.domain.tags import Tag
 from reader.paths import corpus_database
@@ -84,7 +83,6 @@ class Controller(QObject):
         self.store = store
         self.tags: list[Tag] = []
         self.document: Document | None = None
-        self._offsets: OffsetMap | None = None  # the open document's, made on first need
         self._closed = False
         self.tag_editor: TagEditor | None = None
         self.last_error: str | None = None
@@ -99,7 +97,6 @@ class Controller(QObject):
         self.store = store
         self.undo_stack.clear()
         self.document = None
-        self._offsets = None
         self.view.clear_document()
         self.panel.model.set_annotations([])
         self._show_heading()
@@ -225,7 +222,6 @@ class Controller(QObject):
         self.remember_place()
         annotations = fitting(document.text, stored)
         self.document = document
-        self._offsets = None
         self.view.set_document(document.text, annotations, self.tags)
         self.panel.model.set_annotations(annotations)
         self.documents.show_document(document_id)
@@ -469,10 +465,8 @@ class Controller(QObject):
 
     def reader_menu(self, position) -> None:
         if self.view.selection_code_points() is None and self.document is not None:
-            if self._offsets is None:
-                self._offsets = OffsetMap.for_text(self.document.text)
-            unit = self.view.cursorForPosition(position).position()
-            under = self.view.annotations_at(self._offsets.to_code_point(min(unit, self._offsets.utf16_length)))
+            code_point = self.view.code_point_at(position)
+            under = self.view.annotations_at(code_point) if code_point is not None else []
             if under:
                 self.view.select_annotation(under[0].id, scroll=False)
         menu: QMenu = self.view.createStandardContextMenu(position)
