@@ -12,7 +12,7 @@ from typing import Callable, Sequence, TextIO
 
 from reader import __version__
 from reader.domain.annotations import Annotation, BadSpan, checked_span
-from reader.domain.corpus import SourceText, UnreadableFile, find_sources, read_source
+from reader.domain.corpus import SkippedFile
 from reader.domain.export import DIALECTS, FORMATS, encoding_for, write_annotations
 from reader.domain.importing import BadAnnotationFile, read_annotation_rows
 from reader.store import Store, StoreError
@@ -110,40 +110,22 @@ IMPORT_BATCH_CHARACTERS = 10_000_000
 def run_import(args, out: TextIO, err: TextIO) -> int:
     skipped = 0
     with _open_store(args.db, backup=True) as store:
-        batch: list[SourceText] = []
-
-        def write_batch() -> None:
-            for source, outcome in zip(batch, store.import_sources(batch)):
-                name = source.name
-                if outcome.action == "unchanged":
-                    print(f"unchanged {name} (same content as {outcome.duplicate_of})", file=out)
-                elif outcome.action == "updated":
-                    print(f"updated {name}: {outcome.moved} annotation(s) moved, {outcome.orphaned} orphaned",
-                          file=out)
-                    for orphan in map(store.annotation, outcome.orphaned_ids):
-                        print(f"  orphaned {orphan.id} {orphan.tag} {orphan.text[:60]!r} "
-                              f"(was at {orphan.start}..{orphan.end}; kept, not moved)", file=out)
-                else:
-                    print(f"added {name} (id {outcome.document_id})", file=out)
-            batch.clear()
-
-        characters = 0
-        for path, name in find_sources(args.paths):
-            if not path.exists():
-                print(f"skipped {path}: no such file or folder", file=err)
+        for item in store.import_files(args.paths, IMPORT_BATCH_CHARACTERS):
+            if isinstance(item, SkippedFile):
+                print(f"skipped {item.path}: {item.reason}", file=err)
                 skipped += 1
                 continue
-            try:
-                batch.append(read_source(path, name))
-            except UnreadableFile as error:
-                print(f"skipped {path}: {error}", file=err)
-                skipped += 1
-                continue
-            characters += len(batch[-1].text)
-            if characters >= IMPORT_BATCH_CHARACTERS:
-                write_batch()
-                characters = 0
-        write_batch()
+            source, outcome = item
+            if outcome.action == "unchanged":
+                print(f"unchanged {source.name} (same content as {outcome.duplicate_of})", file=out)
+            elif outcome.action == "updated":
+                print(f"updated {source.name}: {outcome.moved} annotation(s) moved, {outcome.orphaned} orphaned",
+                      file=out)
+                for orphan in map(store.annotation, outcome.orphaned_ids):
+                    print(f"  orphaned {orphan.id} {orphan.tag} {orphan.text[:60]!r} "
+                          f"(was at {orphan.start}..{orphan.end}; kept, not moved)", file=out)
+            else:
+                print(f"added {source.name} (id {outcome.document_id})", file=out)
     return EXIT_PARTIAL if skipped else EXIT_OK
 
 

@@ -104,6 +104,26 @@ def read_source(path: Path, name: str) -> SourceText:
     return SourceText(name=name, source_path=str(path.resolve()), text=text, encoding=encoding)
 
 
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file given to import that could not be read, and why (one line)."""
+
+    path: Path
+    reason: str
+
+
+def read_sources(paths: list[Path]) -> Iterator[SourceText | SkippedFile]:
+    """Every text file under ``paths`` read, in ``find_sources`` order, or why it could not be."""
+    for path, name in find_sources(paths):
+        if not path.exists():
+            yield SkippedFile(path, "no such file or folder")
+            continue
+        try:
+            yield read_source(path, name)
+        except UnreadableFile as error:
+            yield SkippedFile(path, str(error))
+
+
 def find_sources(paths: list[Path]) -> Iterator[tuple[Path, str]]:
     """Every text file under ``paths`` with the name it gets in the store.
 

@@ -8,6 +8,7 @@ from typing import Iterable
 from reader.domain.annotations import STATUSES, Annotation
 from reader.domain.importing import ImportedRow
 from reader.store.repo import Store
+from reader.store.schema import StoreError
 
 
 @dataclass
@@ -45,7 +46,7 @@ def _import_one(store: Store, fields: dict, documents: dict, tags: set[str], rep
         if document is None:
             try:
                 document = store.find_document(key[1])
-            except Exception:
+            except StoreError:  # no such name either
                 document = None
         documents[key] = document
     document = documents[key]

@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from reader.domain.annotations import Annotation
-from reader.domain.corpus import SourceText
+from reader.domain.corpus import SkippedFile, SourceText
 from reader import cli
 from reader.store import Store, StoreError
 
@@ -108,3 +108,19 @@ def test_reader_import_writes_every_batch(tmp_path, monkeypatch):
     assert out.getvalue().count("added ") == 7
     with Store.open(tmp_path / "db.sqlite") as store:
         assert {d.name: store.document(d.id).text for d in store.documents()} == texts
+
+
+def test_import_files_yields_each_outcome_in_order_and_each_skipped_file_at_once(store, tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "b.txt").write_bytes(b"\x00\x01binary")
+    (folder / "c.md").write_text(TEXT, encoding="utf-8")
+
+    items = list(store.import_files([folder, tmp_path / "missing.txt"]))
+
+    assert [(type(i).__name__, i.path.name) if isinstance(i, SkippedFile) else (i[0].name, i[1].action)
+            for i in items] == [("a.txt", "added"), ("SkippedFile", "b.txt"), ("c.md", "unchanged"),
+                                ("SkippedFile", "missing.txt")]
+    assert items[3].reason == "no such file or folder" and "binary" in items[1].reason
+    assert store.document(items[0][1].document_id).text == TEXT

@@ -106,3 +106,22 @@ def test_an_empty_file_becomes_a_new_database(tmp_path):
 
     with Store.open(path) as store:
         assert [t.name for t in store.tags()] == ["claim", "actor", "date"]
+
+
+@pytest.mark.parametrize("failure", [sqlite3.OperationalError("database is locked"), StoreError("refused")])
+def test_a_failed_migration_closes_the_connection_it_opened(tmp_path, monkeypatch, failure):
+    opened = []
+    connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: opened.append(connect(*a, **k)) or opened[-1])
+
+    def migrate(db):
+        raise failure
+
+    monkeypatch.setattr("reader.store.repo.migrate", migrate)
+    with pytest.raises(StoreError):
+        Store.open(tmp_path / "new.sqlite")
+
+    assert opened
+    for conn in opened:
+        with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+            conn.execute("SELECT 1")
