@@ -19,17 +19,12 @@ from reader.domain.annotations import ACCEPTED, PENDING, REJECTED, Annotation
 from reader.domain.review import text_order as _order
 from reader.domain.tags import Tag
 from reader.ui.review_filter import ReviewFilterBar
-from reader.ui.tables import list_like
+from reader.ui.tables import list_like, one_line
 from reader.ui.tag_bar import tag_icon
 
 ANNOTATION_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 _ANY_INDEX = QModelIndex | QPersistentModelIndex
 STATUS_MARKS = {PENDING: "·", ACCEPTED: "✓", REJECTED: "✗"}
-
-
-def _one_line(text: str, limit: int = 120) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class AnnotationListModel(QAbstractTableModel):
@@ -63,10 +58,10 @@ class AnnotationListModel(QAbstractTableModel):
             if column == self.TAG:
                 return annotation.tag
             if column == self.TEXT:
-                return _one_line(annotation.text)
+                return one_line(annotation.text, 120)
             if column == self.STATUS:
                 return annotation.status
-            return _one_line(annotation.note)
+            return one_line(annotation.note, 120)
         if role == Qt.ItemDataRole.FontRole and column == self.TEXT and annotation.status == REJECTED:
             font = QFont()
             font.setStrikeOut(True)
@@ -79,7 +74,7 @@ class AnnotationListModel(QAbstractTableModel):
             tag = self._tags.get(annotation.tag)
             return tag_icon(tag, 14) if tag else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{annotation.tag}: {_one_line(annotation.text, 300)}",
+            lines = [f"{annotation.tag}: {one_line(annotation.text, 300)}",
                      f"code points {annotation.start}–{annotation.end}, by {annotation.annotator or 'nobody'}"]
             if annotation.note:
                 lines.append(f"Note: {annotation.note}")

@@ -18,16 +18,11 @@ from reader.domain.comparison import ComparedRow
 from reader.ui.annotation_panel import STATUS_MARKS
 from reader.ui.dialog_parts import ok_cancel, problem_label
 from reader.ui.review_filter import NO_NAME
-from reader.ui.tables import list_like
+from reader.ui.tables import list_like, one_line
 
 _ANY_INDEX = QModelIndex | QPersistentModelIndex
 DISAGREEMENT = QColor("#f6d3cf")  # a disagreement nobody has settled yet
 SETTLED = QColor("#d9ecd4")  # a disagreement whose annotations here are all accepted
-
-
-def _one_line(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class ComparisonModel(QAbstractTableModel):
@@ -77,7 +72,7 @@ class ComparisonModel(QAbstractTableModel):
             if column == self.END:
                 return row.end
             if column == self.TEXT:
-                return _one_line(self._text[row.start:row.end])
+                return one_line(self._text[row.start:row.end], 80)
             if column in (self.A, self.B):
                 return self._side(row.a if column == self.A else row.b, role)
             return row.state if row.agrees or not self.settled(row) else f"{row.state} (settled)"
@@ -104,7 +99,7 @@ class ComparisonModel(QAbstractTableModel):
         if annotation is None:
             return f"{label}: nothing here"
         return (f"{label}: {annotation.tag} {annotation.start}–{annotation.end} "
-                f"“{_one_line(annotation.text, 60)}”, {annotation.status}, by {annotation.annotator or NO_NAME}")
+                f"“{one_line(annotation.text, 60)}”, {annotation.status}, by {annotation.annotator or NO_NAME}")
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < 6:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QCursor, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
 from reader.domain.annotations import Annotation
-from reader.domain.corpus import UnreadableFile, find_sources, read_source
+from reader.domain.corpus import SkippedFile
 from reader.domain.spans import snap_to_words, trim_whitespace
 from reader.domain.tags import Tag
 from reader.paths import corpus_database
@@ -30,6 +30,7 @@ from reader.ui.document_list import DOCUMENT_ID_ROLE, DocumentListModel
 from reader.ui.export_dialog import ExportCancelled, ExportDialog, export_annotations
 from reader.ui.main_window import MainWindow
 from reader.ui.preferences import PreferencesDialog
+from reader.ui.reader_view import DEFAULT_POINT_SIZE
 from reader.ui.settings import WindowSettings
 from reader.ui.tag_editor import TagEditor
 
@@ -96,10 +97,7 @@ class Controller(QObject):
         """Show ``store``: its tags, its documents, nothing open yet."""
         self.store = store
         self.undo_stack.clear()
-        self.document = None
-        self.view.clear_document()
-        self.panel.model.set_annotations([])
-        self._show_heading()
+        self._show_nothing_open()
         self._reload_tags()
         self.documents.set_documents(self._documents_or_nothing())
         self.window.corpus_search.set_search(self._search)
@@ -155,9 +153,7 @@ class Controller(QObject):
         if current is not None and self.documents.model.row_of(current) is not None:
             self.open_document(current, focus=False)
         else:
-            self.view.clear_document()
-            self.panel.model.set_annotations([])
-            self._show_heading()
+            self._show_nothing_open()
         self._update_summary()
         self.databaseLoaded.emit()
 
@@ -243,6 +239,12 @@ class Controller(QObject):
         if self.document is not None:
             self.settings.set_place(self.store.path, self.document.id, self.view.caret_code_point(),
                                     self.view.first_visible_code_point())
+
+    def _show_nothing_open(self) -> None:
+        self.document = None
+        self.view.clear_document()
+        self.panel.model.set_annotations([])
+        self._show_heading()
 
     def _show_heading(self) -> None:
         if self.document is None:
@@ -364,20 +366,15 @@ class Controller(QObject):
 
     # ----- what the commands report (commands.Sink) -----
 
-    def annotation_added(self, annotation: Annotation) -> None:
-        self._follow(annotation)
-        self.view.upsert_annotation(annotation)
-        self.panel.model.upsert(annotation)
-        self.view.select_annotation(annotation.id, scroll=True)
-        self._counts_changed(annotation.document_id)
-
     def annotation_changed(self, annotation: Annotation) -> None:
         self._follow(annotation)
         self.view.upsert_annotation(annotation)
         self.panel.model.upsert(annotation)
         self.view.select_annotation(annotation.id, scroll=True)
-        self.panel.show_annotation(annotation.id)
+        self.panel.show_annotation(annotation.id)  # its row may have moved while it stayed selected
         self._counts_changed(annotation.document_id)
+
+    annotation_added = annotation_changed
 
     def annotation_removed(self, annotation: Annotation) -> None:
         self._follow(annotation)
@@ -494,24 +491,19 @@ class Controller(QObject):
         report = ImportReport()
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
-            for path, name in find_sources(paths):
-                if not path.exists():
-                    report.skipped.append(f"{path.name}: no such file or folder")
+            for item in self.store.import_files(paths):
+                if isinstance(item, SkippedFile):
+                    report.skipped.append(f"{item.path.name}: {item.reason}")
                     continue
-                try:
-                    outcome = self.store.import_source(read_source(path, name))
-                except UnreadableFile as error:
-                    report.skipped.append(f"{path.name}: {error}")
-                    continue
-                except StoreError as error:
-                    report.skipped.append(f"{path.name}: {error}")
-                    break
+                _, outcome = item
                 if outcome.action == "added":
                     report.added += 1
                 elif outcome.action == "updated":
                     report.updated += 1
                 else:
                     report.unchanged += 1
+        except StoreError as error:
+            report.skipped.append(str(error))
         finally:
             QApplication.restoreOverrideCursor()
         if report.updated:
@@ -606,8 +598,6 @@ class Controller(QObject):
         self.panel.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def zoom_reset(self) -> None:
-        from reader.ui.reader_view import DEFAULT_POINT_SIZE
-
         self.view.set_font_point_size(DEFAULT_POINT_SIZE)
 
     # ----- who is annotating -----

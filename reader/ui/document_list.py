@@ -156,11 +156,6 @@ class DocumentListModel(QAbstractTableModel):
         self._rows = {d.id: row for row, d in enumerate(self._documents)}
         self._filter_texts = [f"{d.title}\n{d.name}".casefold() for d in self._documents]
 
-    def add_to_count(self, document_id: int, delta: int) -> None:
-        document = self.summary(document_id)
-        if document is not None:
-            self.set_counts(document_id, max(0, document.annotation_count + delta), document.reviewed_count)
-
     def set_counts(self, document_id: int, annotation_count: int, reviewed_count: int) -> None:
         row = self._rows.get(document_id)
         if row is None:
@@ -231,10 +226,6 @@ class DocumentListView(QTableView):
         self.setColumnWidth(DocumentListModel.COUNT, metrics.horizontalAdvance("Annotations") + 28)
         self.setColumnWidth(DocumentListModel.REVIEWED, metrics.horizontalAdvance("Reviewed") + 28)
 
-    def current_document_id(self) -> int | None:
-        index = self.currentIndex()
-        return None if not index.isValid() else index.siblingAtColumn(DocumentListModel.TITLE).data(DOCUMENT_ID_ROLE)
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
@@ -287,7 +278,7 @@ class DocumentListPanel(QWidget):
         layout.addLayout(filter_row)
         layout.addWidget(self.view)
         self.show_review_progress(False)
-        self.filter_box.textChanged.connect(self._filter)
+        self.filter_box.textChanged.connect(self.proxy.set_needle)
         self.filter_box.returnPressed.connect(self._open_first)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.clicked.connect(self._activated)
@@ -334,9 +325,6 @@ class DocumentListPanel(QWidget):
         """The listed documents' ids, top to bottom."""
         return [self.proxy.index(row, DocumentListModel.TITLE).data(DOCUMENT_ID_ROLE)
                 for row in range(self.proxy.rowCount())]
-
-    def _filter(self, text: str) -> None:
-        self.proxy.set_needle(text)
 
     def _open_first(self) -> None:
         if self.proxy.rowCount():

@@ -1,4 +1,4 @@
-"""The look the window's tables share."""
+"""The look the window's tables share, and how a cell shows a long text."""
 
 from __future__ import annotations
 
@@ -17,3 +17,9 @@ def list_like(view: QTableView) -> None:
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     rows.setDefaultSectionSize(view.fontMetrics().height() + 10)
     view.horizontalHeader().setHighlightSections(False)
+
+
+def one_line(text: str, limit: int) -> str:
+    """``text`` on one line, its white space collapsed, cut to ``limit`` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

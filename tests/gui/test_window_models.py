@@ -26,7 +26,7 @@ def test_document_list_model_and_its_proxy(qtbot, qtmodeltester):
     panel.set_documents(summaries(50))
     qtmodeltester.check(panel.model)
     qtmodeltester.check(panel.proxy)
-    panel.model.add_to_count(3, 5)
+    panel.model.set_counts(3, 7, 0)
     panel.filter_box.setText("МОСКВ")  # case-insensitive, Cyrillic too
     assert panel.proxy.rowCount() == 50
     panel.filter_box.setText("doc-0001")
@@ -42,7 +42,7 @@ def test_untouched_documents_are_marked_and_sort_first(qtbot):
     marks = [panel.proxy.index(row, DocumentListModel.MARK).data() for row in range(8)]
     assert marks == [UNTOUCHED_MARK, UNTOUCHED_MARK] + [""] * 6
     untouched = panel.proxy.index(0, DocumentListModel.TITLE).data(DOCUMENT_ID_ROLE)
-    panel.model.add_to_count(untouched, 1)
+    panel.model.set_counts(untouched, 1, 0)
     assert panel.model.index(panel.model.row_of(untouched), DocumentListModel.MARK).data() == ""
     panel.view.sortByColumn(DocumentListModel.COUNT, Qt.SortOrder.DescendingOrder)
     counts = [panel.proxy.index(row, DocumentListModel.COUNT).data() for row in range(8)]
