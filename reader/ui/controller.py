@@ -394,7 +394,11 @@ class Controller(QObject):
     def tags_changed(self) -> None:
         self._reload_tags()
         if self.document is not None:
-            annotations = fitting(self.document.text, self.store.annotations(self.document.id))
+            try:
+                annotations = fitting(self.document.text, self.store.annotations(self.document.id))
+            except StoreError as error:
+                self._problem(str(error))
+                return
             selected = self.view.selected_annotation_id()
             self.view.set_annotations(annotations)
             self.panel.model.set_annotations(annotations)
