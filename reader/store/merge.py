@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
-from reader.store.repo import Store
+from reader.store.repo import Store, document_row
 from reader.store.schema import StoreError
 
 
@@ -162,11 +162,8 @@ class _Merge:
             name = self._free_name(document.name)
             if name != document.name:
                 self.report.renamed.append(RenamedDocument(self.label, document.name, name))
-            row = {
-                "name": name, "source_path": document.source_path, "sha256": document.sha256,
-                "text": document.text, "title": document.title, "length": document.length,
-                "imported_at": document.imported_at,
-            }
+            row = document_row(name, document.source_path, document.sha256, document.text, document.title,
+                               document.imported_at)
             ids[document.id] = self.into.db["documents"].insert(row).last_pk
             self.report.documents_added += 1
         return ids

@@ -109,6 +109,12 @@ def _snippet(opening: str, words: re.Pattern) -> str:
     return " ".join(f"{lead}{before}[{found.group()}]{after}…".split())
 
 
+def document_row(name: str, source_path: str, sha256: str, text: str, title: str, imported_at: str) -> dict:
+    """The documents table's columns for one text, as import and merge both write them."""
+    return {"name": name, "source_path": source_path, "sha256": sha256, "title": title,
+            "length": len(text), "imported_at": imported_at, "text": text}
+
+
 class Store:
     """One open Reader database. Every public method that writes is one transaction."""
 
@@ -211,11 +217,7 @@ class Store:
         if same_content:
             return ImportOutcome(same_content["id"], "unchanged", duplicate_of=same_content["name"])
         same_name = self._one("SELECT id, text FROM documents WHERE name = ?", [source.name])
-        row = {
-            "name": source.name, "source_path": source.source_path, "sha256": sha,
-            "text": source.text, "title": source.title, "length": len(source.text),
-            "imported_at": utc_now(),
-        }
+        row = document_row(source.name, source.source_path, sha, source.text, source.title, utc_now())
         if same_name is None:
             document_id = self.db["documents"].insert(row).last_pk
             return ImportOutcome(document_id, "added")
