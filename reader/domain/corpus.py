@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -11,12 +14,25 @@ from typing import Iterator
 from charset_normalizer import from_bytes
 
 TEXT_SUFFIXES = (".txt", ".md")
-_UTF8_BOM = b"\xef\xbb\xbf"
+# (mark, codec, name in messages, encoding reported). The UTF-32 marks come before
+# UTF-16's: FF FE 00 00, little-endian UTF-32's mark, starts with FF FE.
+_UNICODE_MARKS = (
+    (codecs.BOM_UTF8, "utf-8", "UTF-8", "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32", "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32", "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16", "utf-16-be"),
+)
+_REPLACEMENT_CHARACTER_UTF8 = "\ufffd".encode("utf-8")
 _MAX_CONTROL_SHARE = 0.01
 # Control characters other than \t \n \v \f (\r is gone after normalizing); a regex
 # scans in C instead of a Python loop over every character of a corpus.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f]")
-_MULTI_BYTE_CHARACTERS = re.compile("[^\x00-\x7f\ufffd]")
+# A UTF-8 lead byte followed by continuation bytes that stop short of its character: what
+# a cut-off UTF-8 sequence looks like, and a lone legacy-encoded byte (the é of a Latin-1
+# "café") does not. Two patterns, each starting with a byte class, which re scans for fast.
+_CUT_SHORT_UTF8 = (re.compile(rb"[\xe0-\xef][\x80-\xbf](?![\x80-\xbf])"),
+                   re.compile(rb"[\xf0-\xf4][\x80-\xbf]{1,2}(?![\x80-\xbf])"))
 
 
 class UnreadableFile(ValueError):
@@ -56,18 +72,19 @@ def sha256_of(text: str) -> str:
 
 def decode(data: bytes) -> tuple[str, str]:
     """Decoded, newline-normalized text and the encoding it was found in."""
-    if data.startswith(_UTF8_BOM):
-        try:
-            return _checked(data[len(_UTF8_BOM):].decode("utf-8", errors="strict"), "utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise UnreadableFile(f"not valid UTF-8 at byte {error.start + len(_UTF8_BOM)}, though it starts "
-                                 "with a UTF-8 mark; re-save it as UTF-8") from error
+    for mark, codec, name, encoding in _UNICODE_MARKS:
+        if data.startswith(mark):
+            try:
+                return _checked(data[len(mark):].decode(codec, errors="strict"), encoding)
+            except UnicodeDecodeError as error:
+                raise UnreadableFile(f"not valid {name} at byte {error.start + len(mark)}, though it starts "
+                                     f"with a {name} mark; re-save it as UTF-8") from error
     if b"\x00" in data:
         raise UnreadableFile("binary file (contains NUL bytes)")
     try:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as error:
-        if _mostly_utf8(data):
+        if _broken_utf8(data):
             raise UnreadableFile(f"not valid UTF-8 at byte {error.start}, though the rest is UTF-8; "
                                  "re-save it as UTF-8") from error
     best = from_bytes(data, cp_isolation=["cp1251", "koi8_r", "cp866", "mac_cyrillic", "iso8859_5", "cp1252", "latin_1"]).best()
@@ -78,13 +95,18 @@ def decode(data: bytes) -> tuple[str, str]:
     return _checked(str(best), best.encoding)
 
 
-def _mostly_utf8(data: bytes) -> bool:
-    """Broken UTF-8 rather than a legacy encoding: its valid multi-byte characters outnumber
-    its invalid bytes (guessing a legacy encoding for it would turn all of them into mojibake)."""
+def _broken_utf8(data: bytes) -> bool:
+    """Broken UTF-8 rather than a legacy encoding: what reads as UTF-8 (its valid multi-byte
+    characters, and its sequences cut short) outnumbers its other invalid bytes two to one
+    (guessing a legacy encoding for it would turn all of it into mojibake)."""
     text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
-    good = len(_MULTI_BYTE_CHARACTERS.findall(text))
-    return good >= 2 * bad
+    replaced = text.count("\ufffd")
+    invalid = replaced - data.count(_REPLACEMENT_CHARACTER_UTF8)
+    multi_byte = len(text) - len(text.encode("ascii", errors="ignore")) - replaced
+    if multi_byte >= 2 * invalid:
+        return True
+    cut_short = sum(len(pattern.findall(data)) for pattern in _CUT_SHORT_UTF8)
+    return multi_byte + cut_short >= 2 * (invalid - cut_short)
 
 
 def _checked(text: str, encoding: str) -> tuple[str, str]:
@@ -96,44 +118,110 @@ def _checked(text: str, encoding: str) -> tuple[str, str]:
 
 
 def read_source(path: Path, name: str) -> SourceText:
+    _check_regular_file(path)
+    source_path = str(path.resolve())
+    for what, stored in (("name", name), ("path", source_path)):
+        if not _is_utf8(stored):
+            raise UnreadableFile(f"the {what} '{_printable(stored)}' is not valid UTF-8; rename it")
     try:
         data = path.read_bytes()
     except OSError as error:
         raise UnreadableFile(f"cannot read: {error.strerror or error}") from error
     text, encoding = decode(data)
-    return SourceText(name=name, source_path=str(path.resolve()), text=text, encoding=encoding)
+    return SourceText(name=name, source_path=source_path, text=text, encoding=encoding)
+
+
+def _is_utf8(name: str) -> bool:
+    """False for a name with bytes that are not UTF-8, which Python keeps as surrogate escapes."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _printable(name: str) -> str:
+    """``name`` with the bytes that are not UTF-8 written as \\xNN."""
+    return os.fsencode(name).decode("utf-8", errors="backslashreplace")
+
+
+_KINDS_OF_FILE = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"))
+
+
+def _check_regular_file(path: Path) -> None:
+    """UnreadableFile unless ``path`` is a regular file, found without opening it (a named
+    pipe would wait for a writer forever)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError as error:
+        if path.is_symlink():
+            raise UnreadableFile(f"a broken symbolic link (to {_printable(os.readlink(path))})") from error
+        raise UnreadableFile("no such file or folder") from error
+    except OSError as error:
+        raise UnreadableFile(f"cannot read: {error.strerror or error}") from error
+    if not stat.S_ISREG(mode):
+        kind = next((kind for is_kind, kind in _KINDS_OF_FILE if is_kind(mode)), "a device")
+        raise UnreadableFile(f"{kind}, not a regular file; not opened")
 
 
 @dataclass(frozen=True)
 class SkippedFile:
-    """A file given to import that could not be read, and why (one line)."""
+    """A file given to import that could not be read, and why (one line). ``path`` is
+    printable: bytes of its name that are not UTF-8 are written as \\xNN."""
 
     path: Path
     reason: str
 
 
 def read_sources(paths: list[Path]) -> Iterator[SourceText | SkippedFile]:
-    """Every text file under ``paths`` read, in ``find_sources`` order, or why it could not be."""
-    for path, name in find_sources(paths):
-        if not path.exists():
-            yield SkippedFile(path, "no such file or folder")
+    """Every text file under ``paths`` read, in ``find_sources`` order, or why it could not be,
+    with the folders that could not be listed."""
+    for found in _find(paths):
+        if isinstance(found, SkippedFile):
+            yield found
             continue
+        path, name = found
         try:
             yield read_source(path, name)
         except UnreadableFile as error:
-            yield SkippedFile(path, str(error))
+            yield _skipped(path, str(error))
 
 
 def find_sources(paths: list[Path]) -> Iterator[tuple[Path, str]]:
     """Every text file under ``paths`` with the name it gets in the store.
 
     A folder's files are named by their path relative to that folder; a file
-    given on its own is named by its file name.
+    given on its own is named by its file name. A folder that cannot be listed
+    is left out (``read_sources`` reports it).
     """
+    for found in _find(paths):
+        if not isinstance(found, SkippedFile):
+            yield found
+
+
+def _find(paths: list[Path]) -> Iterator[tuple[Path, str] | SkippedFile]:
     for root in paths:
         if root.is_dir():
-            for path in sorted(p for p in root.rglob("*") if p.is_file()):
-                if path.suffix.lower() in TEXT_SUFFIXES:
-                    yield path, path.relative_to(root).as_posix()
+            yield from _find_in_folder(root)
         else:
             yield root, root.name
+
+
+def _find_in_folder(root: Path) -> list[tuple[Path, str] | SkippedFile]:
+    """The folder's text files (a symbolic link to a folder is not followed) and the
+    folders under it that cannot be listed, sorted by path."""
+    found: list[tuple[Path, str] | SkippedFile] = []
+
+    def unlistable(error: OSError) -> None:
+        found.append(_skipped(Path(error.filename), f"cannot read the folder: {error.strerror or error}"))
+
+    for folder, _, file_names in os.walk(root, onerror=unlistable):
+        for file_name in file_names:
+            path = Path(folder, file_name)
+            if path.suffix.lower() in TEXT_SUFFIXES:
+                found.append((path, path.relative_to(root).as_posix()))
+    return sorted(found, key=lambda item: item.path if isinstance(item, SkippedFile) else item[0])
+
+
+def _skipped(path: Path, reason: str) -> SkippedFile:
+    return SkippedFile(Path(_printable(str(path))), reason)

@@ -5,14 +5,25 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import struct
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from reader.domain.export import COLUMNS, restore
+from reader.domain.versions import parse_moment
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _INTEGER_COLUMNS = ("start", "end")
+_TIME_COLUMNS = ("created_at", "updated_at")
+_WHOLE_NUMBER_TEXT = re.compile(r"-?[0-9]+")  # not int()'s "+1", " 1", "1_0", "١"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# csv.field_size_limit takes a C long: 64 bits on Linux and macOS, but 32 on Windows,
+# where sys.maxsize overflows it.
+_LARGEST_C_LONG = 2 ** (8 * struct.calcsize("l") - 1) - 1
+_SHOWN_CHARACTERS = 40
 
 
 class BadAnnotationFile(ValueError):
@@ -37,7 +48,11 @@ def read_annotation_rows(path: Path) -> Iterator[ImportedRow]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise BadAnnotationFile(f"{path.name} is not UTF-8 text") from error
-    if text.lstrip().startswith("{"):
+    start = text.lstrip()[:1]
+    if start == "[":
+        raise BadAnnotationFile(f"{path.name} is one JSON array; annotations are read from JSONL "
+                                "(one JSON object a line) or CSV")
+    if start == "{":
         yield from _jsonl_rows(text)
     else:
         yield from _csv_rows(text, spreadsheet)
@@ -52,13 +67,26 @@ def _jsonl_rows(text: str) -> Iterator[ImportedRow]:
         except json.JSONDecodeError as error:
             yield ImportedRow(number, None, f"not JSON ({error.msg})")
             continue
+        except ValueError:  # json's only other ValueError: an integer too long for int()
+            yield ImportedRow(number, None, f"has a number of more than {sys.get_int_max_str_digits()} digits")
+            continue
+        except RecursionError:
+            yield ImportedRow(number, None, "not JSON (nested too deeply)")
+            continue
         if not isinstance(record, dict):
-            yield ImportedRow(number, None, "not a JSON object")
+            yield ImportedRow(number, None, f"a JSON {_json_kind(record)}, not a JSON object")
             continue
         yield _checked(number, record)
 
 
+def _json_kind(value: object) -> str:
+    kinds = {list: "array", str: "string", bool: "boolean", int: "number", float: "number"}
+    return kinds.get(type(value), "null")
+
+
 def _csv_rows(text: str, spreadsheet: bool) -> Iterator[ImportedRow]:
+    # A note may be longer than csv's default limit of 131,072 characters a cell.
+    csv.field_size_limit(_LARGEST_C_LONG)
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if header is None:
@@ -85,14 +113,50 @@ def _checked(number: int, record: dict) -> ImportedRow:
     missing = [c for c in COLUMNS if c not in record]
     if missing:
         return ImportedRow(number, None, f"lacks {', '.join(missing)}")
-    fields = {c: record[c] for c in COLUMNS}
-    for column in _INTEGER_COLUMNS:
-        try:
-            fields[column] = int(fields[column])
-        except (TypeError, ValueError):
-            return ImportedRow(number, None, f"{column} {fields[column]!r} is not a whole number")
+    fields = {}
     for column in COLUMNS:
-        if column not in _INTEGER_COLUMNS:
-            value = fields[column]
-            fields[column] = "" if value is None else str(value)
+        value, problem = _field(column, record[column])
+        if problem:
+            return ImportedRow(number, None, problem)
+        fields[column] = value
     return ImportedRow(number, fields)
+
+
+def _field(column: str, value: object) -> tuple[object, str]:
+    """The column's value as stored, and "" or why it cannot be."""
+    if column in _INTEGER_COLUMNS:
+        offset = _offset(value)
+        problem = "" if offset is not None else f"{column} {_shown(value)} is not a whole number"
+        return offset, problem
+    text = "" if value is None else value
+    return text, _text_problem(column, text)
+
+
+def _text_problem(column: str, value: object) -> str:
+    if not isinstance(value, str):
+        return f"{column} {_shown(value)} is not text"
+    surrogate = _SURROGATE.search(value)
+    if surrogate:  # json reads "\ud800" as a lone surrogate, which SQLite cannot store
+        return f"{column} holds a lone surrogate {surrogate.group()!r}, which is not text"
+    if column == "annotation_id" and not value.strip():
+        return "annotation_id is empty"
+    if column in _TIME_COLUMNS and parse_moment(value) is None:
+        return f"{column} {_shown(value)} is not an ISO 8601 time"
+    return ""
+
+
+def _offset(value: object) -> int | None:
+    """An integer (not a boolean, which Python counts as one), or a string of digits as CSV holds it."""
+    if type(value) is int:
+        return value
+    if isinstance(value, str) and _WHOLE_NUMBER_TEXT.fullmatch(value):
+        try:
+            return int(value)
+        except ValueError:  # more digits than Python converts
+            return None
+    return None
+
+
+def _shown(value: object) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= _SHOWN_CHARACTERS else shown[:_SHOWN_CHARACTERS] + "…"
