@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.paths import APP_NAME, corpus_database, default_database, resource_path, seeds_dir
 from reader.store import Store, StoreError
+from reader.ui import crash_log
 from reader.ui.actions import Actions
 from reader.ui.comparison import ComparisonController
 from reader.ui.controller import Controller
@@ -161,9 +162,13 @@ def run(args) -> int:
         if _has_screen():
             QMessageBox.critical(None, APP_NAME, str(error))
         return 1
+    crashes = crash_log.install(window)
     window.show()
     exit_after = os.environ.get(EXIT_AFTER_VARIABLE, "")
     if exit_after.isdigit():
         # For headless runs of the built app (CI): close as a user would, then exit 0.
         QTimer.singleShot(int(exit_after), window.close)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        crashes.uninstall()

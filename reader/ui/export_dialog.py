@@ -3,7 +3,6 @@ writing itself behind a progress dialog. The file appears only when complete."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
     QProgressDialog, QPushButton, QWidget,
 )
 
+from reader.atomic_file import atomic_text_file
 from reader.domain.export import encoding_for, write_annotations
 from reader.ui.dialog_parts import ok_cancel, problem_label
 
@@ -32,8 +32,8 @@ def export_annotations(rows: Iterable[Mapping], path: Path, fmt: str, dialect: s
                        parent: QWidget | None = None) -> int:
     """Write ``rows`` to ``path`` behind a progress dialog; returns how many.
 
-    Written to a temporary file beside ``path`` and renamed at the end, so a
-    cancel or a full disk never leaves half a file where the user looks.
+    Written through ``atomic_text_file``, so a cancel or a full disk leaves
+    ``path`` as it was, never half a file.
     """
     progress = QProgressDialog("Exporting annotations…", "Cancel", 0, max(total, 1), parent)
     progress.setObjectName("exportProgress")
@@ -48,14 +48,9 @@ def export_annotations(rows: Iterable[Mapping], path: Path, fmt: str, dialect: s
         if progress.wasCanceled():
             raise ExportCancelled
 
-    partial = path.with_name(f".{path.name}.part")
     try:
-        with partial.open("w", encoding=encoding_for(fmt, dialect), newline="") as out:
+        with atomic_text_file(path, encoding_for(fmt, dialect)) as out:
             count = write_annotations(rows, out, fmt, dialect, progress=advance)
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     finally:
         progress.close()
         progress.deleteLater()
