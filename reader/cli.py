@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sqlite3
 import sys
-from contextlib import nullcontext
 from pathlib import Path
 from typing import Callable, Sequence, TextIO
 
 from reader import __version__
+from reader.atomic_file import atomic_text_file
 from reader.domain.annotations import Annotation, BadSpan, checked_span
 from reader.domain.corpus import SkippedFile
 from reader.domain.export import DIALECTS, FORMATS, encoding_for, write_annotations
@@ -95,9 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open_store(path: Path, create: bool = True, backup: bool = False) -> Store:
-    """``backup``: for the commands that write many rows at once; a one-row
-    ``annotate`` or a read does not copy the whole database first."""
-    store = Store.open(path, create=create, backup=backup)
+    """For a command that writes: the whole file is checked first, and a damaged one refused.
+    ``backup``: for the commands that write many rows at once; a one-row ``annotate``
+    does not copy the whole database first."""
+    store = Store.open(path, create=create, backup=backup, verify=True)
     if store.backup_problem:
         print(f"reader: warning: {store.backup_problem}", file=sys.stderr)
     return store
@@ -144,17 +146,24 @@ def run_annotate(args, out: TextIO, err: TextIO) -> int:
 
 
 def run_export(args, out: TextIO, err: TextIO) -> int:
+    encoding = encoding_for(args.format, args.dialect)
     with Store.open(args.db, read_only=True) as store:
-        if args.output is None and out is sys.stdout:
+        if args.output is not None:
+            try:
+                with atomic_text_file(args.output, encoding) as handle:
+                    count = write_annotations(store.export_rows(), handle, args.format, args.dialect)
+            except BrokenPipeError:
+                raise  # OUT is a pipe (-o /dev/stdout) whose reader went away: as for standard output
+            except OSError as error:
+                print(f"reader: could not write {args.output}: {error.strerror or error}; nothing was written",
+                      file=err)
+                return EXIT_ERROR
+        elif out is sys.stdout:
             sys.stdout.flush()
-            stream = open(sys.stdout.fileno(), "w", encoding=encoding_for(args.format, args.dialect),
-                          newline="", closefd=False)
-        elif args.output is None:
-            stream = nullcontext(out)
+            with open(sys.stdout.fileno(), "w", encoding=encoding, newline="", closefd=False) as handle:
+                count = write_annotations(store.export_rows(), handle, args.format, args.dialect)
         else:
-            stream = args.output.open("w", encoding=encoding_for(args.format, args.dialect), newline="")
-        with stream as handle:
-            count = write_annotations(store.export_rows(), handle, args.format, args.dialect)
+            count = write_annotations(store.export_rows(), out, args.format, args.dialect)
         orphans = len(store.orphaned_annotations())
     if args.output is not None:
         print(f"exported {count} annotation(s) to {args.output}", file=err)
@@ -311,3 +320,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # Whoever read the output stopped (``reader export | head -1``): end quietly with
+        # 128 + SIGPIPE, as a C tool killed by it does. As Python's docs advise, standard
+        # output then points at devnull, or the interpreter's final flush fails again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 141

@@ -14,19 +14,19 @@ import os
 import re
 import shutil
 import sqlite3
-import threading
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable
 
-from reader.store.schema import StoreError, check_before_opening
+from reader.atomic_file import partial_path, remove_stale_partials
+from reader.store.errors import BUSY_TIMEOUT_SECONDS, StoreError, explain, is_locked
+from reader.store.schema import DamagedDatabase, check_before_opening, check_sound, may_write, read_only_uri, reading_uri
 
 KEEP = 5
 FOLDER = "backups"
 _STAMP = "%Y%m%dT%H%M%S.%fZ"
 _STAMP_PATTERN = r"\d{8}T\d{6}\.\d{6}Z"
-_BUSY_TIMEOUT_SECONDS = 5.0
 
 
 class BackupNotWritten(StoreError):
@@ -71,33 +71,26 @@ def back_up(conn: sqlite3.Connection, db_path: Path, keep: int = KEEP, spare: Pa
             check: bool = True) -> Path | None:
     """Copy the database open on ``conn`` (the file ``db_path``) unless it is unchanged
     since the newest copy; keep the newest ``keep`` copies (and ``spare``). ``check``:
-    refuse to copy a damaged file (restore copies it anyway, before replacing it).
+    refuse to copy a damaged file; pass False when the caller has just checked it.
 
-    Returns the new copy, or None when none was needed. Raises StoreError when the
-    database is damaged, BackupNotWritten when the copy cannot be written.
+    Returns the new copy, or None when none was needed. Raises DamagedDatabase when
+    the database is damaged, BackupNotWritten when the copy cannot be written.
     """
     db_path = Path(db_path)
     folder = backups_dir(db_path)
+    remove_stale_partials(folder)
     fingerprint = _fingerprint(db_path)
     last = _read_last(db_path)
     if last and last.get("fingerprint") == fingerprint and (folder / last.get("backup", "")).is_file():
         return None
     if check:
-        _check_sound(conn, db_path)
+        check_sound(conn, db_path)
     partial = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         target = _new_name(db_path)
-        partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-        copy = sqlite3.connect(partial)
-        try:
-            conn.backup(copy)
-            # A copy is one self-contained file, whatever the original's journal mode.
-            copy.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            copy.close()
-        with partial.open("rb+") as handle:
-            os.fsync(handle.fileno())
+        partial = partial_path(target)
+        _copy_into(conn, partial)
         os.replace(partial, target)
         _write_last(db_path, {"fingerprint": fingerprint, "backup": target.name})
     except (OSError, sqlite3.Error) as error:
@@ -107,77 +100,118 @@ def back_up(conn: sqlite3.Connection, db_path: Path, keep: int = KEEP, spare: Pa
     return target
 
 
-def back_up_in_background(db_path: Path, done: Callable[[str], None]) -> threading.Thread:
-    """Check and copy ``db_path`` on a thread of its own, through its own read-only
-    connection, so a window opens at once however large the file. ``done`` gets
-    the one-line problem, or "" when all went well (from that thread)."""
-    db_path = Path(db_path)
-
-    def work() -> None:
-        problem = ""
-        try:
-            conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=_BUSY_TIMEOUT_SECONDS)
-            try:
-                back_up(conn, db_path)
-            finally:
-                conn.close()
-        except StoreError as error:
-            problem = str(error)
-        except (OSError, sqlite3.Error) as error:
-            problem = f"could not back up {db_path}: {_reason(error)}"
-        done(problem)
-
-    thread = threading.Thread(target=work, name=f"backup of {db_path.name}", daemon=True)
-    thread.start()
-    return thread
+def _copy_into(conn: sqlite3.Connection, path: Path) -> None:
+    """The database on ``conn`` copied into a new file at ``path`` by SQLite's backup API, on disk."""
+    with closing(sqlite3.connect(path)) as copy:
+        conn.backup(copy)
+        # A copy is one self-contained file, whatever the original's journal mode.
+        copy.execute("PRAGMA journal_mode = DELETE")
+    with path.open("rb+") as handle:  # no connection to this new file is open any more
+        os.fsync(handle.fileno())
 
 
 def restore(backup: Path, target: Path) -> Path | None:
-    """Make ``target`` a copy of ``backup``, after backing up what ``target`` holds now.
+    """Make ``target`` hold what ``backup`` holds, after backing up what ``target`` holds now.
 
-    A sound ``target`` is overwritten through SQLite's backup API, which takes the
-    write lock, so a window that has it open sees the restored content. A damaged
-    one is copied aside byte for byte and replaced as a file. Returns the copy taken
-    of ``target`` first (None when the newest copy already held it).
+    One exclusive step against every other connection: under ``target``'s write lock
+    its current content is copied aside and then replaced, table by table, in the same
+    transaction. No other program's change can fall between the two: each lands either
+    in the copy (before) or in the restored database (after), and a window that has
+    ``target`` open sees the restored content. A restore cut short changes nothing.
+    A damaged ``target`` is copied aside byte for byte and replaced as a file.
+    Returns the copy taken of ``target`` first (None when the newest copy already held it).
     """
     backup, target = Path(backup), Path(target)
     if not backup.is_file():
         raise StoreError(f"{backup}: no such backup")
     check_before_opening(backup)
-    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    with closing(sqlite3.connect(read_only_uri(backup), uri=True)) as source:
+        check_sound(source, backup)
     try:
-        _check_sound(source, backup)
-        if not (target.exists() and target.stat().st_size > 0):
-            _restore_into(source, target)
-            return None
-        try:
-            check_before_opening(target)
-        except StoreError as refusal:
-            if not isinstance(refusal.__cause__, sqlite3.DatabaseError):
-                raise  # not a Reader database at all, or a newer one: not ours to replace
-            before = _copy_damaged(target)
-            _replace_file(source, target)
-            _prune(target, KEEP, spare=backup)
-            return before
-        current = sqlite3.connect(target, timeout=_BUSY_TIMEOUT_SECONDS)
-        try:
-            before = back_up(current, target, spare=backup, check=False)
-        finally:
-            current.close()
-        _restore_into(source, target)
-        return before
-    finally:
-        source.close()
-
-
-def _restore_into(source: sqlite3.Connection, target: Path) -> None:
-    destination = sqlite3.connect(target, timeout=_BUSY_TIMEOUT_SECONDS)
+        target_exists = check_before_opening(target)
+    except StoreError as refusal:
+        if not isinstance(refusal.__cause__, sqlite3.DatabaseError) or is_locked(refusal.__cause__):
+            raise  # not a Reader database at all, a newer one, or in use: not ours to replace
+        return _replace_damaged(backup, target)
+    if target_exists and not may_write(target):
+        raise StoreError(f"{target} is read-only; nothing was restored")
+    if not target_exists:
+        _replace_file(backup, target)
+        return None
     try:
-        source.backup(destination)
+        return _restore_in_place(backup, target)
+    except DamagedDatabase:
+        return _replace_damaged(backup, target)
     except sqlite3.Error as error:
-        raise StoreError(f"could not restore {target}: {_reason(error)}; it is as it was") from error
-    finally:
-        destination.close()
+        raise StoreError(f"could not restore {target}: {explain(target, error)}") from error
+
+
+def _restore_in_place(backup: Path, target: Path) -> Path | None:
+    with closing(sqlite3.connect(target.resolve().as_uri(), uri=True, timeout=BUSY_TIMEOUT_SECONDS,
+                                 isolation_level=None)) as current:
+        check_sound(current, target)
+        current.execute("PRAGMA foreign_keys = OFF")  # the tables are replaced whole, parents and children
+        current.execute("ATTACH DATABASE ? AS restored", [read_only_uri(backup)])
+        current.execute("BEGIN IMMEDIATE")
+        try:
+            # A connection of its own reads what the write lock now holds still: in WAL mode,
+            # and in a rollback journal's RESERVED state, readers go on while one writer waits.
+            with closing(sqlite3.connect(reading_uri(target), uri=True, timeout=BUSY_TIMEOUT_SECONDS)) as reader:
+                before = back_up(reader, target, spare=backup, check=False)
+            _replace_tables(current)
+            current.execute("COMMIT")
+        except BaseException:
+            if current.in_transaction:
+                current.execute("ROLLBACK")
+            raise
+    return before
+
+
+def _replace_tables(conn: sqlite3.Connection) -> None:
+    """Inside ``conn``'s transaction: every table, index and trigger of ``main`` replaced by
+    those of the attached ``restored``, rows and schema version included."""
+    for kind, drop in (("trigger", "DROP TRIGGER"), ("view", "DROP VIEW"), ("table", "DROP TABLE")):
+        for (name,) in conn.execute(
+                "SELECT name FROM main.sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' "
+                "ORDER BY sql LIKE 'CREATE VIRTUAL%' DESC", [kind]).fetchall():
+            conn.execute(f"{drop} IF EXISTS main.{_identifier(name)}")
+    schema = conn.execute("SELECT type, name, sql FROM restored.sqlite_master WHERE sql IS NOT NULL "
+                          "ORDER BY rowid").fetchall()
+    tables = [(name, sql) for kind, name, sql in schema if kind == "table"]
+    for name, sql in tables:  # virtual tables first: they make their own shadow tables
+        if sql.upper().startswith("CREATE VIRTUAL TABLE"):
+            conn.execute(sql)
+    existing = {row[0] for row in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'")}
+    for name, sql in tables:
+        if name not in existing and not sql.upper().startswith("CREATE VIRTUAL TABLE"):
+            conn.execute(sql)
+    copied = [name for name, sql in tables if not sql.upper().startswith("CREATE VIRTUAL TABLE")]
+    if conn.execute("SELECT 1 FROM restored.sqlite_master WHERE name = 'sqlite_sequence'").fetchone():
+        copied.append("sqlite_sequence")
+    for name in copied:  # before the triggers exist, so that none of them fires
+        conn.execute(f"DELETE FROM main.{_identifier(name)}")
+        conn.execute(f"INSERT INTO main.{_identifier(name)} SELECT * FROM restored.{_identifier(name)}")
+    for kind, name, sql in schema:
+        if kind in ("index", "trigger", "view"):
+            conn.execute(sql)
+    application_id = int(conn.execute("PRAGMA restored.application_id").fetchone()[0])
+    user_version = int(conn.execute("PRAGMA restored.user_version").fetchone()[0])
+    conn.execute(f"PRAGMA main.application_id = {application_id}")
+    conn.execute(f"PRAGMA main.user_version = {user_version}")
+
+
+def _identifier(name: str) -> str:
+    """A table or index name, quoted as SQL quotes identifiers."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _replace_damaged(backup: Path, target: Path) -> Path:
+    """The damaged ``target`` copied aside byte for byte, then replaced as a file. No
+    connection to it is open here: SQLite could not read it."""
+    before = _copy_damaged(target)
+    _replace_file(backup, target)
+    _prune(target, KEEP, spare=backup)
+    return before
 
 
 def _copy_damaged(target: Path) -> Path:
@@ -195,26 +229,20 @@ def _copy_damaged(target: Path) -> Path:
     return copy
 
 
-def _replace_file(source: sqlite3.Connection, target: Path) -> None:
-    partial = target.with_name(f".{target.name}.{os.getpid()}.restoring")
+def _replace_file(backup: Path, target: Path) -> None:
+    """``target`` (missing, empty or damaged) replaced by a copy of ``backup`` built beside it."""
+    remove_stale_partials(target.parent, of=target.name)
+    partial = partial_path(target)
     try:
-        _restore_into(source, partial)
-        for leftover in ("-wal", "-shm"):  # they belong to the damaged file
+        with closing(sqlite3.connect(read_only_uri(backup), uri=True)) as source:
+            _copy_into(source, partial)
+        for leftover in ("-wal", "-shm"):  # they belong to the file being replaced
             _remove_quietly(target.with_name(target.name + leftover))
         os.replace(partial, target)
+    except (OSError, sqlite3.Error) as error:
+        raise StoreError(f"could not restore {target}: {_reason(error)}; it is as it was") from error
     finally:
         _remove_quietly(partial)
-
-
-def _check_sound(conn: sqlite3.Connection, db_path: Path) -> None:
-    try:
-        report = "\n".join(row[0] for row in conn.execute("PRAGMA quick_check(3)"))
-    except sqlite3.DatabaseError as error:
-        report = str(error)
-    if report != "ok":
-        first = next(line for line in report.splitlines() + [report] if line and not line.startswith("***"))
-        raise StoreError(f"{db_path} is damaged ({first}); it was left untouched. "
-                         f"List its backups with: reader backups --db {db_path}")
 
 
 def _fingerprint(db_path: Path) -> list:
@@ -259,7 +287,7 @@ def _read_last(db_path: Path) -> dict | None:
 
 def _write_last(db_path: Path, record: dict) -> None:
     path = _last_path(db_path)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    partial = partial_path(path)
     partial.write_text(json.dumps(record), encoding="utf-8")
     os.replace(partial, path)
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Iterable
 
 from reader.domain.annotations import STATUSES, Annotation
 from reader.domain.importing import ImportedRow
+from reader.domain.versions import replaces
 from reader.store.repo import Store
 from reader.store.schema import StoreError
 
@@ -23,7 +24,7 @@ def import_annotation_rows(store: Store, rows: Iterable[ImportedRow]) -> Exchang
 
     A row is matched to its document by content hash, then by name, and must
     quote exactly the document's text at its offsets. A row whose id is already
-    stored replaces it only when it was changed later.
+    stored replaces it only when it wins by reader.domain.versions, as in a merge.
     """
     report = ExchangeReport()
     documents: dict[tuple[str, str], object] = {}
@@ -67,12 +68,12 @@ def _import_one(store: Store, fields: dict, documents: dict, tags: set[str], rep
         reviewer=fields["reviewer"], review_note=fields["review_note"],
         created_at=fields["created_at"], updated_at=fields["updated_at"])
     stored = store.annotation(annotation.id)
-    if stored == annotation or (stored and stored.updated_at >= annotation.updated_at):
-        report.unchanged += 1
-    elif stored:
+    if stored is None:
+        store.add_annotation(annotation)
+        report.imported += 1
+    elif replaces(asdict(annotation), asdict(stored)):
         store.update_annotation(annotation)
         report.imported += 1
     else:
-        store.add_annotation(annotation)
-        report.imported += 1
+        report.unchanged += 1
     return ""

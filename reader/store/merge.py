@@ -9,14 +9,15 @@ The rules, in the order they are applied to each source:
   document whose name is taken by a different text is added as ``name (SOURCE).ext``,
   and reported.
 - Annotations: matched by id. A new one is added. When the same id differs, the
-  version with the later ``updated_at`` wins (on a tie the one already in the target
-  stays) and the conflict is listed with both versions. Orphaned annotations are
+  version changed later wins (reader.domain.versions, the rule annotation import
+  follows too) and the conflict is listed with both versions. Orphaned annotations are
   copied as they are, still marked orphaned.
 
 Sources are opened read-only and never written; merging the same sources into the
 same target again changes nothing. An existing target is backed up first
 (reader.store.backup). The whole merge is one transaction: a merge that
-fails leaves the target as it was (and a target it created is removed).
+fails leaves the target as it was; a new target is built beside its name and
+renamed into place only when it is complete.
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ from __future__ import annotations
 import os
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
+from reader.domain.versions import replaces
+from reader.atomic_file import partial_path, remove_stale_partials
 from reader.store.repo import Store, document_row
 from reader.store.schema import StoreError
 
@@ -93,25 +95,34 @@ def merge(sources: list[Path], target: Path) -> MergeReport:
         if _same_file(source, target):
             raise StoreError(f"{target} is also a source; merge into a new file or a copy "
                              "(sources are never changed)")
-    created = not target.exists() or target.stat().st_size == 0
+    if target.exists() and target.stat().st_size > 0:
+        return _merge_into(sources, target, target, created=False)
+    # A new target is built beside its final name and renamed into place when complete,
+    # so that a merge cut short leaves no half-made file for a later merge to trust.
+    remove_stale_partials(target.parent, of=target.name)
+    partial = partial_path(target)
     try:
-        with ExitStack() as stack:
-            # Sources first: a refused source leaves no target behind.
-            readers = [stack.enter_context(Store.open(s, read_only=True)) for s in sources]
-            into = stack.enter_context(Store.open(target, backup=True))
-            report = MergeReport(str(target), backup_problem=into.backup_problem)
-            with into.transaction():
-                if created:  # the tags are the sources' own, not a new file's defaults
-                    for tag in into.tags():
-                        into.delete_tag(tag.name)
-                origins: dict[str, str] = {}
-                for path, reader in zip(sources, readers):
-                    _Merge(into, reader, str(path), report, origins).run()
-    except BaseException:
-        if created:
-            for leftover in (target, *(target.with_name(target.name + s) for s in ("-wal", "-shm"))):
-                leftover.unlink(missing_ok=True)
-        raise
+        report = _merge_into(sources, partial, target, created=True)
+        os.replace(partial, target)
+    finally:
+        for leftover in (partial, *(partial.with_name(partial.name + s) for s in ("-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
+    return report
+
+
+def _merge_into(sources: list[Path], path: Path, target: Path, created: bool) -> MergeReport:
+    with ExitStack() as stack:
+        # Sources first: a refused source leaves no target behind.
+        readers = [stack.enter_context(Store.open(s, read_only=True)) for s in sources]
+        into = stack.enter_context(Store.open(path, backup=True))
+        report = MergeReport(str(target), backup_problem=into.backup_problem)
+        with into.transaction():
+            if created:  # the tags are the sources' own, not a new file's defaults
+                for tag in into.tags():
+                    into.delete_tag(tag.name)
+            origins: dict[str, str] = {}
+            for source, reader in zip(sources, readers):
+                _Merge(into, reader, str(source), report, origins).run()
     return report
 
 
@@ -202,7 +213,7 @@ class _Merge:
                 self.report.annotations_unchanged += 1
                 continue
             stored_from = self.origins.get(row["id"], str(self.into.path))
-            newer = _moment(row["updated_at"]) > _moment(stored["updated_at"])
+            newer = replaces(row, stored)
             kept, other = (row, stored) if newer else (stored, row)
             kept_from, other_from = (self.label, stored_from) if newer else (stored_from, self.label)
             self.report.conflicts.append(AnnotationConflict(
@@ -223,15 +234,6 @@ def _same_file(a: Path, b: Path) -> bool:
     if a.exists() and b.exists():
         return os.path.samefile(a, b)
     return a.resolve() == b.resolve()
-
-
-def _moment(stamp: str) -> datetime:
-    """``updated_at`` as a comparable time; one that cannot be read counts as the oldest."""
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return datetime.min.replace(tzinfo=timezone.utc)
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def _summary(row: dict) -> str:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from contextlib import contextmanager
+import threading
+from contextlib import closing, contextmanager
 from dataclasses import asdict, dataclass, fields
 from itertools import islice
 from operator import attrgetter
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from sqlite_utils import Database
 
@@ -18,11 +19,14 @@ from reader.domain.anchoring import Reanchoring
 from reader.domain.annotations import STATUSES, Annotation, BadSpan, check_bounds, checked_span, utc_now
 from reader.domain.corpus import SkippedFile, SourceText, read_sources
 from reader.domain.tags import Tag
+from reader.store.errors import BUSY_TIMEOUT_SECONDS, StoreError, explain
 from reader.store.schema import (
-    SCHEMA_VERSION, StoreError, check_before_opening, immediate_transaction, migrate,
+    SCHEMA_VERSION, DamagedDatabase, check_before_opening, check_sound, immediate_transaction, may_write, migrate,
+    reading_uri,
 )
 
-BUSY_TIMEOUT_SECONDS = 5.0
+# Closing waits this long at most for a check or copy still running (a copy is atomic if cut short).
+CHECK_WAIT_SECONDS = 60
 _ANNOTATION_FIELDS = tuple(f.name for f in fields(Annotation))
 _ANNOTATION_COLUMNS = ", ".join(f'"{name}"' for name in _ANNOTATION_FIELDS)
 _SELECT_ANNOTATIONS = f"SELECT {_ANNOTATION_COLUMNS} FROM annotations"
@@ -124,35 +128,33 @@ class Store:
         self.db = db
         self.path = path
         self.read_only = read_only
+        self.damage = ""  # why the file was found damaged after opening ("" while it is not)
+        self._checking: threading.Thread | None = None
+        self._seen_changes = self._change_marks()
 
     @classmethod
     def open(cls, path: str | os.PathLike, create: bool = True, read_only: bool = False,
-             backup: bool = False) -> "Store":
+             backup: bool = False, verify: bool = False) -> "Store":
         """``read_only``: never write to the file, even when it may be written.
-        ``backup``: first check the file and copy it to backups/ (reader.store.backup)."""
+        ``verify``: first check the whole file (PRAGMA quick_check) and refuse a damaged one.
+        ``backup``: verify, then copy the file to backups/ when it changed (reader.store.backup)."""
         path = Path(path)
-        check_before_opening(path)
-        exists = path.exists() and path.stat().st_size > 0
+        exists = check_before_opening(path)
         if not exists and (read_only or not create):
             raise StoreError(f"{path}: no such database")
-        read_only = exists and (read_only or not _writable(path))
+        read_only = exists and (read_only or not may_write(path))
         try:
             if not exists:
                 path.parent.mkdir(parents=True, exist_ok=True)
-            if read_only:
-                conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                                       timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,
-                                       check_same_thread=False)
-            else:
-                conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,
-                                       check_same_thread=False)
+            conn = _connect(path, read_only)
             try:
-                db, backup_problem = _prepare(conn, path, read_only, backup and exists and not read_only)
+                db, backup_problem = _prepare(conn, path, read_only, verify=exists and (verify or backup),
+                                              backup=backup and exists and not read_only)
             except BaseException:
                 conn.close()
                 raise
-        except sqlite3.OperationalError as error:
-            raise StoreError(_explain(path, error)) from error
+        except sqlite3.Error as error:
+            raise StoreError(explain(path, error)) from error
         except OSError as error:
             raise StoreError(f"{path}: {error.strerror or error}") from error
         store = cls(db, path, read_only)
@@ -161,6 +163,8 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+        if self._checking is not None:
+            self._checking.join(CHECK_WAIT_SECONDS)
 
     def __enter__(self) -> "Store":
         return self
@@ -168,16 +172,68 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def check_in_background(self, back_up: bool, done: Callable[[str], None]) -> None:
+        """Check the whole file on a thread with a connection of its own, then copy it to
+        backups/ when it changed (``back_up``), so that a large file does not hold up a
+        window. A write waits for the verdict; a damaged file makes this store read-only.
+        ``done`` gets the one-line problem, or "" (called from that thread)."""
+        from reader.store.backup import BackupNotWritten, back_up
+
+        def work() -> None:
+            problem = ""
+            try:
+                with closing(sqlite3.connect(reading_uri(self.path), uri=True,
+                                             timeout=BUSY_TIMEOUT_SECONDS)) as conn:
+                    check_sound(conn, self.path)
+                    if back_up:
+                        back_up(conn, self.path, check=False)
+            except DamagedDatabase as damage:
+                self.damage = problem = str(damage)
+                self.read_only = True
+            except BackupNotWritten as error:
+                problem = str(error)
+            except (StoreError, OSError, sqlite3.Error) as error:
+                problem = f"could not check {self.path}: {_reason(self.path, error)}"
+            done(problem)
+
+        self._checking = threading.Thread(target=work, name=f"check of {self.path.name}", daemon=True)
+        self._checking.start()
+
+    def _await_check(self) -> None:
+        if self._checking is not None and self._checking.is_alive():
+            self._checking.join()
+        if self.damage:
+            self.read_only = True
+            raise StoreError(self.damage)
+
+    def changed_elsewhere(self) -> str:
+        """What another connection changed since the last call: "" (nothing), "data"
+        (rows), or "schema" (tables replaced: a restore, an upgrade)."""
+        marks = self._change_marks()
+        data, schema = marks[0] != self._seen_changes[0], marks[1] != self._seen_changes[1]
+        self._seen_changes = marks
+        return "schema" if schema else "data" if data else ""
+
+    def _change_marks(self) -> tuple[int, int]:
+        # data_version moves with every commit of another connection, never with our own.
+        try:
+            return (self.db.conn.execute("PRAGMA data_version").fetchone()[0],
+                    self.db.conn.execute("PRAGMA schema_version").fetchone()[0])
+        except sqlite3.Error as error:
+            raise StoreError(explain(self.path, error)) from error
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Group several writes into one; the store's own methods nest inside it."""
+        self._await_check()
         if self.read_only:
             raise StoreError(f"{self.path} is read-only; nothing was changed")
         try:
             with immediate_transaction(self.db):
                 yield
-        except sqlite3.OperationalError as error:
-            raise StoreError(_explain(self.path, error)) from error
+        except sqlite3.Error as error:
+            raise StoreError(explain(self.path, error)) from error
+        self._seen_changes = self._change_marks()
 
     # Documents
 
@@ -476,26 +532,31 @@ class Store:
             raise StoreError(f"unknown status {annotation.status!r} (known: {', '.join(STATUSES)})")
 
 
-def _writable(path: Path) -> bool:
-    # root passes os.access whatever the mode bits say; a file its owner made
-    # read-only (chmod a-w) is opened read-only for root too.
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        return bool(path.stat().st_mode & 0o222)
-    return os.access(path, os.W_OK)
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        return sqlite3.connect(reading_uri(path), uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,
+                               check_same_thread=False)
+    return sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False)
 
 
-def _prepare(conn: sqlite3.Connection, path: Path, read_only: bool, backup: bool) -> tuple[Database, str]:
+def _prepare(conn: sqlite3.Connection, path: Path, read_only: bool, verify: bool,
+             backup: bool) -> tuple[Database, str]:
     """The connection set up and its schema brought up to date (the caller closes it
-    when this raises), and why the backup on open failed ("" when it did not)."""
+    when this raises), and why the backup on open failed ("" when it did not).
+    Nothing is written before the file has passed every check."""
+    upgrading = not read_only and 0 < conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION
+    if verify or upgrading:
+        check_sound(conn, path)
     backup_problem = _back_up_on_open(conn, path) if backup else ""
     # No sqlite-utils plugins: none may change Reader's connection, and
     # finding them scans every installed package (~40 ms at start-up).
     db = Database(conn, execute_plugins=False)
     conn.execute("PRAGMA foreign_keys = ON")
     if not read_only:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
         migrate(db)
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
     elif (version := conn.execute("PRAGMA user_version").fetchone()[0]) < SCHEMA_VERSION:
         raise StoreError(f"{path} has schema {version}, older than this Reader's {SCHEMA_VERSION}; "
                          "open it once in the window to upgrade it (it was left untouched)")
@@ -503,23 +564,18 @@ def _prepare(conn: sqlite3.Connection, path: Path, read_only: bool, backup: bool
 
 
 def _back_up_on_open(conn: sqlite3.Connection, path: Path) -> str:
-    """Copy the file before this session changes it; a damaged file is refused
-    (StoreError), a copy that cannot be written is only reported back."""
+    """Copy the (checked) file before this session changes it; a copy that cannot be
+    written is only reported back."""
     from reader.store.backup import BackupNotWritten, back_up
 
     try:
-        back_up(conn, path)
+        back_up(conn, path, check=False)
     except BackupNotWritten as error:
         return str(error)
     return ""
 
 
-def _explain(path: Path, error: sqlite3.OperationalError) -> str:
-    message = str(error)
-    if "locked" in message or "busy" in message:
-        return f"{path} is locked by another program; waited {BUSY_TIMEOUT_SECONDS:g} s, nothing was changed"
-    if "readonly" in message or "read-only" in message:
-        return f"{path} is read-only; nothing was changed"
-    if "disk is full" in message or "full" in message:
-        return f"the disk holding {path} is full; the last change was not saved"
-    return f"{path}: {message}"
+def _reason(path: Path, error: Exception) -> str:
+    if isinstance(error, sqlite3.Error):
+        return explain(path, error)
+    return getattr(error, "strerror", None) or str(error)

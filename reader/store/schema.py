@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from contextlib import contextmanager
@@ -10,48 +11,115 @@ from typing import Callable, Iterator
 from sqlite_utils import Database
 
 from reader.domain.tags import default_tags
+from reader.store.errors import BUSY_TIMEOUT_SECONDS, StoreError, explain, is_damage, is_locked, primary_code
 
 # "Rdr1" in ASCII: marks a SQLite file as a Reader database.
 APPLICATION_ID = 0x52647231
-SQLITE_HEADER = b"SQLite format 3\x00"
+# Every version's tables include these (migrations only add).
+FIRST_SCHEMA_TABLES = frozenset({"documents", "documents_fts", "tags", "annotations", "document_counts"})
 
 
-class StoreError(Exception):
-    """A database that cannot be used as asked; ``str()`` is a one-line message for the user."""
+def read_only_uri(path: Path) -> str:
+    """A URI that reads ``path`` through SQLite without creating a file beside it.
+
+    ``immutable=1`` reads a file that has no write-ahead log without the -wal and -shm
+    files that ``mode=ro`` would create; when a -wal exists (the database is in use,
+    or was not closed cleanly) it holds committed changes, so it must be read too.
+    """
+    in_use = path.with_name(path.name + "-wal").exists()
+    return f"{path.resolve().as_uri()}?{'mode=ro' if in_use else 'immutable=1'}"
 
 
-def check_before_opening(path: Path) -> None:
-    """Refuse a file that is not ours, or newer than us, without writing a byte to it."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
+def reading_uri(path: Path) -> str:
+    """Read-only, and able to read a database in a folder it may not write to (a shared
+    drive, a USB stick), where ``mode=ro`` cannot create SQLite's -shm file."""
+    if os.access(path.parent, os.W_OK):
+        return f"{path.resolve().as_uri()}?mode=ro"
+    return read_only_uri(path)
+
+
+def may_write(path: Path) -> bool:
+    """Whether this process may change the database: the file, and the folder where
+    SQLite keeps its write-ahead log. root passes os.access whatever the mode bits
+    say, so a file its owner made read-only (chmod a-w) is read-only for root too."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        file_writable = bool(path.stat().st_mode & 0o222)
+    else:
+        file_writable = os.access(path, os.W_OK)
+    return file_writable and os.access(path.parent, os.W_OK)
+
+
+def check_before_opening(path: Path) -> bool:
+    """Refuse a file that is not ours, is newer than us or is not whole, without writing a
+    byte to it. True when ``path`` holds a database, False when it is missing or empty.
+
+    Only SQLite reads the file: a plain file handle opened and closed here would drop
+    every lock this process holds on it, and with them another connection's safety
+    (SQLite's "How To Corrupt An SQLite Database File", section 2.2).
+    """
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        if path.stat().st_size == 0:
+            return False
+    except FileNotFoundError:
+        return False
     except OSError as error:
         raise StoreError(f"{path}: cannot read the file ({error.strerror or error})") from error
-    if header != SQLITE_HEADER:
-        raise StoreError(f"{path} is not a Reader database (it is not an SQLite file); it was left untouched")
-    # immutable=1 reads the file without creating -wal/-shm files next to it; only
-    # when a -wal already exists (the database is in use) must it be read too.
-    in_use = path.with_name(path.name + "-wal").exists()
     try:
-        probe = sqlite3.connect(f"{path.resolve().as_uri()}?{'mode=ro' if in_use else 'immutable=1'}",
-                                uri=True, timeout=5)
+        probe = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_SECONDS)
         try:
             application_id = probe.execute("PRAGMA application_id").fetchone()[0]
             version = probe.execute("PRAGMA user_version").fetchone()[0]
-            tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
             probe.close()
-    except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path} cannot be read as a database ({error}); it was left untouched") from error
-    if application_id != APPLICATION_ID and tables:
+    except sqlite3.Error as error:
+        raise StoreError(_unreadable(path, error)) from error
+    _check_identity(path, application_id, version, tables)
+    return True
+
+
+def _unreadable(path: Path, error: sqlite3.Error) -> str:
+    if is_locked(error):
+        return explain(path, error)
+    if primary_code(error) == sqlite3.SQLITE_NOTADB:
+        return (f"{path} is not a Reader database: it cannot be read as one (it is not an SQLite file, "
+                "or its header is damaged); it was left untouched")
+    return f"{path} cannot be read as a database ({error}); it was left untouched"
+
+
+def _check_identity(path: Path, application_id: int, version: int, tables: set[str]) -> None:
+    fresh = application_id == 0 and version == 0 and not tables
+    if fresh:
+        return
+    if application_id != APPLICATION_ID:
         raise StoreError(f"{path} is an SQLite database of another program, not Reader's; it was left untouched")
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{path} was written by a newer Reader (schema {version}; this one reads up to {SCHEMA_VERSION}); "
             "it was left untouched"
         )
+    missing = sorted(FIRST_SCHEMA_TABLES - tables) if version else ["(its schema version is 0)"]
+    if missing:
+        raise StoreError(f"{path} is an incomplete Reader database (missing {', '.join(missing)}); "
+                         "it was left untouched")
+
+
+class DamagedDatabase(StoreError):
+    """SQLite found the file damaged; nothing may be written to it."""
+
+
+def check_sound(conn: sqlite3.Connection, path: Path) -> None:
+    """DamagedDatabase unless SQLite's ``quick_check`` of the whole file finds it sound."""
+    try:
+        report = "\n".join(row[0] for row in conn.execute("PRAGMA quick_check(3)"))
+    except sqlite3.Error as error:
+        if not is_damage(error):
+            raise StoreError(explain(path, error)) from error
+        report = str(error)
+    if report != "ok":
+        first = next(line for line in report.splitlines() + [report] if line and not line.startswith("***"))
+        raise DamagedDatabase(f"{path} is damaged ({first}); it was left untouched. "
+                              f"List its backups with: reader backups --db {path}")
 
 
 def _create_first_schema(db: Database) -> None:

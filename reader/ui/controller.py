@@ -7,11 +7,10 @@ goes through the store, every annotation change through the undo stack.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
@@ -21,7 +20,6 @@ from reader.domain.spans import snap_to_words, trim_whitespace
 from reader.domain.tags import Tag
 from reader.paths import corpus_database
 from reader.store import Store, StoreError
-from reader.store.backup import back_up_in_background
 from reader.store.repo import Document
 from reader.store.review import document_counts
 from reader.ui.actions import Actions
@@ -58,8 +56,8 @@ def fitting(text: str, annotations: list[Annotation]) -> list[Annotation]:
     return [a for a in annotations if 0 <= a.start < a.end <= len(text) and text[a.start:a.end] == a.text]
 
 
-# Closing waits this long at most for a copy still being written (it is atomic if cut short).
-BACKUP_WAIT_SECONDS = 60
+# How often the window asks SQLite whether another program changed the database.
+LOOK_FOR_CHANGES_MS = 1000
 
 
 class Controller(QObject):
@@ -88,8 +86,11 @@ class Controller(QObject):
         self.tag_editor: TagEditor | None = None
         self.last_error: str | None = None
         self._note_from_reader = False
-        self._backup: threading.Thread | None = None
         self.backupFinished.connect(self._backup_finished)
+        self._change_watch = QTimer(self)
+        self._change_watch.setInterval(LOOK_FOR_CHANGES_MS)
+        self._change_watch.timeout.connect(self.look_for_changes)
+        self._change_watch.start()
 
     # ----- the database -----
 
@@ -108,21 +109,34 @@ class Controller(QObject):
         if store.read_only:
             self.window.say(f"{store.path} is read-only: you can read and export, not annotate", problem=True)
         else:
-            self._start_backup(store)
-
-    def _start_backup(self, store: Store) -> None:
-        """Copy the database aside on a thread, so a large file does not hold up the window."""
-        self._wait_for_backup()
-        self._backup = back_up_in_background(store.path, self.backupFinished.emit)
-
-    def _wait_for_backup(self) -> None:
-        if self._backup is not None:
-            self._backup.join(BACKUP_WAIT_SECONDS)
-            self._backup = None
+            # Checked and copied aside on a thread, so a large file does not hold up the window.
+            store.check_in_background(back_up=True, done=self.backupFinished.emit)
 
     def _backup_finished(self, problem: str) -> None:
-        if problem and not self._closed:
+        if not problem or self._closed:
+            return
+        if self.store.damage:
+            self._update_summary()
+            self._problem(f"Opened read-only, to read and export, not to annotate: {self.store.damage}", dialog=True)
+        else:
             self.window.say(f"Warning: {problem}", problem=True)
+
+    def look_for_changes(self) -> None:
+        """Show what another program changed in the database: rows (a command line, another
+        window, a merge), or the whole of it (a restore), after which undo starts afresh."""
+        if self._closed:
+            return
+        try:
+            change = self.store.changed_elsewhere()
+        except StoreError as error:
+            self._problem(str(error))
+            return
+        if change == "schema":
+            self.reload()
+            self.window.say("The database was replaced by another program (a restore?); "
+                            "this is what it holds now, and undo starts afresh", problem=True)
+        elif change == "data":
+            self.refresh()
 
     def open_database(self, path: Path, corpus: Path | None = None) -> bool:
         """Switch the window to the database at ``path`` (importing ``corpus`` into it)."""
@@ -147,6 +161,7 @@ class Controller(QObject):
         current = self.document.id if self.document is not None else None
         self.remember_place()
         self.undo_stack.clear()
+        self.store.changed_elsewhere()  # what is shown now is what was seen
         self._reload_tags()
         self.documents.set_documents(self._documents_or_nothing())
         self.document = None
@@ -154,6 +169,21 @@ class Controller(QObject):
             self.open_document(current, focus=False)
         else:
             self._show_nothing_open()
+        self._update_summary()
+        self.databaseLoaded.emit()
+
+    def refresh(self) -> None:
+        """Show what another connection changed, keeping the open document, the caret, the
+        selection and undo (a step that no longer fits is refused when it is taken)."""
+        self._reload_tags()
+        self.documents.set_documents(self._documents_or_nothing())
+        if self.document is None:
+            self.documents.show_document(None)
+        elif self.documents.model.row_of(self.document.id) is None:
+            self._show_nothing_open()
+        else:
+            self._show_stored_annotations()
+            self.documents.show_document(self.document.id)
         self._update_summary()
         self.databaseLoaded.emit()
 
@@ -180,8 +210,8 @@ class Controller(QObject):
         self.settings.set_font_size(self.view.font_point_size())
         self.settings.set_exact_characters(self.actions["ExactCharacters"].isChecked())
         self.settings.sync()
+        self._change_watch.stop()
         self.store.close()
-        self._wait_for_backup()
 
     def restore_window(self) -> None:
         if (geometry := self.settings.geometry()) is not None:
@@ -393,22 +423,36 @@ class Controller(QObject):
 
     def tags_changed(self) -> None:
         self._reload_tags()
-        if self.document is not None:
-            try:
-                annotations = fitting(self.document.text, self.store.annotations(self.document.id))
-            except StoreError as error:
-                self._problem(str(error))
-                return
-            selected = self.view.selected_annotation_id()
-            self.view.set_annotations(annotations)
-            self.panel.model.set_annotations(annotations)
-            if selected is not None:
-                self.view.select_annotation(selected, scroll=False)
-                self.panel.show_annotation(selected)
+        self._show_stored_annotations()
+
+    def _show_stored_annotations(self) -> None:
+        """The open document's annotations as the database holds them, the selection kept."""
+        if self.document is None:
+            return
+        try:
+            document = self.store.document(self.document.id)
+            annotations = fitting(document.text, self.store.annotations(document.id))
+        except StoreError as error:
+            self._problem(str(error))
+            return
+        if document.sha256 != self.document.sha256:  # re-imported elsewhere with a new text
+            self.document = None
+            self.open_document(document.id, focus=False)
+            return
+        selected = self.view.selected_annotation_id()
+        self.view.set_annotations(annotations)
+        self.panel.model.set_annotations(annotations)
+        if selected is not None:
+            self.view.select_annotation(selected, scroll=False)
+            self.panel.show_annotation(selected)
 
     def command_failed(self, message: str) -> None:
+        """A command the database refused did nothing: show why, and what the database holds."""
         self.last_error = message
         self._problem(message)
+        self._show_stored_annotations()
+        if self.document is not None:
+            self._counts_changed(self.document.id)
 
     def _follow(self, annotation: Annotation) -> None:
         # An undo can reach back into another document: open it so the change is seen.

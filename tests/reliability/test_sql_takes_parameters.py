@@ -26,6 +26,12 @@ ALLOWED = {
     # Integers from schema.py itself: PRAGMA takes no parameters.
     ("store/schema.py", "APPLICATION_ID"),
     ("store/schema.py", "target"),
+    # Restore: the names of tables in Reader's own databases (read from sqlite_master),
+    # quoted as identifiers; DROP statements from a literal tuple; integers for PRAGMAs.
+    ("store/backup.py", "_identifier(name)"),
+    ("store/backup.py", "drop"),
+    ("store/backup.py", "application_id"),
+    ("store/backup.py", "user_version"),
 }
 
 

@@ -1,0 +1,38 @@
+"""Which of two versions of one annotation wins: the rule that merge and annotation import share.
+
+The version changed later wins, by the instant its ``updated_at`` names (so
+``12:00+02:00`` is earlier than ``11:00Z``, and ``00.500Z`` later than ``00Z``).
+Two versions changed at the same instant are ordered by their content, so that
+bringing A into B and B into A keep the same version whichever way round.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Mapping
+
+OLDEST = datetime.min.replace(tzinfo=timezone.utc)
+# The fields that make a version, in the order that breaks a tie. The document's
+# id is left out: it is local to each database (documents match by their text).
+_CONTENT = ("start", "end", "text", "tag", "note", "annotator", "status", "reviewer", "review_note",
+            "created_at", "updated_at")
+
+
+def parse_moment(stamp: str) -> datetime | None:
+    """An ISO 8601 time as an aware datetime (a time without a zone is UTC), or None."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def version_key(version: Mapping[str, object]) -> tuple:
+    """Orders versions of one annotation: the greatest key wins. An unreadable time counts as the oldest."""
+    moment = parse_moment(str(version["updated_at"])) or OLDEST
+    return moment, tuple(str(version[name]) for name in _CONTENT)
+
+
+def replaces(incoming: Mapping[str, object], stored: Mapping[str, object]) -> bool:
+    """Whether ``incoming`` should replace ``stored`` (False for the same content)."""
+    return version_key(incoming) > version_key(stored)
