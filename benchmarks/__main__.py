@@ -91,9 +91,17 @@ def _search(size: Size, runs: int, cache: Path, work: Path) -> list:
     return [store_io.search(db, size.documents, size.queries, runs)]
 
 
+def _check(size: Size, runs: int, cache: Path, work: Path) -> list:
+    from benchmarks import store_io
+    from benchmarks.datasets import annotated_database
+
+    db = annotated_database(cache, size.documents, size.annotations)
+    return [store_io.annotate_after_check(db, work, size.annotations, runs)]
+
+
 # Scenario groups in the order they run and print; each returns its table rows.
 GROUPS: dict[str, Callable[[Size, int, Path, Path], list]] = {
-    "1-3": _reader_pane, "4": _startup, "5": _import, "6": _export, "7": _search,
+    "1-3": _reader_pane, "4": _startup, "5": _import, "6": _export, "7": _search, "8": _check,
 }
 
 
@@ -103,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="full: the sizes the targets are set for; small: a quick smoke run (CI)")
     parser.add_argument("--runs", type=int, default=5, help="runs per figure; each figure is their median")
     parser.add_argument("--only", default="", metavar="GROUPS",
-                        help="comma-separated scenario groups to run (1-3, 4, 5, 6, 7); default: all")
+                        help="comma-separated scenario groups to run (1-3, 4, 5, 6, 7, 8); default: all")
     parser.add_argument("--cache-dir", type=Path, default=default_cache_dir(),
                         help="where generated corpora and databases are kept between runs (default: %(default)s)")
     args = parser.parse_args(argv)

@@ -165,3 +165,28 @@ def search(db: Path, documents: int, queries: int, runs: int) -> Row:
     return Row("7", f"corpus search, median of {len(words)} queries", f"{documents:,} documents",
                reader_ms, baseline_ms, "same FTS5 query in bare sqlite3", "ms", f"≤ {SEARCH_MS:g} ms",
                reader_ms <= SEARCH_MS)
+
+
+CHECK_RATIO = 1.2
+
+
+def annotate_after_check(db: Path, work: Path, annotations: int, runs: int) -> Row:
+    """8: ``reader annotate`` of one row, which checks the whole file first (a damaged file is
+    never written), against SQLite's ``PRAGMA quick_check`` of the same file alone."""
+    copy = work / "check.sqlite"
+    with sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True) as source, sqlite3.connect(copy) as target:
+        source.backup(target)  # the cached database is never written
+    try:
+        def quick_check(_) -> None:
+            connection = sqlite3.connect(copy)
+            connection.execute("PRAGMA quick_check(3)").fetchall()
+            connection.close()
+
+        reader_ms, baseline_ms = paired_ms(
+            lambda _: _run_reader("annotate", "--db", str(copy), "--doc", "1", "--start", "0", "--end", "5",
+                                  "--tag", "claim"), quick_check, runs)
+    finally:
+        remove_database(copy)
+    return Row("8", "annotate one row from the command line, the whole file checked first",
+               f"{annotations:,} annotations", reader_ms, baseline_ms, "PRAGMA quick_check alone", "ms",
+               f"≤ {CHECK_RATIO:g}× baseline", reader_ms <= CHECK_RATIO * baseline_ms)

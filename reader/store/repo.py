@@ -204,7 +204,7 @@ class Store:
             self._checking.join()
         if self.damage:
             self.read_only = True
-            raise StoreError(self.damage)
+            raise StoreError(f"{self.path} is damaged, so it is open read-only; nothing was changed")
 
     def changed_elsewhere(self) -> str:
         """What another connection changed since the last call: "" (nothing), "data"

@@ -81,6 +81,9 @@ def check_before_opening(path: Path) -> bool:
 def _unreadable(path: Path, error: sqlite3.Error) -> str:
     if is_locked(error):
         return explain(path, error)
+    if primary_code(error) == sqlite3.SQLITE_CORRUPT:
+        return (f"{path} is damaged ({error}); it was left untouched. "
+                f"List its backups with: reader backups --db {path}")
     if primary_code(error) == sqlite3.SQLITE_NOTADB:
         return (f"{path} is not a Reader database: it cannot be read as one (it is not an SQLite file, "
                 "or its header is damaged); it was left untouched")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+
+# The window helpers of the GUI tests (windowkit), for the faults met in the window.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "gui"))
 
 import pytest
 from reliability_support import MIXED_TEXT
