@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable, Sequence, TextIO
 
 from reader import __version__
-from reader.atomic_file import atomic_text_file
+from reader.files import atomic_text_file, same_file
 from reader.domain.annotations import Annotation, BadSpan, checked_span
 from reader.domain.corpus import SkippedFile
 from reader.domain.export import DIALECTS, FORMATS, encoding_for, write_annotations
@@ -105,6 +105,12 @@ def _open_store(path: Path, create: bool = True, backup: bool = False) -> Store:
     return store
 
 
+def _refuse_own_file(store: Store, path: Path, doing: str) -> None:
+    if any(same_file(path, own) for own in store.own_files()):
+        raise StoreError(f"{path} is the database itself; cannot {doing} it")
+
+
+
 # Documents are written in batches of this many characters, one transaction each.
 IMPORT_BATCH_CHARACTERS = 10_000_000
 
@@ -149,6 +155,7 @@ def run_export(args, out: TextIO, err: TextIO) -> int:
     encoding = encoding_for(args.format, args.dialect)
     with Store.open(args.db, read_only=True) as store:
         if args.output is not None:
+            _refuse_own_file(store, args.output, "export into")
             try:
                 with atomic_text_file(args.output, encoding) as handle:
                     count = write_annotations(store.export_rows(), handle, args.format, args.dialect)
@@ -176,6 +183,7 @@ def run_import_annotations(args, out: TextIO, err: TextIO) -> int:
     from reader.store.exchange import import_annotation_rows
 
     with _open_store(args.db, create=False, backup=True) as store:
+        _refuse_own_file(store, args.file, "read annotations from")
         try:
             report = import_annotation_rows(store, read_annotation_rows(args.file))
         except BadAnnotationFile as error:

@@ -13,6 +13,8 @@ from typing import Iterator
 
 from charset_normalizer import from_bytes
 
+from reader.files import same_file
+
 TEXT_SUFFIXES = (".txt", ".md")
 # (mark, codec, name in messages, encoding reported). The UTF-32 marks come before
 # UTF-16's: FF FE 00 00, little-endian UTF-32's mark, starts with FF FE.
@@ -173,18 +175,23 @@ class SkippedFile:
     reason: str
 
 
-def read_sources(paths: list[Path]) -> Iterator[SourceText | SkippedFile]:
+def read_sources(paths: list[Path], never_read: tuple[Path, ...] = ()) -> Iterator[SourceText | SkippedFile]:
     """Every text file under ``paths`` read, in ``find_sources`` order, or why it could not be,
-    with the folders that could not be listed."""
+    with the folders that could not be listed. The files ``never_read`` (the open database)
+    are skipped unopened."""
     for found in _find(paths):
         if isinstance(found, SkippedFile):
             yield found
             continue
         path, name = found
+        if any(same_file(path, other) for other in never_read):
+            yield _skipped(path, "the database itself, not a text; not opened")
+            continue
         try:
             yield read_source(path, name)
         except UnreadableFile as error:
             yield _skipped(path, str(error))
+
 
 
 def find_sources(paths: list[Path]) -> Iterator[tuple[Path, str]]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from reader.atomic_file import partial_path, remove_stale_partials
+from reader.files import partial_path, remove_stale_partials
 from reader.store.errors import BUSY_TIMEOUT_SECONDS, StoreError, explain, is_locked
 from reader.store.schema import DamagedDatabase, check_before_opening, check_sound, may_write, read_only_uri, reading_uri
 

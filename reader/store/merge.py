@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from reader.domain.versions import replaces
-from reader.atomic_file import partial_path, remove_stale_partials
+from reader.files import partial_path, remove_stale_partials, same_file
 from reader.store.repo import Store, document_row
 from reader.store.schema import StoreError
 
@@ -92,7 +92,7 @@ def merge(sources: list[Path], target: Path) -> MergeReport:
     """Merge ``sources`` into ``target`` (a new file, or an existing Reader database)."""
     sources, target = [Path(s) for s in sources], Path(target)
     for source in sources:
-        if _same_file(source, target):
+        if same_file(source, target):
             raise StoreError(f"{target} is also a source; merge into a new file or a copy "
                              "(sources are never changed)")
     if target.exists() and target.stat().st_size > 0:
@@ -229,11 +229,6 @@ class _Merge:
     def _document_name(self, document_id: int) -> str:
         return self.into.document(document_id).name
 
-
-def _same_file(a: Path, b: Path) -> bool:
-    if a.exists() and b.exists():
-        return os.path.samefile(a, b)
-    return a.resolve() == b.resolve()
 
 
 def _summary(row: dict) -> str:

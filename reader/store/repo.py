@@ -206,6 +206,11 @@ class Store:
             self.read_only = True
             raise StoreError(f"{self.path} is damaged, so it is open read-only; nothing was changed")
 
+    def own_files(self) -> tuple[Path, ...]:
+        """The database's file and SQLite's files beside it: never to be opened as anything
+        else while this store is open (closing such a handle would drop SQLite's locks)."""
+        return (self.path, *(self.path.with_name(self.path.name + s) for s in ("-wal", "-shm", "-journal")))
+
     def changed_elsewhere(self) -> str:
         """What another connection changed since the last call: "" (nothing), "data"
         (rows), or "schema" (tables replaced: a restore, an upgrade)."""
@@ -255,7 +260,7 @@ class Store:
         once, an outcome when its batch is written."""
         batch: list[SourceText] = []
         characters = 0
-        for item in read_sources(paths):
+        for item in read_sources(paths, never_read=self.own_files()):
             if isinstance(item, SkippedFile):
                 yield item
                 continue

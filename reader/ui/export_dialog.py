@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QProgressDialog, QPushButton, QWidget,
 )
 
-from reader.atomic_file import atomic_text_file
+from reader.files import atomic_text_file
 from reader.domain.export import encoding_for, write_annotations
 from reader.ui.dialog_parts import ok_cancel, problem_label
 

@@ -1,5 +1,6 @@
-"""Writing a file so that it appears whole or not at all: a cancel, a full disk or a
-crash half-way leaves whatever was there before exactly as it was."""
+"""Files on disk: written so that they appear whole or not at all (a cancel, a full disk
+or a crash half-way leaves whatever was there before exactly as it was), the leftovers
+of writers that were killed, and whether two paths name one file."""
 
 from __future__ import annotations
 
@@ -8,6 +9,15 @@ import re
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Iterator, TextIO
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` are one file (through links, other spellings); a path that
+    does not exist yet is compared by where it would be."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return Path(a).resolve() == Path(b).resolve()
 
 
 def partial_path(target: Path) -> Path:
