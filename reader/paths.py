@@ -41,6 +41,11 @@ def user_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def log_file() -> Path:
+    """Where the window logs what it could not handle (the built app has no console)."""
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)) / "reader.log"
+
+
 def default_database() -> Path:
     return user_data_dir() / "reader.sqlite"
 

@@ -12,20 +12,14 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-import platformdirs
 from PySide6.QtCore import QObject, Signal
 
 from reader import __version__
-from reader.paths import APP_NAME
+from reader.paths import log_file
 
-LOG_NAME = "reader.log"
 LOG_BYTES = 1_000_000  # then reader.log becomes reader.log.1, and so on
 LOG_COPIES = 3
 LONGEST_SUMMARY = 200
-
-
-def log_file() -> Path:
-    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)) / LOG_NAME
 
 
 def summary(exc_type: type[BaseException], exc_value: BaseException) -> str:
