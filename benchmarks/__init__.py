@@ -15,4 +15,5 @@ SCENARIOS = {
     "5": "import a corpus",
     "6": "export every annotation to CSV",
     "7": "corpus search",
+    "8": "annotate one row from the command line, the whole file checked first",
 }

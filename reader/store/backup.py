@@ -21,7 +21,9 @@ from pathlib import Path
 
 from reader.files import partial_path, remove_stale_partials
 from reader.store.errors import BUSY_TIMEOUT_SECONDS, StoreError, explain, is_locked
-from reader.store.schema import DamagedDatabase, check_before_opening, check_sound, may_write, read_only_uri, reading_uri
+from reader.store.schema import (
+    COMPANIONS, DamagedDatabase, check_before_opening, check_sound, may_write, read_only_uri, reading_uri,
+)
 
 KEEP = 5
 FOLDER = "backups"
@@ -215,14 +217,15 @@ def _replace_damaged(backup: Path, target: Path) -> Path:
 
 
 def _copy_damaged(target: Path) -> Path:
-    """The damaged file (and its write-ahead log, under the name SQLite looks for) copied aside."""
+    """The damaged file copied aside byte for byte, with its log or journal."""
     copy = _new_name(target)
     try:
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(target, copy)
-        wal = target.with_name(target.name + "-wal")
-        if wal.is_file():
-            shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+        for suffix in ("-wal", "-journal"):  # under the names SQLite looks for beside the copy
+            companion = target.with_name(target.name + suffix)
+            if companion.is_file():
+                shutil.copyfile(companion, copy.with_name(copy.name + suffix))
     except OSError as error:
         raise BackupNotWritten(f"could not copy {target} aside before restoring: {_reason(error)}; "
                                "it is as it was") from error
@@ -236,7 +239,7 @@ def _replace_file(backup: Path, target: Path) -> None:
     try:
         with closing(sqlite3.connect(read_only_uri(backup), uri=True)) as source:
             _copy_into(source, partial)
-        for leftover in ("-wal", "-shm"):  # they belong to the file being replaced
+        for leftover in COMPANIONS:  # they belong to the file being replaced
             _remove_quietly(target.with_name(target.name + leftover))
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as error:

@@ -37,6 +37,10 @@ def explain(path: Path, error: sqlite3.Error) -> str:
     code = primary_code(error)
     if code in _LOCKED:
         return f"{path} is locked by another program; waited {BUSY_TIMEOUT_SECONDS:g} s, nothing was changed"
+    if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_READONLY_ROLLBACK:
+        return (f"{path} holds a change left unfinished by a program that stopped, which SQLite must roll "
+                "back, and it may not be written here; copy it with its -journal file to a folder you can "
+                "write to")
     if code == sqlite3.SQLITE_READONLY:
         return f"{path} is read-only; nothing was changed"
     if code == sqlite3.SQLITE_FULL:

@@ -21,8 +21,8 @@ from reader.domain.corpus import SkippedFile, SourceText, read_sources
 from reader.domain.tags import Tag
 from reader.store.errors import BUSY_TIMEOUT_SECONDS, StoreError, explain
 from reader.store.schema import (
-    SCHEMA_VERSION, DamagedDatabase, check_before_opening, check_sound, immediate_transaction, may_write, migrate,
-    reading_uri,
+    COMPANIONS, SCHEMA_VERSION, DamagedDatabase, check_before_opening, check_sound, immediate_transaction,
+    may_write, migrate, reading_uri,
 )
 
 # Closing waits this long at most for a check or copy still running (a copy is atomic if cut short).
@@ -209,7 +209,7 @@ class Store:
     def own_files(self) -> tuple[Path, ...]:
         """The database's file and SQLite's files beside it: never to be opened as anything
         else while this store is open (closing such a handle would drop SQLite's locks)."""
-        return (self.path, *(self.path.with_name(self.path.name + s) for s in ("-wal", "-shm", "-journal")))
+        return (self.path, *(self.path.with_name(self.path.name + s) for s in COMPANIONS))
 
     def changed_elsewhere(self) -> str:
         """What another connection changed since the last call: "" (nothing), "data"

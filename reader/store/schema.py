@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from typing import Callable, Iterator
 
 from sqlite_utils import Database
@@ -19,14 +19,20 @@ APPLICATION_ID = 0x52647231
 FIRST_SCHEMA_TABLES = frozenset({"documents", "documents_fts", "tags", "annotations", "document_counts"})
 
 
+# SQLite's files beside a database: a write-ahead log (WAL mode) or a rollback journal.
+COMPANIONS = ("-wal", "-shm", "-journal")
+
+
 def read_only_uri(path: Path) -> str:
     """A URI that reads ``path`` through SQLite without creating a file beside it.
 
-    ``immutable=1`` reads a file that has no write-ahead log without the -wal and -shm
-    files that ``mode=ro`` would create; when a -wal exists (the database is in use,
-    or was not closed cleanly) it holds committed changes, so it must be read too.
+    ``immutable=1`` reads a file that has neither a write-ahead log nor a rollback
+    journal, without the -wal and -shm files that ``mode=ro`` would create. With either
+    beside it the database is in use, or was left by a program that stopped: the log
+    holds committed changes, a journal the pages of a change not yet committed, and
+    only ``mode=ro`` reads them (and waits for another program's lock) as SQLite must.
     """
-    in_use = path.with_name(path.name + "-wal").exists()
+    in_use = any(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-journal"))
     return f"{path.resolve().as_uri()}?{'mode=ro' if in_use else 'immutable=1'}"
 
 
@@ -65,17 +71,39 @@ def check_before_opening(path: Path) -> bool:
     except OSError as error:
         raise StoreError(f"{path}: cannot read the file ({error.strerror or error})") from error
     try:
-        probe = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_SECONDS)
-        try:
-            application_id = probe.execute("PRAGMA application_id").fetchone()[0]
-            version = probe.execute("PRAGMA user_version").fetchone()[0]
-            tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        finally:
-            probe.close()
+        application_id, version, tables = _identity(path)
     except sqlite3.Error as error:
-        raise StoreError(_unreadable(path, error)) from error
+        if not (_left_mid_change(error) and may_write(path)):
+            raise StoreError(_unreadable(path, error)) from error
+        _roll_back_unfinished_change(path)
+        try:
+            application_id, version, tables = _identity(path)
+        except sqlite3.Error as again:
+            raise StoreError(_unreadable(path, again)) from again
     _check_identity(path, application_id, version, tables)
     return True
+
+
+def _identity(path: Path) -> tuple[int, int, set[str]]:
+    with closing(sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_SECONDS)) as probe:
+        application_id = probe.execute("PRAGMA application_id").fetchone()[0]
+        version = probe.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return application_id, version, tables
+
+
+def _left_mid_change(error: sqlite3.Error) -> bool:
+    """A rollback journal left by a program that stopped mid-change (a "hot journal"),
+    which a read-only connection may not roll back."""
+    return getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_READONLY_ROLLBACK
+
+
+def _roll_back_unfinished_change(path: Path) -> None:
+    """Let SQLite put back what the stopped program's unfinished change overwrote, as
+    any connection that may write does when it first reads the file: this restores the
+    database as it was committed, and changes nothing that was."""
+    with closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)) as recovering:
+        recovering.execute("PRAGMA schema_version").fetchone()
 
 
 def _unreadable(path: Path, error: sqlite3.Error) -> str:
