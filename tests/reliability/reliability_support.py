@@ -34,6 +34,26 @@ def run_cli(*args, timeout: float = 60) -> subprocess.CompletedProcess:
                           text=True, timeout=timeout, env=dict(os.environ))
 
 
+def annotation_ids(path: Path) -> set[str]:
+    """The id of every annotation in the database at ``path``, read without writing to it."""
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return {row[0] for row in connection.execute("SELECT id FROM annotations")}
+    finally:
+        connection.close()
+
+
+def fill_with_annotations(db: Path, note_size: int) -> None:
+    """750 annotations of document 1 (MIXED_TEXT) with long notes: a database of many pages."""
+    from reader.domain.annotations import Annotation
+    from reader.store import Store
+
+    with Store.open(db) as store:
+        store.add_annotations(
+            Annotation(document_id=1, start=i, end=i + 7, text=MIXED_TEXT[i:i + 7], tag="actor", note="n" * note_size)
+            for i in range(0, 1500, 2))
+
+
 def integrity(path: Path) -> list[str]:
     connection = sqlite3.connect(path)
     try:

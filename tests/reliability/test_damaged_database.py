@@ -13,9 +13,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from reliability_support import MIXED_TEXT, integrity, run_cli
+from reliability_support import fill_with_annotations, integrity, run_cli
 
-from reader.domain.annotations import Annotation
 from reader.store import Store, StoreError
 from reader.store.backup import list_backups
 
@@ -29,10 +28,7 @@ def digest(path: Path) -> str:
 @pytest.fixture
 def backed_up_db(corpus_db: Path) -> Path:
     """A database of many pages with one sound backup, closed."""
-    with Store.open(corpus_db) as store:
-        store.add_annotations(
-            Annotation(document_id=1, start=i, end=i + 7, text=MIXED_TEXT[i:i + 7], tag="actor", note="n" * 200)
-            for i in range(0, 1500, 2))
+    fill_with_annotations(corpus_db, note_size=200)
     with Store.open(corpus_db, backup=True):
         pass
     assert len(list_backups(corpus_db)) == 1

@@ -13,10 +13,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
-from reliability_support import MIXED_TEXT, run_cli
+from reliability_support import fill_with_annotations, run_cli
 from test_damaged_database import PAGE
 
-from reader.domain.annotations import Annotation
 from reader.domain.corpus import SourceText
 from reader.app import build
 from reader.store import Store
@@ -34,10 +33,7 @@ def folder_digest(folder: Path) -> dict[str, str]:
 @pytest.fixture
 def damaged_db(corpus_db: Path) -> Path:
     """Many pages of annotations, then three of them garbled: the kind of damage a disk does."""
-    with Store.open(corpus_db) as store:
-        store.add_annotations(
-            Annotation(document_id=1, start=i, end=i + 7, text=MIXED_TEXT[i:i + 7], tag="actor", note="n" * 300)
-            for i in range(0, 1500, 2))
+    fill_with_annotations(corpus_db, note_size=300)
     garble_pages_of(corpus_db, "annotations_by_tag")
     return corpus_db
 

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
-from reliability_support import MIXED_TEXT, integrity, run_cli
+from reliability_support import MIXED_TEXT, annotation_ids, integrity, run_cli
 
 from reader.domain.annotations import Annotation
 from reader.domain.corpus import SourceText
@@ -171,14 +171,6 @@ def big_source(path: Path, note: str) -> set[str]:
                        for i in range(SOURCE_ANNOTATIONS)]
         assert store.add_annotations(annotations) == SOURCE_ANNOTATIONS
     return {a.id for a in annotations}
-
-
-def annotation_ids(path: Path) -> set[str]:
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return {row[0] for row in connection.execute("SELECT id FROM annotations")}
-    finally:
-        connection.close()
 
 
 def wait_for(condition, process: subprocess.Popen, timeout: float = 30) -> bool:

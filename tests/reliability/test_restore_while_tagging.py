@@ -7,27 +7,18 @@ database by itself, and undo starts afresh."""
 from __future__ import annotations
 
 import re
-import sqlite3
 import threading
 import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from reliability_support import integrity, run_cli, start_helper
+from reliability_support import annotation_ids, integrity, run_cli, start_helper
 
 from reader.store import Store
 from reader.store.backup import list_backups
 from windowkit import key, open_window
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
-
-
-def annotation_ids(path: Path) -> set[str]:
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return {row[0] for row in connection.execute("SELECT id FROM annotations")}
-    finally:
-        connection.close()
 
 
 def one_backup(db: Path) -> Path:
