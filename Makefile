@@ -1,12 +1,15 @@
 # make run   sets up .venv when needed and opens the window on the bundled seeds
 # make test  sets up .venv when needed and runs the test suite
 # make dist  builds the desktop app with PyInstaller into dist/reader/ (see build.spec)
+# make soak  kills Reader's processes with SIGKILL for ROUNDS rounds (default 120) and counts
+#            what survived (tests/soak.py; the latest table is in docs/reliability.md)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+ROUNDS ?= 120
 
-.PHONY: run test bench dist system-libs clean
+.PHONY: run test bench soak dist system-libs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +26,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
+
+soak: $(STAMP)
+	$(BIN)/python -m tests.soak --rounds $(ROUNDS)
 
 dist: $(STAMP)
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
