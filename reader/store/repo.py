@@ -7,7 +7,7 @@ import re
 import sqlite3
 import threading
 from contextlib import closing, contextmanager
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, fields
 from itertools import islice
 from operator import attrgetter
 from pathlib import Path
@@ -18,11 +18,19 @@ from sqlite_utils import Database
 from reader.domain.anchoring import Reanchoring
 from reader.domain.annotations import STATUSES, Annotation, BadSpan, check_bounds, checked_span, utc_now
 from reader.domain.corpus import SkippedFile, SourceText, read_sources
+from reader.domain.documents import Document, DocumentSummary, ImportOutcome, SearchHit
 from reader.domain.tags import Tag
 from reader.store.errors import BUSY_TIMEOUT_SECONDS, StoreError, explain
 from reader.store.schema import (
-    COMPANIONS, SCHEMA_VERSION, DamagedDatabase, check_before_opening, check_sound, immediate_transaction,
-    may_write, migrate, reading_uri,
+    COMPANIONS,
+    SCHEMA_VERSION,
+    DamagedDatabase,
+    check_before_opening,
+    check_sound,
+    immediate_transaction,
+    may_write,
+    migrate,
+    reading_uri,
 )
 
 # Closing waits this long at most for a check or copy still running (a copy is atomic if cut short).
@@ -30,53 +38,11 @@ CHECK_WAIT_SECONDS = 60
 _ANNOTATION_FIELDS = tuple(f.name for f in fields(Annotation))
 _ANNOTATION_COLUMNS = ", ".join(f'"{name}"' for name in _ANNOTATION_FIELDS)
 _SELECT_ANNOTATIONS = f"SELECT {_ANNOTATION_COLUMNS} FROM annotations"
-_INSERT_ANNOTATION = (f"INSERT INTO annotations ({_ANNOTATION_COLUMNS}) "
-                      f"VALUES ({', '.join('?' * len(_ANNOTATION_FIELDS))})")
+_INSERT_ANNOTATION = (
+    f"INSERT INTO annotations ({_ANNOTATION_COLUMNS}) VALUES ({', '.join('?' * len(_ANNOTATION_FIELDS))})"
+)
 _annotation_values = attrgetter(*_ANNOTATION_FIELDS)  # the values in _ANNOTATION_COLUMNS order
 _TAG_FIELDS = tuple(f.name for f in fields(Tag))
-
-
-@dataclass(frozen=True)
-class DocumentSummary:
-    id: int
-    name: str
-    title: str
-    length: int
-    annotation_count: int
-    reviewed_count: int
-
-
-@dataclass(frozen=True)
-class Document:
-    id: int
-    name: str
-    source_path: str
-    sha256: str
-    text: str
-    title: str
-    length: int
-    imported_at: str
-
-
-@dataclass(frozen=True)
-class ImportOutcome:
-    """What happened to one source: ``added``, ``unchanged`` (same content already
-    there), or ``updated`` (same name, new content; annotations re-anchored)."""
-
-    document_id: int
-    action: str
-    duplicate_of: str = ""
-    moved: int = 0
-    orphaned: int = 0
-    orphaned_ids: tuple[str, ...] = ()  # the annotations this import orphaned
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    document_id: int
-    name: str
-    title: str
-    snippet: str
 
 
 def _fts_query(text: str) -> str:
@@ -105,18 +71,25 @@ def _snippet(opening: str, words: re.Pattern) -> str:
     """A line of context around the first of the words, the match in [brackets]."""
     found = words.search(opening)
     if found is None:
-        return " ".join(opening[:2 * SNIPPET_CONTEXT].split()) + "…"
+        return " ".join(opening[: 2 * SNIPPET_CONTEXT].split()) + "…"
     start, end = found.span()
-    before = opening[max(0, start - SNIPPET_CONTEXT):start]
-    after = opening[end:end + SNIPPET_CONTEXT]
+    before = opening[max(0, start - SNIPPET_CONTEXT) : start]
+    after = opening[end : end + SNIPPET_CONTEXT]
     lead = "…" if start > SNIPPET_CONTEXT else ""
     return " ".join(f"{lead}{before}[{found.group()}]{after}…".split())
 
 
 def document_row(name: str, source_path: str, sha256: str, text: str, title: str, imported_at: str) -> dict:
     """The documents table's columns for one text, as import and merge both write them."""
-    return {"name": name, "source_path": source_path, "sha256": sha256, "title": title,
-            "length": len(text), "imported_at": imported_at, "text": text}
+    return {
+        "name": name,
+        "source_path": source_path,
+        "sha256": sha256,
+        "title": title,
+        "length": len(text),
+        "imported_at": imported_at,
+        "text": text,
+    }
 
 
 class Store:
@@ -133,8 +106,14 @@ class Store:
         self._seen_changes = self._change_marks()
 
     @classmethod
-    def open(cls, path: str | os.PathLike, create: bool = True, read_only: bool = False,
-             backup: bool = False, verify: bool = False) -> "Store":
+    def open(
+        cls,
+        path: str | os.PathLike,
+        create: bool = True,
+        read_only: bool = False,
+        backup: bool = False,
+        verify: bool = False,
+    ) -> "Store":
         """``read_only``: never write to the file, even when it may be written.
         ``verify``: first check the whole file (PRAGMA quick_check) and refuse a damaged one.
         ``backup``: verify, then copy the file to backups/ when it changed (reader.store.backup)."""
@@ -148,8 +127,13 @@ class Store:
                 path.parent.mkdir(parents=True, exist_ok=True)
             conn = _connect(path, read_only)
             try:
-                db, backup_problem = _prepare(conn, path, read_only, verify=exists and (verify or backup),
-                                              backup=backup and exists and not read_only)
+                db, backup_problem = _prepare(
+                    conn,
+                    path,
+                    read_only,
+                    verify=exists and (verify or backup),
+                    backup=backup and exists and not read_only,
+                )
             except BaseException:
                 conn.close()
                 raise
@@ -182,8 +166,7 @@ class Store:
         def work() -> None:
             problem = ""
             try:
-                with closing(sqlite3.connect(reading_uri(self.path), uri=True,
-                                             timeout=BUSY_TIMEOUT_SECONDS)) as conn:
+                with closing(sqlite3.connect(reading_uri(self.path), uri=True, timeout=BUSY_TIMEOUT_SECONDS)) as conn:
                     check_sound(conn, self.path)
                     if back_up:
                         back_up(conn, self.path, check=False)
@@ -222,8 +205,10 @@ class Store:
     def _change_marks(self) -> tuple[int, int]:
         # data_version moves with every commit of another connection, never with our own.
         try:
-            return (self.db.conn.execute("PRAGMA data_version").fetchone()[0],
-                    self.db.conn.execute("PRAGMA schema_version").fetchone()[0])
+            return (
+                self.db.conn.execute("PRAGMA data_version").fetchone()[0],
+                self.db.conn.execute("PRAGMA schema_version").fetchone()[0],
+            )
         except sqlite3.Error as error:
             raise StoreError(explain(self.path, error)) from error
 
@@ -252,8 +237,9 @@ class Store:
         with self.transaction():
             return [self._import(source) for source in sources]
 
-    def import_files(self, paths: list[Path], batch_characters: int = 0
-                     ) -> Iterator[tuple[SourceText, ImportOutcome] | SkippedFile]:
+    def import_files(
+        self, paths: list[Path], batch_characters: int = 0
+    ) -> Iterator[tuple[SourceText, ImportOutcome] | SkippedFile]:
         """Read and import every text file under ``paths``: each source with its outcome, or
         the file skipped. Documents are written about ``batch_characters`` characters at a
         time, one transaction each (0: each document on its own); a skipped file comes at
@@ -285,32 +271,36 @@ class Store:
         document_id = same_name["id"]
         self.db["documents"].update(document_id, row)
         moved, orphaned = self._reanchor(document_id, same_name["text"], source.text)
-        return ImportOutcome(document_id, "updated", moved=moved, orphaned=len(orphaned),
-                             orphaned_ids=tuple(orphaned))
+        return ImportOutcome(document_id, "updated", moved=moved, orphaned=len(orphaned), orphaned_ids=tuple(orphaned))
 
     def _reanchor(self, document_id: int, old_text: str, new_text: str) -> tuple[int, list[str]]:
         moved, orphaned = 0, []
         anchoring = Reanchoring(old_text, new_text)
-        for row in list(self.db.query(
-                'SELECT id, start, "end" FROM annotations WHERE document_id = ? AND orphaned = 0',
-                [document_id])):
+        for row in list(
+            self.db.query(
+                'SELECT id, start, "end" FROM annotations WHERE document_id = ? AND orphaned = 0', [document_id]
+            )
+        ):
             place = anchoring.place(row["start"], row["end"])
             if place is None:
                 self.db.execute("UPDATE annotations SET orphaned = 1 WHERE id = ?", [row["id"]])
                 orphaned.append(row["id"])
             elif place != (row["start"], row["end"]):
-                self.db.execute('UPDATE annotations SET start = ?, "end" = ? WHERE id = ?',
-                                [*place, row["id"]])
+                self.db.execute('UPDATE annotations SET start = ?, "end" = ? WHERE id = ?', [*place, row["id"]])
                 moved += 1
         return moved, orphaned
 
     def documents(self) -> list[DocumentSummary]:
-        return [DocumentSummary(**row) for row in self.db.query(
-            """
+        return [
+            DocumentSummary(**row)
+            for row in self.db.query(
+                """
             SELECT id, name, title, length, annotation_count, reviewed_count
             FROM documents JOIN document_counts ON document_counts.document_id = documents.id
             ORDER BY name
-            """)]
+            """
+            )
+        ]
 
     def has_documents(self) -> bool:
         return self._one("SELECT 1 AS found FROM documents LIMIT 1") is not None
@@ -318,7 +308,8 @@ class Store:
     def document(self, document_id: int) -> Document:
         row = self._one(
             "SELECT id, name, source_path, sha256, text, title, length, imported_at FROM documents WHERE id = ?",
-            [document_id])
+            [document_id],
+        )
         if row is None:
             raise StoreError(f"no document with id {document_id}")
         return Document(**row)
@@ -352,14 +343,16 @@ class Store:
             [SNIPPET_SCAN, query, limit],
         )
         words = _word_pattern(text)
-        return [SearchHit(row["document_id"], row["name"], row["title"], _snippet(row["opening"], words))
-                for row in rows]
+        return [
+            SearchHit(row["document_id"], row["name"], row["title"], _snippet(row["opening"], words)) for row in rows
+        ]
 
     # Tags
 
     def tags(self) -> list[Tag]:
-        return [Tag(**row) for row in self.db.query(
-            f"SELECT {', '.join(_TAG_FIELDS)} FROM tags ORDER BY position, name")]
+        return [
+            Tag(**row) for row in self.db.query(f"SELECT {', '.join(_TAG_FIELDS)} FROM tags ORDER BY position, name")
+        ]
 
     def tag_names(self) -> set[str]:
         return {row["name"] for row in self.db.query("SELECT name FROM tags")}
@@ -367,8 +360,9 @@ class Store:
     def save_tag(self, tag: Tag, old_name: str | None = None) -> None:
         """Add ``tag``, or replace the tag called ``old_name`` (its annotations follow a rename)."""
         with self.transaction():
-            key_owner = self._one("SELECT name FROM tags WHERE key = ? AND key != '' AND name != ?",
-                                  [tag.key, old_name or tag.name])
+            key_owner = self._one(
+                "SELECT name FROM tags WHERE key = ? AND key != '' AND name != ?", [tag.key, old_name or tag.name]
+            )
             if key_owner:
                 raise StoreError(f"key {tag.key!r} already belongs to tag {key_owner['name']!r}")
             if old_name is None:
@@ -380,7 +374,8 @@ class Store:
                     raise StoreError(f"a tag named {tag.name!r} already exists")
                 self.db.execute(
                     "UPDATE tags SET name = ?, colour = ?, key = ?, description = ?, position = ? WHERE name = ?",
-                    [tag.name, tag.colour, tag.key, tag.description, tag.position, old_name])
+                    [tag.name, tag.colour, tag.key, tag.description, tag.position, old_name],
+                )
 
     def delete_tag(self, name: str) -> None:
         with self.transaction():
@@ -430,7 +425,8 @@ class Store:
             assignments = ", ".join(f'"{name}" = ?' for name in _ANNOTATION_FIELDS if name != "id")
             cursor = self.db.execute(
                 f"UPDATE annotations SET {assignments} WHERE id = ?",
-                [getattr(annotation, name) for name in _ANNOTATION_FIELDS if name != "id"] + [annotation.id])
+                [getattr(annotation, name) for name in _ANNOTATION_FIELDS if name != "id"] + [annotation.id],
+            )
             if cursor.rowcount != 1:
                 raise StoreError(f"no annotation with id {annotation.id}")
         return annotation
@@ -456,13 +452,17 @@ class Store:
 
     def live_spans(self) -> list[tuple[str, int, int, str]]:
         """(document hash, start, end, tag) of every annotation neither rejected nor orphaned."""
-        return [tuple(row.values()) for row in self.db.query(
-            """
+        return [
+            tuple(row.values())
+            for row in self.db.query(
+                """
             SELECT d.sha256, a.start, a."end", a.tag
             FROM annotations a JOIN documents d ON d.id = a.document_id
             WHERE a.status != 'rejected' AND a.orphaned = 0
             ORDER BY d.sha256, a.start, a."end", a.tag
-            """)]
+            """
+            )
+        ]
 
     def export_rows(self) -> Iterator[dict]:
         """Every annotation with its document's name and hash, streamed in document and text order.
@@ -476,17 +476,22 @@ class Store:
             FROM annotations a JOIN documents d ON d.id = a.document_id
             WHERE a.orphaned = 0
             ORDER BY d.name, a.start, a."end", a.id
-            """)
+            """
+        )
 
     def counts(self) -> dict:
         one = lambda sql: self._one(sql)["n"]  # noqa: E731
         return {
             "documents": one("SELECT count(*) AS n FROM documents"),
             "annotations": one("SELECT count(*) AS n FROM annotations"),
-            "by_tag": {r["tag"]: r["n"] for r in self.db.query(
-                "SELECT tag, count(*) AS n FROM annotations GROUP BY tag ORDER BY tag")},
-            "by_status": {r["status"]: r["n"] for r in self.db.query(
-                "SELECT status, count(*) AS n FROM annotations GROUP BY status ORDER BY status")},
+            "by_tag": {
+                r["tag"]: r["n"]
+                for r in self.db.query("SELECT tag, count(*) AS n FROM annotations GROUP BY tag ORDER BY tag")
+            },
+            "by_status": {
+                r["status"]: r["n"]
+                for r in self.db.query("SELECT status, count(*) AS n FROM annotations GROUP BY status ORDER BY status")
+            },
         }
 
     # Helpers
@@ -509,15 +514,18 @@ class Store:
         """``text[start:end]`` of a document, cut by SQLite: reading a whole long text
         into Python for one annotation took milliseconds (SQLite's substr counts
         code points, as Python does)."""
-        row = self._one("SELECT length, substr(text, ? + 1, ? - ?) AS quoted FROM documents WHERE id = ?",
-                        [start, end, start, document_id])
+        row = self._one(
+            "SELECT length, substr(text, ? + 1, ? - ?) AS quoted FROM documents WHERE id = ?",
+            [start, end, start, document_id],
+        )
         if row is None:
             raise StoreError(f"no document with id {document_id}")
         check_bounds(row["length"], start, end)
         return row["quoted"]
 
-    def _check(self, annotation: Annotation, document_text: str | None = None,
-               tag_names: set[str] | None = None) -> None:
+    def _check(
+        self, annotation: Annotation, document_text: str | None = None, tag_names: set[str] | None = None
+    ) -> None:
         """Refuse a bad span, text, tag or status; the text and tag names are looked up unless given."""
         try:
             if document_text is None:
@@ -527,10 +535,15 @@ class Store:
         except BadSpan as error:
             raise StoreError(str(error)) from error
         if annotation.text != expected:
-            raise StoreError(f"text {annotation.text[:40]!r} is not what the document has at "
-                             f"{annotation.start}..{annotation.end} ({expected[:40]!r})")
-        known = (annotation.tag in tag_names if tag_names is not None
-                 else self._one("SELECT 1 AS ok FROM tags WHERE name = ?", [annotation.tag]) is not None)
+            raise StoreError(
+                f"text {annotation.text[:40]!r} is not what the document has at "
+                f"{annotation.start}..{annotation.end} ({expected[:40]!r})"
+            )
+        known = (
+            annotation.tag in tag_names
+            if tag_names is not None
+            else self._one("SELECT 1 AS ok FROM tags WHERE name = ?", [annotation.tag]) is not None
+        )
         if not known:
             raise StoreError(f"unknown tag {annotation.tag!r} (known: {', '.join(sorted(self.tag_names()))})")
         if annotation.status not in STATUSES:
@@ -539,13 +552,13 @@ class Store:
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     if read_only:
-        return sqlite3.connect(reading_uri(path), uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,
-                               check_same_thread=False)
+        return sqlite3.connect(
+            reading_uri(path), uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+        )
     return sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False)
 
 
-def _prepare(conn: sqlite3.Connection, path: Path, read_only: bool, verify: bool,
-             backup: bool) -> tuple[Database, str]:
+def _prepare(conn: sqlite3.Connection, path: Path, read_only: bool, verify: bool, backup: bool) -> tuple[Database, str]:
     """The connection set up and its schema brought up to date (the caller closes it
     when this raises), and why the backup on open failed ("" when it did not).
     Nothing is written before the file has passed every check."""
@@ -563,8 +576,10 @@ def _prepare(conn: sqlite3.Connection, path: Path, read_only: bool, verify: bool
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
     elif (version := conn.execute("PRAGMA user_version").fetchone()[0]) < SCHEMA_VERSION:
-        raise StoreError(f"{path} has schema {version}, older than this Reader's {SCHEMA_VERSION}; "
-                         "open it once in the window to upgrade it (it was left untouched)")
+        raise StoreError(
+            f"{path} has schema {version}, older than this Reader's {SCHEMA_VERSION}; "
+            "open it once in the window to upgrade it (it was left untouched)"
+        )
     return db, backup_problem
 
 

@@ -20,7 +20,7 @@ from reader.domain.spans import snap_to_words, trim_whitespace
 from reader.domain.tags import Tag
 from reader.paths import corpus_database
 from reader.store import Store, StoreError
-from reader.store.repo import Document
+from reader.domain.documents import Document
 from reader.store.review import document_counts
 from reader.ui.actions import Actions
 from reader.ui.commands import AddAnnotation, DeleteAnnotation, SaveTag, move_edges, retag, set_note
@@ -53,7 +53,7 @@ class ImportReport:
 
 def fitting(text: str, annotations: list[Annotation]) -> list[Annotation]:
     """The annotations whose offsets still quote their text (a re-import can orphan some)."""
-    return [a for a in annotations if 0 <= a.start < a.end <= len(text) and text[a.start:a.end] == a.text]
+    return [a for a in annotations if 0 <= a.start < a.end <= len(text) and text[a.start : a.end] == a.text]
 
 
 # How often the window asks SQLite whether another program changed the database.
@@ -67,8 +67,15 @@ class Controller(QObject):
     tagsLoaded = Signal()
     backupFinished = Signal(str)  # the one-line problem, or "" (emitted from the backup thread)
 
-    def __init__(self, window: MainWindow, actions: Actions, undo_stack: QUndoStack, settings: WindowSettings,
-                 store: Store, default_annotator: str):
+    def __init__(
+        self,
+        window: MainWindow,
+        actions: Actions,
+        undo_stack: QUndoStack,
+        settings: WindowSettings,
+        store: Store,
+        default_annotator: str,
+    ):
         super().__init__(window)
         self.window = window
         self.view = window.reader
@@ -133,8 +140,11 @@ class Controller(QObject):
             return
         if change == "schema":
             self.reload()
-            self.window.say("The database was replaced by another program (a restore?); "
-                            "this is what it holds now, and undo starts afresh", problem=True)
+            self.window.say(
+                "The database was replaced by another program (a restore?); "
+                "this is what it holds now, and undo starts afresh",
+                problem=True,
+            )
         elif change == "data":
             self.refresh()
 
@@ -193,8 +203,12 @@ class Controller(QObject):
             self.open_database(corpus_database(Path(folder)), corpus=Path(folder))
 
     def choose_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open Database", str(self.store.path.parent),
-                                              "Reader databases (*.sqlite *.db *.sqlite3);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            "Open Database",
+            str(self.store.path.parent),
+            "Reader databases (*.sqlite *.db *.sqlite3);;All files (*)",
+        )
         if path:
             self.open_database(Path(path))
 
@@ -259,16 +273,20 @@ class Controller(QObject):
         self.view.scroll_to_code_point(min(max(top, 0), length))
         self.settings.set_last_document(self.store.path, document_id)
         if len(annotations) < len(stored):
-            self.window.say(f"{len(stored) - len(annotations)} annotation(s) of this document no longer fit its "
-                            "text (orphaned by a re-import); they are kept in the database", problem=True)
+            self.window.say(
+                f"{len(stored) - len(annotations)} annotation(s) of this document no longer fit its "
+                "text (orphaned by a re-import); they are kept in the database",
+                problem=True,
+            )
         if focus:
             self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.documentOpened.emit()
 
     def remember_place(self) -> None:
         if self.document is not None:
-            self.settings.set_place(self.store.path, self.document.id, self.view.caret_code_point(),
-                                    self.view.first_visible_code_point())
+            self.settings.set_place(
+                self.store.path, self.document.id, self.view.caret_code_point(), self.view.first_visible_code_point()
+            )
 
     def _show_nothing_open(self) -> None:
         self.document = None
@@ -319,8 +337,14 @@ class Controller(QObject):
         return snap_to_words(text, start, end)
 
     def _add(self, start: int, end: int, tag: str) -> None:
-        annotation = Annotation(document_id=self.document.id, start=start, end=end,
-                                text=self.document.text[start:end], tag=tag, annotator=self.annotator)
+        annotation = Annotation(
+            document_id=self.document.id,
+            start=start,
+            end=end,
+            text=self.document.text[start:end],
+            tag=tag,
+            annotator=self.annotator,
+        )
         if self.push(AddAnnotation(self.store, self, annotation)):
             self.view.set_caret_code_point(end)
             self.view.select_annotation(annotation.id, scroll=False)
@@ -368,8 +392,11 @@ class Controller(QObject):
         """Select the next (step 1) or previous (step -1) shown highlight in text order."""
         annotations = self.panel.visible_annotations()
         if not annotations:
-            self.window.say("This document has no annotations yet" if not self.panel.model.rowCount()
-                            else "The filters hide every annotation of this document")
+            self.window.say(
+                "This document has no annotations yet"
+                if not self.panel.model.rowCount()
+                else "The filters hide every annotation of this document"
+            )
             return
         selected = self.selected_annotation()
         if selected is not None and selected in annotations:
@@ -377,8 +404,11 @@ class Controller(QObject):
         else:
             caret = self.view.caret_code_point()
             after = [i for i, a in enumerate(annotations) if a.start >= caret]
-            row = (after[0] if after else len(annotations)) if step > 0 else \
-                (after[0] - 1 if after else len(annotations) - 1)
+            row = (
+                (after[0] if after else len(annotations))
+                if step > 0
+                else (after[0] - 1 if after else len(annotations) - 1)
+            )
         self.view.select_annotation(annotations[row % len(annotations)].id, scroll=True)
 
     def choose_annotation(self, annotation_id: str) -> None:
@@ -474,8 +504,13 @@ class Controller(QObject):
         if self.tag_editor is not None:
             self.tag_editor.show_tags(self.tags)
         if self.actions.unbound_tag_keys:
-            self.window.say("; ".join(f"tag {tag} has no key here: its key is that of {owner}"
-                                      for tag, owner in self.actions.unbound_tag_keys), problem=True)
+            self.window.say(
+                "; ".join(
+                    f"tag {tag} has no key here: its key is that of {owner}"
+                    for tag, owner in self.actions.unbound_tag_keys
+                ),
+                problem=True,
+            )
         self.tagsLoaded.emit()
 
     def edit_tags(self) -> None:
@@ -530,8 +565,9 @@ class Controller(QObject):
     # ----- importing and exporting -----
 
     def choose_files_to_import(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self.window, "Import Files", documents_folder(),
-                                                "Text files (*.txt *.md);;All files (*)")
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.window, "Import Files", documents_folder(), "Text files (*.txt *.md);;All files (*)"
+        )
         if paths:
             self.import_paths([Path(p) for p in paths])
 
@@ -579,8 +615,9 @@ class Controller(QObject):
 
     def export_to(self, path: Path, fmt: str, dialect: str) -> int | None:
         try:
-            count = export_annotations(self.store.export_rows(), path, fmt, dialect,
-                                       self.documents.model.total_annotations(), self.window)
+            count = export_annotations(
+                self.store.export_rows(), path, fmt, dialect, self.documents.model.total_annotations(), self.window
+            )
         except ExportCancelled:
             self.window.say("Export cancelled; nothing was written")
             return None
@@ -594,7 +631,7 @@ class Controller(QObject):
 
     def open_find_bar(self) -> None:
         selection = self.view.selection_code_points()
-        initial = self.view.document_text()[selection[0]:selection[1]] if selection else ""
+        initial = self.view.document_text()[selection[0] : selection[1]] if selection else ""
         self.window.find_bar.open_bar(initial)
 
     def find(self, query: str, backward: bool = False) -> None:

@@ -10,10 +10,17 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
-from reader.store.repo import DocumentSummary
+from reader.domain.documents import DocumentSummary
 from reader.ui.tables import list_like
 
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,9 +41,12 @@ def progress(document: DocumentSummary) -> str:
 class DocumentListModel(QAbstractTableModel):
     MARK, TITLE, COUNT, REVIEWED = range(4)
     _HEADERS = ("", "Title", "Annotations", "Reviewed")
-    _HEADER_TIPS = ("● marks a document nobody has annotated yet", "The document's first line",
-                    "How many annotations the document has",
-                    "How many of its annotations were accepted or rejected, of all")
+    _HEADER_TIPS = (
+        "● marks a document nobody has annotated yet",
+        "The document's first line",
+        "How many annotations the document has",
+        "How many of its annotations were accepted or rejected, of all",
+    )
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -137,8 +147,9 @@ class DocumentListModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         ids = [self._documents[index.row()].id for index in persistent]
         self._arrange()
-        self.changePersistentIndexList(persistent, [self.index(self._rows[i], index.column())
-                                                    for i, index in zip(ids, persistent)])
+        self.changePersistentIndexList(
+            persistent, [self.index(self._rows[i], index.column()) for i, index in zip(ids, persistent)]
+        )
         self.layoutChanged.emit()
 
     def _sort_key(self, column: int):
@@ -160,8 +171,9 @@ class DocumentListModel(QAbstractTableModel):
         row = self._rows.get(document_id)
         if row is None:
             return
-        self._documents[row] = replace(self._documents[row], annotation_count=annotation_count,
-                                       reviewed_count=reviewed_count)
+        self._documents[row] = replace(
+            self._documents[row], annotation_count=annotation_count, reviewed_count=reviewed_count
+        )
         self.dataChanged.emit(self.index(row, self.MARK), self.index(row, self.REVIEWED))
 
 
@@ -323,8 +335,10 @@ class DocumentListPanel(QWidget):
 
     def ids_in_order(self) -> list[int]:
         """The listed documents' ids, top to bottom."""
-        return [self.proxy.index(row, DocumentListModel.TITLE).data(DOCUMENT_ID_ROLE)
-                for row in range(self.proxy.rowCount())]
+        return [
+            self.proxy.index(row, DocumentListModel.TITLE).data(DOCUMENT_ID_ROLE)
+            for row in range(self.proxy.rowCount())
+        ]
 
     def _open_first(self) -> None:
         if self.proxy.rowCount():

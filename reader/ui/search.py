@@ -7,10 +7,17 @@ from typing import Callable
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QListView, QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
-from reader.store.repo import SearchHit
+from reader.domain.documents import SearchHit
 
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 20
 SEARCH_DELAY_MS = 250

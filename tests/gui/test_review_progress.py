@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from reader.domain.annotations import Annotation
 from reader.domain.review import ReviewFilter
-from reader.store.repo import DocumentSummary
+from reader.domain.documents import DocumentSummary
 from reader.ui.annotation_panel import AnnotationPanel
 from reader.ui.document_list import DOCUMENT_ID_ROLE, DocumentListModel, DocumentListPanel
 from reviewkit import annotate, make_documents, open_as, stored
@@ -21,14 +21,18 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def progress(window) -> dict[str, str]:
     """What the list shows in its Reviewed column, by document name."""
     model = window.documents.model
-    return {model.summary(model.document_id(row)).name: model.index(row, DocumentListModel.REVIEWED).data()
-            for row in range(model.rowCount())}
+    return {
+        model.summary(model.document_id(row)).name: model.index(row, DocumentListModel.REVIEWED).data()
+        for row in range(model.rowCount())
+    }
 
 
 def listed_names(window) -> list[str]:
     proxy, model = window.documents.proxy, window.documents.model
-    return [model.summary(proxy.index(row, 0).siblingAtColumn(DocumentListModel.TITLE).data(DOCUMENT_ID_ROLE)).name
-            for row in range(proxy.rowCount())]
+    return [
+        model.summary(proxy.index(row, 0).siblingAtColumn(DocumentListModel.TITLE).data(DOCUMENT_ID_ROLE)).name
+        for row in range(proxy.rowCount())
+    ]
 
 
 def test_progress_updates_live_and_the_pending_toggle_filters(qtbot, tmp_path):
@@ -74,8 +78,17 @@ def test_progress_updates_live_and_the_pending_toggle_filters(qtbot, tmp_path):
 
 
 def summaries(count: int) -> list[DocumentSummary]:
-    return [DocumentSummary(id=i + 1, name=f"doc-{i:05d}.txt", title=f"Title {i:05d}", length=1000,
-                            annotation_count=i % 5, reviewed_count=(i % 5) // 2) for i in range(count)]
+    return [
+        DocumentSummary(
+            id=i + 1,
+            name=f"doc-{i:05d}.txt",
+            title=f"Title {i:05d}",
+            length=1000,
+            annotation_count=i % 5,
+            reviewed_count=(i % 5) // 2,
+        )
+        for i in range(count)
+    ]
 
 
 def test_ten_thousand_documents_show_progress_and_filter_to_pending_quickly(qtbot, qtmodeltester):
@@ -103,8 +116,10 @@ def test_ten_thousand_documents_show_progress_and_filter_to_pending_quickly(qtbo
     timings = {"load+filter": filtered - started, "200 updates": updated - filtered, "sort": sorted_at - updated}
     print({k: f"{v * 1000:.0f} ms" for k, v in timings.items()})
     assert timings["load+filter"] < 1.5 and timings["200 updates"] < 1.5 and timings["sort"] < 2.0
-    pending = [panel.model.summary(i).annotation_count - panel.model.summary(i).reviewed_count
-               for i in panel.ids_in_order()[:50]]
+    pending = [
+        panel.model.summary(i).annotation_count - panel.model.summary(i).reviewed_count
+        for i in panel.ids_in_order()[:50]
+    ]
     assert pending == sorted(pending, reverse=True)
     small = DocumentListPanel()
     qtbot.addWidget(small)
@@ -118,9 +133,15 @@ def test_annotation_filter_proxy(qtbot, qtmodeltester):
     text = "abcdefghijklmnopqrstuvwxyz"
     panel = AnnotationPanel()
     qtbot.addWidget(panel)
-    made = [Annotation(1, s, e, text[s:e], tag, annotator=who, status=status)
-            for s, e, tag, who, status in ((0, 3, "claim", "alice", "pending"), (2, 9, "actor", "bob", "rejected"),
-                                           (5, 7, "claim", "bob", "accepted"), (10, 12, "date", "alice", "pending"))]
+    made = [
+        Annotation(1, s, e, text[s:e], tag, annotator=who, status=status)
+        for s, e, tag, who, status in (
+            (0, 3, "claim", "alice", "pending"),
+            (2, 9, "actor", "bob", "rejected"),
+            (5, 7, "claim", "bob", "accepted"),
+            (10, 12, "date", "alice", "pending"),
+        )
+    ]
     panel.model.set_annotations(made)
     panel.set_filter(ReviewFilter(show_rejected=False).accepts)
     assert [a.id for a in panel.visible_annotations()] == [made[0].id, made[2].id, made[3].id]

@@ -9,15 +9,24 @@ from PySide6.QtCore import Qt
 
 from reader.domain.annotations import Annotation
 from reader.domain.tags import default_tags
-from reader.store.repo import DocumentSummary, SearchHit
+from reader.domain.documents import DocumentSummary, SearchHit
 from reader.ui.annotation_panel import AnnotationListModel
 from reader.ui.document_list import DOCUMENT_ID_ROLE, UNTOUCHED_MARK, DocumentListModel, DocumentListPanel
 from reader.ui.search import SearchHitModel
 
 
 def summaries(count: int) -> list[DocumentSummary]:
-    return [DocumentSummary(id=i + 1, name=f"doc-{i:05d}.txt", title=f"Title {(i * 7919) % count:05d} о Москве",
-                            length=1000 + i, annotation_count=i % 4, reviewed_count=0) for i in range(count)]
+    return [
+        DocumentSummary(
+            id=i + 1,
+            name=f"doc-{i:05d}.txt",
+            title=f"Title {(i * 7919) % count:05d} о Москве",
+            length=1000 + i,
+            annotation_count=i % 4,
+            reviewed_count=0,
+        )
+        for i in range(count)
+    ]
 
 
 def test_document_list_model_and_its_proxy(qtbot, qtmodeltester):
