@@ -42,15 +42,29 @@ def _sandbox_qt(work: Path) -> None:
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor() or "unknown CPU")
-    memory_kb = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                      if line.startswith("MemTotal:")), 0)
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown CPU",
+    )
+    memory_kb = next(
+        (
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal:")
+        ),
+        0,
+    )
     from PySide6 import __version__ as pyside
 
-    return (f"{os.cpu_count()} cores ({cpu}), {memory_kb / 1024 / 1024:.0f} GiB RAM, {platform.system()}; "
-            f"Python {platform.python_version()}, PySide6 {pyside}, SQLite {sqlite3.sqlite_version}, "
-            f"Qt platform {os.environ.get('QT_QPA_PLATFORM')}")
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {memory_kb / 1024 / 1024:.0f} GiB RAM, {platform.system()}; "
+        f"Python {platform.python_version()}, PySide6 {pyside}, SQLite {sqlite3.sqlite_version}, "
+        f"Qt platform {os.environ.get('QT_QPA_PLATFORM')}"
+    )
 
 
 def _reader_pane(size: Size, runs: int, cache: Path, work: Path) -> list:
@@ -79,8 +93,10 @@ def _export(size: Size, runs: int, cache: Path, work: Path) -> list:
 
     db = annotated_database(cache, size.documents, size.annotations)
     tenth = annotated_database(cache, size.documents, size.memory_probe_annotations)
-    return [store_io.export_csv(db, work, size.annotations, runs),
-            store_io.export_memory(tenth, size.memory_probe_annotations, db, size.annotations, work)]
+    return [
+        store_io.export_csv(db, work, size.annotations, runs),
+        store_io.export_memory(tenth, size.memory_probe_annotations, db, size.annotations, work),
+    ]
 
 
 def _search(size: Size, runs: int, cache: Path, work: Path) -> list:
@@ -101,19 +117,36 @@ def _check(size: Size, runs: int, cache: Path, work: Path) -> list:
 
 # Scenario groups in the order they run and print; each returns its table rows.
 GROUPS: dict[str, Callable[[Size, int, Path, Path], list]] = {
-    "1-3": _reader_pane, "4": _startup, "5": _import, "6": _export, "7": _search, "8": _check,
+    "1-3": _reader_pane,
+    "4": _startup,
+    "5": _import,
+    "6": _export,
+    "7": _search,
+    "8": _check,
 }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--size", choices=SIZES, default="full",
-                        help="full: the sizes the targets are set for; small: a quick smoke run (CI)")
+    parser.add_argument(
+        "--size",
+        choices=SIZES,
+        default="full",
+        help="full: the sizes the targets are set for; small: a quick smoke run (CI)",
+    )
     parser.add_argument("--runs", type=int, default=5, help="runs per figure; each figure is their median")
-    parser.add_argument("--only", default="", metavar="GROUPS",
-                        help="comma-separated scenario groups to run (1-3, 4, 5, 6, 7, 8); default: all")
-    parser.add_argument("--cache-dir", type=Path, default=default_cache_dir(),
-                        help="where generated corpora and databases are kept between runs (default: %(default)s)")
+    parser.add_argument(
+        "--only",
+        default="",
+        metavar="GROUPS",
+        help="comma-separated scenario groups to run (1-3, 4, 5, 6, 7, 8); default: all",
+    )
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=default_cache_dir(),
+        help="where generated corpora and databases are kept between runs (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -136,8 +169,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from benchmarks.measure import table
 
-    print(f"Reader benchmarks, size {args.size}, median of {args.runs} runs "
-          f"({time.perf_counter() - started:.0f} s in all)")
+    print(
+        f"Reader benchmarks, size {args.size}, median of {args.runs} runs "
+        f"({time.perf_counter() - started:.0f} s in all)"
+    )
     print(f"Machine: {machine()}")
     print()
     print(table(rows))

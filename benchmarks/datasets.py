@@ -62,9 +62,15 @@ def _annotations(document_ids: list[int], documents: int, total: int) -> Iterato
         count = total // documents + (1 if number < total % documents else 0)
         for start, end in spans(text, count, seed=number):
             yield Annotation(
-                document_id=document_id, start=start, end=end, text=text[start:end], tag=rng.choice(tags),
-                note="проверить" if rng.random() < 0.1 else "", annotator=rng.choice(_ANNOTATORS),
-                status=rng.choices((PENDING, ACCEPTED, REJECTED), (6, 3, 1))[0])
+                document_id=document_id,
+                start=start,
+                end=end,
+                text=text[start:end],
+                tag=rng.choice(tags),
+                note="проверить" if rng.random() < 0.1 else "",
+                annotator=rng.choice(_ANNOTATORS),
+                status=rng.choices((PENDING, ACCEPTED, REJECTED), (6, 3, 1))[0],
+            )
 
 
 @cache
@@ -101,8 +107,10 @@ def annotated_database(cache: Path, documents: int, annotations: int) -> Path:
     cache.mkdir(parents=True, exist_ok=True)
     with Store.open(partial) as store:
         with store.transaction():
-            ids = [store.import_source(SourceText(name, f"/corpus/{name}", text, "utf-8")).document_id
-                   for name, text in corpus(documents, CHARS_PER_DOCUMENT)]
+            ids = [
+                store.import_source(SourceText(name, f"/corpus/{name}", text, "utf-8")).document_id
+                for name, text in corpus(documents, CHARS_PER_DOCUMENT)
+            ]
         store.add_annotations_bulk(_annotations(ids, documents, annotations))
     partial.rename(path)
     return path

@@ -35,9 +35,13 @@ def _seconds(action: Callable[[T], object], argument: T) -> float:
     return time.perf_counter() - started
 
 
-def paired_ms(reader: Callable[[T], object], baseline: Callable[[T], object], runs: int,
-              prepare: Callable[[str], T] = lambda side: None,
-              cleanup: Callable[[T], object] = lambda _: None) -> tuple[float, float]:
+def paired_ms(
+    reader: Callable[[T], object],
+    baseline: Callable[[T], object],
+    runs: int,
+    prepare: Callable[[str], T] = lambda side: None,
+    cleanup: Callable[[T], object] = lambda _: None,
+) -> tuple[float, float]:
     """Median milliseconds of ``reader`` and of ``baseline``, run alternately.
 
     Alternating (and swapping which goes first each round) spreads the machine's
@@ -73,8 +77,15 @@ def table(rows: list[Row]) -> str:
     header = ("#", "scenario", "size", "Reader", "baseline", "ratio", "target", "met")
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     for row in rows:
-        cells = (row.id, row.what, row.size, _number(row.reader, row.unit),
-                 f"{_number(row.baseline, row.unit)} ({row.baseline_name})", f"{row.ratio:.2f}×",
-                 row.target, "yes" if row.met else "**NO**")
+        cells = (
+            row.id,
+            row.what,
+            row.size,
+            _number(row.reader, row.unit),
+            f"{_number(row.baseline, row.unit)} ({row.baseline_name})",
+            f"{row.ratio:.2f}×",
+            row.target,
+            "yes" if row.met else "**NO**",
+        )
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)

@@ -71,9 +71,16 @@ def _document(chars: int, density: float) -> tuple[str, list[Annotation]]:
     rng = random.Random(9)
     tags = [tag.name for tag in default_tags()]
     annotations = [
-        Annotation(document_id=1, start=s, end=e, text=text[s:e], tag=rng.choice(tags),
-                   status=rng.choices((PENDING, ACCEPTED, REJECTED), (6, 3, 1))[0])
-        for s, e in spans(text, round(chars * density), seed=3)]
+        Annotation(
+            document_id=1,
+            start=s,
+            end=e,
+            text=text[s:e],
+            tag=rng.choice(tags),
+            status=rng.choices((PENDING, ACCEPTED, REJECTED), (6, 3, 1))[0],
+        )
+        for s, e in spans(text, round(chars * density), seed=3)
+    ]
     return text, annotations
 
 
@@ -113,9 +120,17 @@ def open_document(row_id: str, chars: int, density: float, runs: int) -> Row:
 
     reader_ms, plain_ms = paired_ms(reader, plain, runs, prepare=prepare, cleanup=_dispose)
     _dispose(template)
-    return Row(row_id, f"open a document with {len(annotations):,} highlights (¼ overlapping), until painted",
-               f"{chars:,} chars", reader_ms, plain_ms, "same text, plain QPlainTextEdit", "ms",
-               f"≤ {OPEN_RATIO:g}× baseline", reader_ms <= OPEN_RATIO * plain_ms)
+    return Row(
+        row_id,
+        f"open a document with {len(annotations):,} highlights (¼ overlapping), until painted",
+        f"{chars:,} chars",
+        reader_ms,
+        plain_ms,
+        "same text, plain QPlainTextEdit",
+        "ms",
+        f"≤ {OPEN_RATIO:g}× baseline",
+        reader_ms <= OPEN_RATIO * plain_ms,
+    )
 
 
 def _pages(widget: QPlainTextEdit, fraction: float) -> list[float]:
@@ -154,9 +169,17 @@ def scroll_page(chars: int, density: float, runs: int) -> Row:
     _dispose(view)
     _dispose(plain)
     reader_ms, plain_ms = statistics.median(reader) * 1000, statistics.median(baseline) * 1000
-    return Row("3", f"scroll one page (PageDown + repaint), {len(annotations):,} highlights", f"{chars:,} chars",
-               reader_ms, plain_ms, "same in plain QPlainTextEdit", "ms", f"≤ {FRAME_MS:g} ms",
-               reader_ms <= FRAME_MS)
+    return Row(
+        "3",
+        f"scroll one page (PageDown + repaint), {len(annotations):,} highlights",
+        f"{chars:,} chars",
+        reader_ms,
+        plain_ms,
+        "same in plain QPlainTextEdit",
+        "ms",
+        f"≤ {FRAME_MS:g} ms",
+        reader_ms <= FRAME_MS,
+    )
 
 
 def _word_targets(text: str, count: int) -> list[tuple[int, int]]:
@@ -221,9 +244,17 @@ def add_by_key(chars: int, density: float, work: Path, runs: int) -> Row:
     if stored != len(targets):
         raise RuntimeError(f"{len(targets)} tag-key presses stored {stored} annotations")
     added_ms, repaint_ms = statistics.median(added) * 1000, statistics.median(repainted) * 1000
-    return Row("2", f"add one highlight by key, until painted and committed ({len(annotations):,} highlights)",
-               f"{chars:,} chars", added_ms, repaint_ms, "repaint, no change", "ms", f"≤ {FRAME_MS:g} ms",
-               added_ms <= FRAME_MS)
+    return Row(
+        "2",
+        f"add one highlight by key, until painted and committed ({len(annotations):,} highlights)",
+        f"{chars:,} chars",
+        added_ms,
+        repaint_ms,
+        "repaint, no change",
+        "ms",
+        f"≤ {FRAME_MS:g} ms",
+        added_ms <= FRAME_MS,
+    )
 
 
 def run(pane_chars: tuple[int, int], density: float, work: Path, runs: int) -> list[Row]:

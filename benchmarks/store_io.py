@@ -14,7 +14,11 @@ import sys
 from pathlib import Path
 
 from benchmarks.datasets import (
-    corpus_folder, fresh_database, remove_backups, remove_database, take_opening_backup,
+    corpus_folder,
+    fresh_database,
+    remove_backups,
+    remove_database,
+    take_opening_backup,
 )
 from benchmarks.data import TextGenerator
 from benchmarks.measure import Row, median_ms, paired_ms
@@ -36,8 +40,22 @@ _SEARCH = """
     FROM documents_fts JOIN documents ON documents.id = documents_fts.rowid
     WHERE documents_fts MATCH ? ORDER BY rank LIMIT 200
 """
-_EXPORT_HEADER = ("annotation_id", "document", "document_sha256", "start", "end", "text", "tag", "note",
-                  "annotator", "status", "reviewer", "review_note", "created_at", "updated_at")
+_EXPORT_HEADER = (
+    "annotation_id",
+    "document",
+    "document_sha256",
+    "start",
+    "end",
+    "text",
+    "tag",
+    "note",
+    "annotator",
+    "status",
+    "reviewer",
+    "review_note",
+    "created_at",
+    "updated_at",
+)
 
 
 def _run_reader(*argv: str) -> None:
@@ -61,17 +79,30 @@ def import_corpus(cache: Path, work: Path, documents: int, runs: int) -> Row:
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
         connection.execute("BEGIN")
-        connection.executemany(f"INSERT INTO documents ({', '.join(_DOCUMENT_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               rows)
+        connection.executemany(
+            f"INSERT INTO documents ({', '.join(_DOCUMENT_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?)", rows
+        )
         connection.execute("COMMIT")
         connection.close()
 
     reader_ms, baseline_ms = paired_ms(
-        lambda db: _run_reader("import", str(folder), "--db", str(db)), executemany, runs,
-        prepare=lambda side: fresh_database(work, "import.sqlite"), cleanup=remove_database)
-    return Row("5", f"import {documents:,} documents (`reader import`)", f"{documents:,} × 5 KB",
-               reader_ms, baseline_ms, "sqlite3 executemany", "ms", f"≤ {IMPORT_RATIO:g}× baseline",
-               reader_ms <= IMPORT_RATIO * baseline_ms)
+        lambda db: _run_reader("import", str(folder), "--db", str(db)),
+        executemany,
+        runs,
+        prepare=lambda side: fresh_database(work, "import.sqlite"),
+        cleanup=remove_database,
+    )
+    return Row(
+        "5",
+        f"import {documents:,} documents (`reader import`)",
+        f"{documents:,} × 5 KB",
+        reader_ms,
+        baseline_ms,
+        "sqlite3 executemany",
+        "ms",
+        f"≤ {IMPORT_RATIO:g}× baseline",
+        reader_ms <= IMPORT_RATIO * baseline_ms,
+    )
 
 
 def export_csv(db: Path, work: Path, annotations: int, runs: int) -> Row:
@@ -89,13 +120,22 @@ def export_csv(db: Path, work: Path, annotations: int, runs: int) -> Row:
     take_opening_backup(db)
     try:
         reader_ms, baseline_ms = paired_ms(
-            lambda _: _run_reader("export", "--db", str(db), "-o", str(out)), plain_csv, runs)
+            lambda _: _run_reader("export", "--db", str(db), "-o", str(out)), plain_csv, runs
+        )
     finally:
         remove_backups(db)
         out.unlink(missing_ok=True)
-    return Row("6", f"export {annotations:,} annotations to CSV", f"{annotations:,} annotations",
-               reader_ms, baseline_ms, "csv module over one SELECT", "ms", f"≤ {EXPORT_RATIO:g}× baseline",
-               reader_ms <= EXPORT_RATIO * baseline_ms)
+    return Row(
+        "6",
+        f"export {annotations:,} annotations to CSV",
+        f"{annotations:,} annotations",
+        reader_ms,
+        baseline_ms,
+        "csv module over one SELECT",
+        "ms",
+        f"≤ {EXPORT_RATIO:g}× baseline",
+        reader_ms <= EXPORT_RATIO * baseline_ms,
+    )
 
 
 _EXPORT_CHILD = """
@@ -109,8 +149,9 @@ sys.exit(code)
 
 
 def _export_peak_mb(db: Path, out: Path) -> float:
-    result = subprocess.run([sys.executable, "-c", _EXPORT_CHILD, str(db), str(out)],
-                            capture_output=True, text=True, timeout=1800)
+    result = subprocess.run(
+        [sys.executable, "-c", _EXPORT_CHILD, str(db), str(out)], capture_output=True, text=True, timeout=1800
+    )
     out.unlink(missing_ok=True)
     if result.returncode != 0:
         raise RuntimeError(f"export subprocess failed: {result.stderr.strip()[-300:]}")
@@ -127,9 +168,17 @@ def export_memory(small_db: Path, small: int, large_db: Path, large: int, work: 
     finally:
         for db in (small_db, large_db):
             remove_backups(db)
-    return Row("6m", f"export memory: peak RSS at {large:,} vs {small:,} rows", f"{large // small}× the rows",
-               large_mb, small_mb, f"same at {small:,}", "MB", f"flat (≤ {FLAT_MEMORY_RATIO:g}×)",
-               large_mb <= FLAT_MEMORY_RATIO * small_mb)
+    return Row(
+        "6m",
+        f"export memory: peak RSS at {large:,} vs {small:,} rows",
+        f"{large // small}× the rows",
+        large_mb,
+        small_mb,
+        f"same at {small:,}",
+        "MB",
+        f"flat (≤ {FLAT_MEMORY_RATIO:g}×)",
+        large_mb <= FLAT_MEMORY_RATIO * small_mb,
+    )
 
 
 def _queries(count: int) -> list[str]:
@@ -154,17 +203,26 @@ def search(db: Path, documents: int, queries: int, runs: int) -> Row:
     try:
         for query in words:
             fts = " ".join(f'"{w}"' for w in query.split()) + "*"
-            reader_ms, baseline_ms = paired_ms(lambda _: store.search(query),
-                                               lambda _: connection.execute(_SEARCH, [fts]).fetchall(), runs)
+            reader_ms, baseline_ms = paired_ms(
+                lambda _: store.search(query), lambda _: connection.execute(_SEARCH, [fts]).fetchall(), runs
+            )
             reader_samples.append(reader_ms / 1000)
             baseline_samples.append(baseline_ms / 1000)
     finally:
         store.close()
         connection.close()
     reader_ms, baseline_ms = median_ms(reader_samples), median_ms(baseline_samples)
-    return Row("7", f"corpus search, median of {len(words)} queries", f"{documents:,} documents",
-               reader_ms, baseline_ms, "same FTS5 query in bare sqlite3", "ms", f"≤ {SEARCH_MS:g} ms",
-               reader_ms <= SEARCH_MS)
+    return Row(
+        "7",
+        f"corpus search, median of {len(words)} queries",
+        f"{documents:,} documents",
+        reader_ms,
+        baseline_ms,
+        "same FTS5 query in bare sqlite3",
+        "ms",
+        f"≤ {SEARCH_MS:g} ms",
+        reader_ms <= SEARCH_MS,
+    )
 
 
 CHECK_RATIO = 1.2
@@ -177,16 +235,29 @@ def annotate_after_check(db: Path, work: Path, annotations: int, runs: int) -> R
     with sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True) as source, sqlite3.connect(copy) as target:
         source.backup(target)  # the cached database is never written
     try:
+
         def quick_check(_) -> None:
             connection = sqlite3.connect(copy)
             connection.execute("PRAGMA quick_check(3)").fetchall()
             connection.close()
 
         reader_ms, baseline_ms = paired_ms(
-            lambda _: _run_reader("annotate", "--db", str(copy), "--doc", "1", "--start", "0", "--end", "5",
-                                  "--tag", "claim"), quick_check, runs)
+            lambda _: _run_reader(
+                "annotate", "--db", str(copy), "--doc", "1", "--start", "0", "--end", "5", "--tag", "claim"
+            ),
+            quick_check,
+            runs,
+        )
     finally:
         remove_database(copy)
-    return Row("8", "annotate one row from the command line, the whole file checked first",
-               f"{annotations:,} annotations", reader_ms, baseline_ms, "PRAGMA quick_check alone", "ms",
-               f"≤ {CHECK_RATIO:g}× baseline", reader_ms <= CHECK_RATIO * baseline_ms)
+    return Row(
+        "8",
+        "annotate one row from the command line, the whole file checked first",
+        f"{annotations:,} annotations",
+        reader_ms,
+        baseline_ms,
+        "PRAGMA quick_check alone",
+        "ms",
+        f"≤ {CHECK_RATIO:g}× baseline",
+        reader_ms <= CHECK_RATIO * baseline_ms,
+    )

@@ -71,8 +71,7 @@ def build_window(corpus: Path | None, database: Path | None, settings_path: Path
         window = MainWindow()
         undo_stack = QUndoStack(window)
         actions = Actions(window, undo_stack)
-        controller = Controller(window, actions, undo_stack, WindowSettings(settings_path), store,
-                                default_annotator())
+        controller = Controller(window, actions, undo_stack, WindowSettings(settings_path), store, default_annotator())
         review = ReviewController(controller, actions)
         comparison = ComparisonController(controller, actions)
         _wire(window, actions, controller, review, comparison)
@@ -94,8 +93,13 @@ def build_window(corpus: Path | None, database: Path | None, settings_path: Path
     return window
 
 
-def _wire(window: MainWindow, actions: Actions, controller: Controller, review: ReviewController,
-          comparison: ComparisonController) -> None:
+def _wire(
+    window: MainWindow,
+    actions: Actions,
+    controller: Controller,
+    review: ReviewController,
+    comparison: ComparisonController,
+) -> None:
     view = window.reader
     handlers = {
         "OpenFolder": controller.choose_corpus_folder,

@@ -43,8 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     window = commands.add_parser("open", help="open the window (the default): reader [CORPUS_DIR] [--db FILE]")
-    window.add_argument("corpus", nargs="?", type=Path, metavar="CORPUS_DIR",
-                        help="a folder of .txt/.md files to import and open (default: the bundled seeds)")
+    window.add_argument(
+        "corpus",
+        nargs="?",
+        type=Path,
+        metavar="CORPUS_DIR",
+        help="a folder of .txt/.md files to import and open (default: the bundled seeds)",
+    )
     window.add_argument("--db", type=Path, metavar="FILE", help="the database (default: a per-user one)")
 
     importer = commands.add_parser("import", help="import .txt/.md files and folders (recursively)")
@@ -63,8 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write every annotation as CSV or JSONL")
     _db_argument(export)
     export.add_argument("--format", choices=FORMATS, default="csv")
-    export.add_argument("--dialect", choices=DIALECTS, default="excel",
-                        help="excel: UTF-8 with BOM, CRLF, formulas neutralized; plain: text as it is")
+    export.add_argument(
+        "--dialect",
+        choices=DIALECTS,
+        default="excel",
+        help="excel: UTF-8 with BOM, CRLF, formulas neutralized; plain: text as it is",
+    )
     export.add_argument("-o", "--output", type=Path, metavar="OUT", help="default: standard output")
 
     reimport = commands.add_parser("import-annotations", help="read back what export wrote")
@@ -77,19 +86,31 @@ def build_parser() -> argparse.ArgumentParser:
     backups = commands.add_parser("backups", help="list the copies taken when the database was opened")
     _db_argument(backups)
 
-    restore = commands.add_parser("restore", help="replace the database with one of its backups "
-                                  "(what it holds now is backed up first)")
+    restore = commands.add_parser(
+        "restore", help="replace the database with one of its backups (what it holds now is backed up first)"
+    )
     restore.add_argument("backup", type=Path, metavar="BACKUP", help="a file listed by: reader backups")
     _db_argument(restore)
 
-    merger = commands.add_parser("merge", help="bring annotators' databases together (documents by their "
-                                 "text, annotations by id; the newest change wins)")
+    merger = commands.add_parser(
+        "merge",
+        help="bring annotators' databases together (documents by their "
+        "text, annotations by id; the newest change wins)",
+    )
     merger.add_argument("sources", nargs="+", type=Path, metavar="SOURCE", help="read only, never changed")
-    merger.add_argument("-o", "--output", required=True, type=Path, metavar="MERGED",
-                        help="a new file, or a Reader database to merge into")
+    merger.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        metavar="MERGED",
+        help="a new file, or a Reader database to merge into",
+    )
 
-    agreement = commands.add_parser("agreement", help="how far two annotators agree: precision, recall and F1 "
-                                    "of their spans, and Cohen's kappa over characters")
+    agreement = commands.add_parser(
+        "agreement",
+        help="how far two annotators agree: precision, recall and F1 of their spans, and Cohen's kappa over characters",
+    )
     agreement.add_argument("files", nargs=2, type=Path, metavar="FILE", help="the first is the reference")
     agreement.add_argument("--tag", help="only this tag")
     return parser
@@ -110,7 +131,6 @@ def _refuse_own_file(store: Store, path: Path, doing: str) -> None:
         raise StoreError(f"{path} is the database itself; cannot {doing} it")
 
 
-
 # Documents are written in batches of this many characters, one transaction each.
 IMPORT_BATCH_CHARACTERS = 10_000_000
 
@@ -127,11 +147,15 @@ def run_import(args, out: TextIO, err: TextIO) -> int:
             if outcome.action == "unchanged":
                 print(f"unchanged {source.name} (same content as {outcome.duplicate_of})", file=out)
             elif outcome.action == "updated":
-                print(f"updated {source.name}: {outcome.moved} annotation(s) moved, {outcome.orphaned} orphaned",
-                      file=out)
+                print(
+                    f"updated {source.name}: {outcome.moved} annotation(s) moved, {outcome.orphaned} orphaned", file=out
+                )
                 for orphan in map(store.annotation, outcome.orphaned_ids):
-                    print(f"  orphaned {orphan.id} {orphan.tag} {orphan.text[:60]!r} "
-                          f"(was at {orphan.start}..{orphan.end}; kept, not moved)", file=out)
+                    print(
+                        f"  orphaned {orphan.id} {orphan.tag} {orphan.text[:60]!r} "
+                        f"(was at {orphan.start}..{orphan.end}; kept, not moved)",
+                        file=out,
+                    )
             else:
                 print(f"added {source.name} (id {outcome.document_id})", file=out)
     return EXIT_PARTIAL if skipped else EXIT_OK
@@ -144,9 +168,17 @@ def run_annotate(args, out: TextIO, err: TextIO) -> int:
             text = checked_span(document.text, args.start, args.end)
         except BadSpan as error:
             raise StoreError(f"{document.name}: {error}") from error
-        annotation = store.add_annotation(Annotation(
-            document_id=document.id, start=args.start, end=args.end, text=text, tag=args.tag,
-            note=args.note, annotator=args.annotator if args.annotator is not None else default_annotator()))
+        annotation = store.add_annotation(
+            Annotation(
+                document_id=document.id,
+                start=args.start,
+                end=args.end,
+                text=text,
+                tag=args.tag,
+                note=args.note,
+                annotator=args.annotator if args.annotator is not None else default_annotator(),
+            )
+        )
     print(annotation.id, file=out)
     return EXIT_OK
 
@@ -162,8 +194,9 @@ def run_export(args, out: TextIO, err: TextIO) -> int:
             except BrokenPipeError:
                 raise  # OUT is a pipe (-o /dev/stdout) whose reader went away: as for standard output
             except OSError as error:
-                print(f"reader: could not write {args.output}: {error.strerror or error}; nothing was written",
-                      file=err)
+                print(
+                    f"reader: could not write {args.output}: {error.strerror or error}; nothing was written", file=err
+                )
                 return EXIT_ERROR
         elif out is sys.stdout:
             sys.stdout.flush()
@@ -254,12 +287,18 @@ def run_agreement(args, out: TextIO, err: TextIO) -> int:
     common = {document: length for document, length in lengths_a.items() if document in lengths_b}
     report = compare(spans_a, spans_b, common, args.tag)
     a, b = args.files
-    print(f"compared {report.documents} document(s) that both files hold (matched by their text), "
-          f"{report.characters:,} characters; left out {len(lengths_a) - len(common)} only in {a} "
-          f"and {len(lengths_b) - len(common)} only in {b}", file=out)
+    print(
+        f"compared {report.documents} document(s) that both files hold (matched by their text), "
+        f"{report.characters:,} characters; left out {len(lengths_a) - len(common)} only in {a} "
+        f"and {len(lengths_b) - len(common)} only in {b}",
+        file=out,
+    )
     print("not counted: rejected and orphaned annotations", file=out)
-    print(f"A = {a} (the reference), B = {b}. exact / overlap: spans paired that way, then "
-          "P = paired / B's spans, R = paired / A's spans, F1. kappa: Cohen's kappa over characters", file=out)
+    print(
+        f"A = {a} (the reference), B = {b}. exact / overlap: spans paired that way, then "
+        "P = paired / B's spans, R = paired / A's spans, F1. kappa: Cohen's kappa over characters",
+        file=out,
+    )
     print(file=out)
     rows = report.by_tag if args.tag else [*report.by_tag, report.overall]
     for line in _agreement_table(rows):
@@ -278,8 +317,12 @@ def _agreement_table(rows) -> list[str]:
             cells += [str(scores.matched), figure(scores.precision), figure(scores.recall), figure(scores.f1)]
         lines.append([*cells, figure(row.kappa)])
     widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
-    return ["  ".join(cell.ljust(width) if i == 0 else cell.rjust(width)
-                      for i, (cell, width) in enumerate(zip(line, widths))).rstrip() for line in lines]
+    return [
+        "  ".join(
+            cell.ljust(width) if i == 0 else cell.rjust(width) for i, (cell, width) in enumerate(zip(line, widths))
+        ).rstrip()
+        for line in lines
+    ]
 
 
 def run_window(args, out: TextIO, err: TextIO) -> int:

@@ -32,8 +32,11 @@ def remove_stale_partials(folder: Path, of: str | None = None) -> None:
     name = re.escape(of) if of is not None else ".+"
     pattern = re.compile(rf"\.{name}\.(\d+)\.part")
     try:
-        stale = [entry for entry in folder.iterdir()
-                 if (match := pattern.fullmatch(entry.name)) and not _process_alive(int(match.group(1)))]
+        stale = [
+            entry
+            for entry in folder.iterdir()
+            if (match := pattern.fullmatch(entry.name)) and not _process_alive(int(match.group(1)))
+        ]
     except OSError:
         return
     for entry in stale:

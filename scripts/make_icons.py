@@ -23,8 +23,16 @@ PNG_SIZES = (256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # macOS icon types that hold PNG data, and the pixel size of each.
 ICNS_TYPES = (
-    (b"icp4", 16), (b"icp5", 32), (b"ic11", 32), (b"ic12", 64), (b"ic07", 128),
-    (b"ic13", 256), (b"ic08", 256), (b"ic14", 512), (b"ic09", 512), (b"ic10", 1024),
+    (b"icp4", 16),
+    (b"icp5", 32),
+    (b"ic11", 32),
+    (b"ic12", 64),
+    (b"ic07", 128),
+    (b"ic13", 256),
+    (b"ic08", 256),
+    (b"ic14", 512),
+    (b"ic09", 512),
+    (b"ic10", 1024),
 )
 # The default tags' colours (resources/tags.toml): claim, actor, date.
 TAG_COLOURS = ("#4477aa", "#ee6677", "#228833")

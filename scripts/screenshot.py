@@ -35,8 +35,9 @@ ANNOTATIONS = (
 
 
 def main(output: Path) -> int:
-    window = build([str(REPO / "seeds"), "--db", str(_TEMP / "screenshot.sqlite")],
-                   settings_path=_TEMP / "settings.ini")
+    window = build(
+        [str(REPO / "seeds"), "--db", str(_TEMP / "screenshot.sqlite")], settings_path=_TEMP / "settings.ini"
+    )
     window.resize(1360, 820)
     window.show()
     app = QApplication.instance()
@@ -44,8 +45,7 @@ def main(output: Path) -> int:
     controller, view = window.controller, window.reader
     first = window.documents.proxy.index(0, 1)
     window.documents.view.setCurrentIndex(first)
-    controller.open_document(controller.documents.model.document_id(
-        window.documents.proxy.mapToSource(first).row()))
+    controller.open_document(controller.documents.model.document_id(window.documents.proxy.mapToSource(first).row()))
     text = view.document_text()
     for phrase, tag, note in ANNOTATIONS:
         start = text.find(phrase)

@@ -92,12 +92,13 @@ PYTHON = sys.executable
 # The window's document: the mixed text the reliability tests use (Cyrillic, emoji, CRLF
 # turned into LF), four times over, so that the window has about 1,800 words to tag.
 WINDOW_TEXT = MIXED_TEXT * 4
-START_TIMEOUT = 60.0   # a process must acknowledge its first write within this
+START_TIMEOUT = 60.0  # a process must acknowledge its first write within this
 FINISH_TIMEOUT = 120.0  # a process left to finish must finish within this
 AFTER_RESTORE_MARGIN = 0.25  # an id printed this long after the restore exited was written after it
 
 
 # ----- processes -----------------------------------------------------------------------
+
 
 class Process:
     """A child process whose standard output is read line by line as it comes, with the time
@@ -106,15 +107,25 @@ class Process:
     def __init__(self, name: str, args: list[str], env: dict, cwd: Path = REPO):
         self.name = name
         self.started = time.monotonic()
-        self.popen = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                      encoding="utf-8", errors="replace", env=env, cwd=cwd)
+        self.popen = subprocess.Popen(
+            args,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            env=env,
+            cwd=cwd,
+        )
         self.lines: list[tuple[float, str]] = []  # (time.monotonic(), line without its newline)
         self.error_text: list[str] = []
         self.ended: float | None = None
         self.killed_while_running = False
         self.hung = False  # it did not finish in the time it was given, and was killed for it
-        self._readers = [threading.Thread(target=self._read_out, daemon=True),
-                         threading.Thread(target=lambda: self.error_text.extend(self.popen.stderr), daemon=True)]
+        self._readers = [
+            threading.Thread(target=self._read_out, daemon=True),
+            threading.Thread(target=lambda: self.error_text.extend(self.popen.stderr), daemon=True),
+        ]
         for reader in self._readers:
             reader.start()
 
@@ -225,6 +236,7 @@ class SetupFailed(Exception):
 
 # ----- reading the files afterwards ----------------------------------------------------
 
+
 def _connect(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
 
@@ -294,8 +306,9 @@ def leftovers_in_backups(db: Path) -> list[str]:
     if not folder.is_dir():
         return []
     pattern = final_backup_pattern(db)
-    return sorted(p.name for p in folder.iterdir()
-                  if not pattern.fullmatch(p.name) and p.name != f".{db.name}.last.json")
+    return sorted(
+        p.name for p in folder.iterdir() if not pattern.fullmatch(p.name) and p.name != f".{db.name}.last.json"
+    )
 
 
 def entries(folder: Path) -> set[str]:
@@ -317,6 +330,7 @@ def wait_for_new_entry(folder: Path, before: set[str], process: Process, timeout
 
 
 # ----- the templates every round copies, and how long the work takes ----------------------
+
 
 def _words(rng: random.Random, characters: int, heading: str) -> str:
     """``characters`` characters of made-up words, lines of twelve, after a heading line."""
@@ -377,8 +391,12 @@ class Lab:
         # import-killed: an export of annotations none of the rounds' databases has
         exported = self._annotated("exported", self.EXPORTED_ANNOTATIONS, seed=7, note_size=50)
         self.export_file = t / "annotations.jsonl"
-        self.run.finish(self.run.reader("export", "--db", exported, "--format", "jsonl", "--dialect", "plain",
-                                        "-o", self.export_file), "exporting annotations")
+        self.run.finish(
+            self.run.reader(
+                "export", "--db", exported, "--format", "jsonl", "--dialect", "plain", "-o", self.export_file
+            ),
+            "exporting annotations",
+        )
         self.export_ids = annotation_ids(exported)
         # import-killed: a folder imported in several batches
         self.folder = t / "folder"
@@ -398,10 +416,13 @@ class Lab:
         _write_text(filler, _words(rng, self.FILLER_CHARACTERS, "я filler"))
         self.run.finish(self.run.reader("import", filler, "--db", self.restore_db), "importing the filler")
         shutil.rmtree(self.restore_db.parent / "backups", ignore_errors=True)
-        self.run.finish(self.run.helper(self.restore_db, "annotate", "--count", 30, "--seed", 5),
-                        "annotating the database to restore")
-        self.run.finish(self.run.reader("import", self.window_text, "--db", self.restore_db),
-                        "backing up the database to restore")
+        self.run.finish(
+            self.run.helper(self.restore_db, "annotate", "--count", 30, "--seed", 5),
+            "annotating the database to restore",
+        )
+        self.run.finish(
+            self.run.reader("import", self.window_text, "--db", self.restore_db), "backing up the database to restore"
+        )
         if len(finished_backups(self.restore_db)) != 1:
             raise SetupFailed(f"reader import took no backup of {self.restore_db} before it wrote")
         filler.unlink()
@@ -416,8 +437,10 @@ class Lab:
 
     def _annotated(self, name: str, count: int, seed: int, note_size: int) -> Path:
         db = _copy(self.base, self.root / name / "db.sqlite")
-        process = self.run.finish(self.run.helper(db, "annotate", "--count", count, "--seed", seed,
-                                                  "--note-size", note_size), f"annotating {name}")
+        process = self.run.finish(
+            self.run.helper(db, "annotate", "--count", count, "--seed", seed, "--note-size", note_size),
+            f"annotating {name}",
+        )
         if len(process.stdout) != count:
             raise SetupFailed(f"annotating {name}: {len(process.stdout)} ids printed, not {count}")
         return db
@@ -477,6 +500,7 @@ class Lab:
 
 # ----- rounds ----------------------------------------------------------------------------
 
+
 @dataclass
 class Round:
     scenario: str
@@ -484,11 +508,11 @@ class Round:
     seed: str
     folder: Path
     acknowledged: int = 0
-    lost: list[str] = field(default_factory=list)       # "what: ids"
+    lost: list[str] = field(default_factory=list)  # "what: ids"
     lost_count: int = 0
     integrity: list[str] = field(default_factory=list)  # "file: report"
-    other: list[str] = field(default_factory=list)      # a rule broken, other than a lost write
-    killed: str = ""                                    # what was killed while it ran ("" when it had ended)
+    other: list[str] = field(default_factory=list)  # a rule broken, other than a lost write
+    killed: str = ""  # what was killed while it ran ("" when it had ended)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
     turn: int = 0  # how many rounds of this scenario came before, plus a per-run offset
@@ -570,8 +594,10 @@ def _at_most_one_in_flight(result: Round, stored: set[str], acknowledged: list[s
     flight when the process died may have been committed."""
     extra = stored - set(acknowledged)
     if len(extra) > 1:
-        result.other.append(f"{len(extra)} annotations stored that were never printed (at most 1 may be "
-                            f"in flight): {', '.join(sorted(extra)[:5])}")
+        result.other.append(
+            f"{len(extra)} annotations stored that were never printed (at most 1 may be "
+            f"in flight): {', '.join(sorted(extra)[:5])}"
+        )
 
 
 def _counts_agree(result: Round, db: Path) -> None:
@@ -621,8 +647,10 @@ def scenario_merge_while_tagging(lab: Lab, run: Runner, rng: random.Random, resu
     else:
         merged = lab.other_ids & stored
         if merged and merged != lab.other_ids:
-            result.other.append(f"a merge killed half-way left {len(merged)} of OTHER's "
-                                f"{len(lab.other_ids)} annotations in DB (all or none)")
+            result.other.append(
+                f"a merge killed half-way left {len(merged)} of OTHER's "
+                f"{len(lab.other_ids)} annotations in DB (all or none)"
+            )
         if merge.returncode not in (0, -signal.SIGKILL):
             result.other.append(f"the merge failed (exit {merge.returncode}): {merge.stderr.strip()[-300:]}")
 
@@ -649,9 +677,11 @@ def scenario_merge_new_file(lab: Lab, run: Runner, rng: random.Random, result: R
             result.lose("annotations the merge reported merged", {r[0] for r in expected - rows})
         elif rows != expected:
             missing = len(expected - rows)
-            result.other.append(f"the killed merge left a half-made {new.name}: {len(rows & expected):,} of "
-                                f"{len(expected):,} annotations ({missing:,} missing"
-                                f"{f', {len(rows - expected)} unexpected' if rows - expected else ''})")
+            result.other.append(
+                f"the killed merge left a half-made {new.name}: {len(rows & expected):,} of "
+                f"{len(expected):,} annotations ({missing:,} missing"
+                f"{f', {len(rows - expected)} unexpected' if rows - expected else ''})"
+            )
         result.notes.append(f"after the kill {new.name} exists")
     else:
         if counts is not None:
@@ -674,8 +704,7 @@ def scenario_merge_new_file(lab: Lab, run: Runner, rng: random.Random, result: R
         return
     result.acknowledged += sum(counts)
     result.check_integrity()
-    result.lose("annotations the following merge reported merged",
-                {r[0] for r in expected - annotation_rows(new)})
+    result.lose("annotations the following merge reported merged", {r[0] for r in expected - annotation_rows(new)})
 
 
 def scenario_restore_while_tagging(lab: Lab, run: Runner, rng: random.Random, result: Round) -> None:
@@ -728,18 +757,23 @@ def scenario_restore_while_tagging(lab: Lab, run: Runner, rng: random.Random, re
             copies = [p for p in finished_backups(db) if p != backup]
             safe = annotation_ids(copies[-1]) if copies else set()
             result.notes.append("the restore found DB unchanged since its newest copy")
-        result.lose("annotations the window printed (neither in DB nor in the restore's copy)",
-                    window_ids - stored - safe)
+        result.lose(
+            "annotations the window printed (neither in DB nor in the restore's copy)", window_ids - stored - safe
+        )
         if backup_ids - stored:
-            result.other.append(f"after the restore DB lacks {len(backup_ids - stored)} annotation(s) of the "
-                                "backup it was restored from")
+            result.other.append(
+                f"after the restore DB lacks {len(backup_ids - stored)} annotation(s) of the "
+                "backup it was restored from"
+            )
         after = [line for at, line in timed if at > restore.ended + AFTER_RESTORE_MARGIN]
         if after:
             result.notes.append("the window tagged on after the restore")
         late = [line for line in after if line not in stored]
         if late:
-            result.other.append(f"{len(late)} annotation(s) the window printed after the restore had finished "
-                                f"are not in the restored DB: {', '.join(late[:5])}")
+            result.other.append(
+                f"{len(late)} annotation(s) the window printed after the restore had finished "
+                f"are not in the restored DB: {', '.join(late[:5])}"
+            )
         result.notes.append("restore finished")
     elif restore.returncode == -signal.SIGKILL:
         # Killed: DB as it was, or (killed after replacing it) the ids are in the copy it took first.
@@ -747,8 +781,10 @@ def scenario_restore_while_tagging(lab: Lab, run: Runner, rng: random.Random, re
         safe = set().union(*(annotation_ids(p) for p in taken)) if taken else set()
         if window_ids - stored:
             result.notes.append("restore killed after it had replaced DB")
-        result.lose("annotations the window printed (restore killed: neither in DB nor in a copy it took)",
-                    window_ids - stored - safe)
+        result.lose(
+            "annotations the window printed (restore killed: neither in DB nor in a copy it took)",
+            window_ids - stored - safe,
+        )
     else:
         result.other.append(f"the restore failed (exit {restore.returncode}): {restore.stderr.strip()[-300:]}")
         result.lose("annotations the window printed (restore failed)", window_ids - stored)
@@ -760,8 +796,11 @@ def scenario_backup_killed(lab: Lab, run: Runner, rng: random.Random, result: Ro
     first, second = result.folder / "first.txt", result.folder / "second.txt"
     _write_text(first, f"the first document of round {result.number}, {rng.random()}\n")
     _write_text(second, f"the second document of round {result.number}, {rng.random()}\n")
-    acknowledged = acknowledged_ids(run.finish(run.helper(db, "annotate", "--count", 20, "--seed", rng.randrange(10**6)),
-                                               "annotating before the import"))
+    acknowledged = acknowledged_ids(
+        run.finish(
+            run.helper(db, "annotate", "--count", 20, "--seed", rng.randrange(10**6)), "annotating before the import"
+        )
+    )
     importing = run.reader("import", first, "--db", db)
     caught = wait_for_new_entry(folder, set(), importing, START_TIMEOUT)
     if caught:
@@ -776,8 +815,11 @@ def scenario_backup_killed(lab: Lab, run: Runner, rng: random.Random, result: Ro
     result.lose("annotations acknowledged before the import", set(acknowledged) - annotation_ids(db))
     result.lose("documents the import listed as added", set(documents) - set(document_hashes(db, documents)))
     # The next backup (the database changed since) cleans up what the killed one left.
-    acknowledged += acknowledged_ids(run.finish(run.helper(db, "annotate", "--count", 2, "--seed", rng.randrange(10**6)),
-                                                "annotating after the kill"))
+    acknowledged += acknowledged_ids(
+        run.finish(
+            run.helper(db, "annotate", "--count", 2, "--seed", rng.randrange(10**6)), "annotating after the kill"
+        )
+    )
     result.acknowledged += 2
     before = {p.name for p in finished_backups(db)}
     again = run.reader("import", second, "--db", db)
@@ -792,7 +834,9 @@ def scenario_backup_killed(lab: Lab, run: Runner, rng: random.Random, result: Ro
     result.acknowledged += len(later)
     result.check_integrity()
     result.lose("annotations acknowledged", set(acknowledged) - annotation_ids(db))
-    result.lose("documents the imports listed as added", set(documents + later) - set(document_hashes(db, documents + later)))
+    result.lose(
+        "documents the imports listed as added", set(documents + later) - set(document_hashes(db, documents + later))
+    )
 
 
 def _added_documents(process: Process) -> list[str]:
@@ -801,8 +845,11 @@ def _added_documents(process: Process) -> list[str]:
 
 def scenario_import_killed(lab: Lab, run: Runner, rng: random.Random, result: Round) -> None:
     db = _copy(lab.base, result.folder / "db.sqlite")
-    acknowledged = acknowledged_ids(run.finish(run.helper(db, "annotate", "--count", 10, "--seed", rng.randrange(10**6)),
-                                               "annotating before the import"))
+    acknowledged = acknowledged_ids(
+        run.finish(
+            run.helper(db, "annotate", "--count", 10, "--seed", rng.randrange(10**6)), "annotating before the import"
+        )
+    )
     result.acknowledged += len(acknowledged)
     kind = result.variant("annotations", "documents")
     result.notes.append(f"killed {kind} import")
@@ -822,8 +869,9 @@ def scenario_import_killed(lab: Lab, run: Runner, rng: random.Random, result: Ro
         else:
             present = lab.export_ids & stored
             if present and present != lab.export_ids:
-                result.other.append(f"a killed annotation import left {len(present)} of its "
-                                    f"{len(lab.export_ids)} rows (all or none)")
+                result.other.append(
+                    f"a killed annotation import left {len(present)} of its {len(lab.export_ids)} rows (all or none)"
+                )
     else:
         importing = run.reader("import", lab.folder, "--db", db)
         # (reading the files comes first: kills before the first batch is written are the dullest)
@@ -840,8 +888,9 @@ def scenario_import_killed(lab: Lab, run: Runner, rng: random.Random, result: Ro
             result.other.append(f"document(s) stored with another text than the file's: {', '.join(broken)}")
         per_batch = _documents_per_batch(lab)
         if per_batch and len(stored) % per_batch and len(stored) != len(lab.folder_hashes):
-            result.other.append(f"{len(stored)} of {len(lab.folder_hashes)} documents stored: not whole batches "
-                                f"of {per_batch}")
+            result.other.append(
+                f"{len(stored)} of {len(lab.folder_hashes)} documents stored: not whole batches of {per_batch}"
+            )
         result.notes.append(f"{len(stored)} of {len(lab.folder_hashes)} documents stored")
 
 
@@ -869,6 +918,7 @@ SCENARIOS: dict[str, Callable[[Lab, Runner, random.Random, Round], None]] = {
 
 # ----- the run ---------------------------------------------------------------------------
 
+
 def schedule(names: list[str], rounds: int, rng: random.Random) -> list[str]:
     """Every block of len(names) rounds runs each scenario once, in a seeded order."""
     order: list[str] = []
@@ -880,18 +930,27 @@ def schedule(names: list[str], rounds: int, rng: random.Random) -> list[str]:
 
 
 def table(results: list[Round], names: list[str]) -> list[str]:
-    header = ["scenario", "rounds", "killed", "acknowledged", "lost", "integrity failures", "other failures",
-              "s/round"]
+    header = ["scenario", "rounds", "killed", "acknowledged", "lost", "integrity failures", "other failures", "s/round"]
     rows = [header]
     for name in names:
         mine = [r for r in results if r.scenario == name]
-        rows.append([name, f"{len(mine):,}", f"{sum(1 for r in mine if r.killed):,}",
-                     f"{sum(r.acknowledged for r in mine):,}", f"{sum(r.lost_count for r in mine):,}",
-                     f"{sum(len(r.integrity) for r in mine):,}", f"{sum(len(r.other) for r in mine):,}",
-                     f"{sum(r.seconds for r in mine) / max(1, len(mine)):.1f}"])
+        rows.append(
+            [
+                name,
+                f"{len(mine):,}",
+                f"{sum(1 for r in mine if r.killed):,}",
+                f"{sum(r.acknowledged for r in mine):,}",
+                f"{sum(r.lost_count for r in mine):,}",
+                f"{sum(len(r.integrity) for r in mine):,}",
+                f"{sum(len(r.other) for r in mine):,}",
+                f"{sum(r.seconds for r in mine) / max(1, len(mine)):.1f}",
+            ]
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
-    return ["  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row))
-            for row in rows]
+    return [
+        "  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row))
+        for row in rows
+    ]
 
 
 def how_rounds_went(results: list[Round], names: list[str]) -> list[str]:
@@ -909,20 +968,31 @@ def how_rounds_went(results: list[Round], names: list[str]) -> list[str]:
 
 
 def totals(results: list[Round]) -> str:
-    return (f"rounds {len(results):,}, acknowledged writes {sum(r.acknowledged for r in results):,}, "
-            f"lost {sum(r.lost_count for r in results):,}, "
-            f"integrity failures {sum(len(r.integrity) for r in results):,}, "
-            f"other failures {sum(len(r.other) for r in results):,}")
+    return (
+        f"rounds {len(results):,}, acknowledged writes {sum(r.acknowledged for r in results):,}, "
+        f"lost {sum(r.lost_count for r in results):,}, "
+        f"integrity failures {sum(len(r.integrity) for r in results):,}, "
+        f"other failures {sum(len(r.other) for r in results):,}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.soak", description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=120, help="how many rounds (default 120)")
-    parser.add_argument("--seed", type=int, default=None, help="the seed of the scenario order and the kill "
-                        "moments (default: drawn and printed)")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help="the seed of the scenario order and the kill moments (default: drawn and printed)",
+    )
     parser.add_argument("--keep", type=Path, metavar="DIR", help="keep every round's files in DIR")
-    parser.add_argument("--scenario", action="append", choices=list(SCENARIOS), metavar="NAME",
-                        help=f"only this scenario (repeatable): {', '.join(SCENARIOS)}")
+    parser.add_argument(
+        "--scenario",
+        action="append",
+        choices=list(SCENARIOS),
+        metavar="NAME",
+        help=f"only this scenario (repeatable): {', '.join(SCENARIOS)}",
+    )
     args = parser.parse_args(argv)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(10**6)
     names = args.scenario or list(SCENARIOS)
@@ -945,8 +1015,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     finally:
         run.kill_all()
-    print(f"soak: templates made and work timed in {time.monotonic() - began:.1f} s: "
-          + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in lab.timings.items()), flush=True)
+    print(
+        f"soak: templates made and work timed in {time.monotonic() - began:.1f} s: "
+        + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in lab.timings.items()),
+        flush=True,
+    )
 
     results: list[Round] = []
     order = schedule(names, args.rounds, random.Random(seed))
@@ -969,9 +1042,12 @@ def main(argv: list[str] | None = None) -> int:
         result.seconds = time.monotonic() - started
         results.append(result)
         status = "FAILED" if result.failed else "ok"
-        print(f"round {number:>3}/{len(order)} {name:<22} {status:<6} acknowledged {result.acknowledged:>6,}  "
-              f"lost {result.lost_count}  killed {result.killed or '(had finished)'}"
-              f"{'; ' + '; '.join(result.notes) if result.notes else ''}  {result.seconds:.1f} s", flush=True)
+        print(
+            f"round {number:>3}/{len(order)} {name:<22} {status:<6} acknowledged {result.acknowledged:>6,}  "
+            f"lost {result.lost_count}  killed {result.killed or '(had finished)'}"
+            f"{'; ' + '; '.join(result.notes) if result.notes else ''}  {result.seconds:.1f} s",
+            flush=True,
+        )
         for line in result.lost + result.integrity + result.other:
             print(f"    {line}", flush=True)
         if args.keep is None and not result.failed:
@@ -979,8 +1055,9 @@ def main(argv: list[str] | None = None) -> int:
 
     elapsed = time.monotonic() - began
     print()
-    print(f"soak of {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, seed {seed}, {os.cpu_count()} cores, "
-          f"{elapsed / 60:.1f} min")
+    print(
+        f"soak of {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, seed {seed}, {os.cpu_count()} cores, {elapsed / 60:.1f} min"
+    )
     for line in table(results, names):
         print(line)
     print(totals(results))

@@ -23,13 +23,19 @@ pytestmark = pytest.mark.slow
 def test_the_small_suite_prints_every_scenario(tmp_path: Path):
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks", "--size", "small", "--cache-dir", str(tmp_path / "cache")],
-        cwd=REPO, capture_output=True, text=True, timeout=120,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
     assert "Machine: " in result.stdout
-    rows = [[cell.strip() for cell in line.strip("|").split("|")]
-            for line in result.stdout.splitlines() if line.startswith("| ")][1:]  # without the header
+    rows = [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in result.stdout.splitlines()
+        if line.startswith("| ")
+    ][1:]  # without the header
     printed = {re.match(r"\d+", row[0]).group() for row in rows}
     assert printed == set(SCENARIOS)
     for row in rows:

@@ -80,8 +80,9 @@ class AgreementReport:
     characters: int
 
 
-def compare(first: Iterable[Span], second: Iterable[Span], lengths: Mapping[Hashable, int],
-            tag: str | None = None) -> AgreementReport:
+def compare(
+    first: Iterable[Span], second: Iterable[Span], lengths: Mapping[Hashable, int], tag: str | None = None
+) -> AgreementReport:
     """Agreement of ``first`` (A) and ``second`` (B); only ``tag`` when it is given."""
     groups_a, groups_b = _grouped(first, lengths, tag), _grouped(second, lengths, tag)
     tags = sorted({t for _, t in groups_a} | {t for _, t in groups_b})
@@ -95,12 +96,10 @@ def compare(first: Iterable[Span], second: Iterable[Span], lengths: Mapping[Hash
             n_a, n_b = n_a + len(a), n_b + len(b)
         counts[t] = Scores(exact, n_a, n_b), Scores(overlap, n_a, n_b)
     labels = _character_labels(groups_a, groups_b, lengths)
-    by_tag = [
-        Agreement(t, *counts[t], _kappa(_relabelled(labels, lambda tags, t=t: t in tags)))
-        for t in tags
-    ]
-    overall = Agreement(None, _pooled(c[0] for c in counts.values()),
-                        _pooled(c[1] for c in counts.values()), _kappa(labels))
+    by_tag = [Agreement(t, *counts[t], _kappa(_relabelled(labels, lambda tags, t=t: t in tags))) for t in tags]
+    overall = Agreement(
+        None, _pooled(c[0] for c in counts.values()), _pooled(c[1] for c in counts.values()), _kappa(labels)
+    )
     return AgreementReport(by_tag, overall, len(lengths), sum(lengths.values()))
 
 

@@ -15,7 +15,7 @@ _CHUNK = 4096  # compared a slice at a time: a 100 MB text is compared in millis
 
 def _common_prefix(a: str, b: str) -> int:
     n, i = min(len(a), len(b)), 0
-    while i + _CHUNK <= n and a[i:i + _CHUNK] == b[i:i + _CHUNK]:
+    while i + _CHUNK <= n and a[i : i + _CHUNK] == b[i : i + _CHUNK]:
         i += _CHUNK
     while i < n and a[i] == b[i]:
         i += 1
@@ -24,7 +24,7 @@ def _common_prefix(a: str, b: str) -> int:
 
 def _common_suffix(a: str, b: str) -> int:
     n, i = min(len(a), len(b)), 0
-    while i + _CHUNK <= n and a[len(a) - i - _CHUNK:len(a) - i] == b[len(b) - i - _CHUNK:len(b) - i]:
+    while i + _CHUNK <= n and a[len(a) - i - _CHUNK : len(a) - i] == b[len(b) - i - _CHUNK : len(b) - i]:
         i += _CHUNK
     while i < n and a[-1 - i] == b[-1 - i]:
         i += 1
@@ -38,8 +38,7 @@ class Reanchoring:
         self.old_text, self.new_text = old_text, new_text
         self.same_start = _common_prefix(old_text, new_text)
         # Capped so that the unchanged head and tail never overlap (old "ab", new "abab").
-        self.same_end = min(_common_suffix(old_text, new_text),
-                            min(len(old_text), len(new_text)) - self.same_start)
+        self.same_end = min(_common_suffix(old_text, new_text), min(len(old_text), len(new_text)) - self.same_start)
 
     def place(self, start: int, end: int) -> tuple[int, int] | None:
         """Where ``old_text[start:end]`` stands in the new text, or None when that is not certain."""
@@ -60,13 +59,14 @@ def _by_quote(old_text: str, new_text: str, start: int, end: int) -> tuple[int, 
     quote = old_text[start:end]
     if not quote:
         return None
-    prefix = old_text[max(0, start - CONTEXT):start]
-    suffix = old_text[end:end + CONTEXT]
+    prefix = old_text[max(0, start - CONTEXT) : start]
+    suffix = old_text[end : end + CONTEXT]
     scored: list[tuple[int, int]] = []
     found = new_text.find(quote)
     while found != -1:
-        score = (_common_suffix(prefix, new_text[max(0, found - CONTEXT):found])
-                 + _common_prefix(suffix, new_text[found + len(quote):found + len(quote) + CONTEXT]))
+        score = _common_suffix(prefix, new_text[max(0, found - CONTEXT) : found]) + _common_prefix(
+            suffix, new_text[found + len(quote) : found + len(quote) + CONTEXT]
+        )
         scored.append((score, found))
         found = new_text.find(quote, found + 1)
     if not scored:

@@ -90,6 +90,5 @@ def compare_annotations(a: Sequence[Annotation], b: Sequence[Annotation]) -> lis
     pair_overlapping(DIFFERENT, same_tag=False)
     rows += [ComparedRow(x, None, ONLY_A) for x in left]
     rows += [ComparedRow(None, x, ONLY_B) for x in right]
-    rows.sort(key=lambda row: (row.start, row.end, STATES.index(row.state),
-                               (row.a or row.b).tag, (row.a or row.b).id))
+    rows.sort(key=lambda row: (row.start, row.end, STATES.index(row.state), (row.a or row.b).tag, (row.a or row.b).id))
     return rows

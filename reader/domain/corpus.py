@@ -33,8 +33,10 @@ _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f]")
 # A UTF-8 lead byte followed by continuation bytes that stop short of its character: what
 # a cut-off UTF-8 sequence looks like, and a lone legacy-encoded byte (the é of a Latin-1
 # "café") does not. Two patterns, each starting with a byte class, which re scans for fast.
-_CUT_SHORT_UTF8 = (re.compile(rb"[\xe0-\xef][\x80-\xbf](?![\x80-\xbf])"),
-                   re.compile(rb"[\xf0-\xf4][\x80-\xbf]{1,2}(?![\x80-\xbf])"))
+_CUT_SHORT_UTF8 = (
+    re.compile(rb"[\xe0-\xef][\x80-\xbf](?![\x80-\xbf])"),
+    re.compile(rb"[\xf0-\xf4][\x80-\xbf]{1,2}(?![\x80-\xbf])"),
+)
 
 
 class UnreadableFile(ValueError):
@@ -77,19 +79,24 @@ def decode(data: bytes) -> tuple[str, str]:
     for mark, codec, name, encoding in _UNICODE_MARKS:
         if data.startswith(mark):
             try:
-                return _checked(data[len(mark):].decode(codec, errors="strict"), encoding)
+                return _checked(data[len(mark) :].decode(codec, errors="strict"), encoding)
             except UnicodeDecodeError as error:
-                raise UnreadableFile(f"not valid {name} at byte {error.start + len(mark)}, though it starts "
-                                     f"with a {name} mark; re-save it as UTF-8") from error
+                raise UnreadableFile(
+                    f"not valid {name} at byte {error.start + len(mark)}, though it starts "
+                    f"with a {name} mark; re-save it as UTF-8"
+                ) from error
     if b"\x00" in data:
         raise UnreadableFile("binary file (contains NUL bytes)")
     try:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as error:
         if _broken_utf8(data):
-            raise UnreadableFile(f"not valid UTF-8 at byte {error.start}, though the rest is UTF-8; "
-                                 "re-save it as UTF-8") from error
-    best = from_bytes(data, cp_isolation=["cp1251", "koi8_r", "cp866", "mac_cyrillic", "iso8859_5", "cp1252", "latin_1"]).best()
+            raise UnreadableFile(
+                f"not valid UTF-8 at byte {error.start}, though the rest is UTF-8; re-save it as UTF-8"
+            ) from error
+    best = from_bytes(
+        data, cp_isolation=["cp1251", "koi8_r", "cp866", "mac_cyrillic", "iso8859_5", "cp1252", "latin_1"]
+    ).best()
     if best is None:
         best = from_bytes(data).best()
     if best is None:
@@ -191,7 +198,6 @@ def read_sources(paths: list[Path], never_read: tuple[Path, ...] = ()) -> Iterat
             yield read_source(path, name)
         except UnreadableFile as error:
             yield _skipped(path, str(error))
-
 
 
 def find_sources(paths: list[Path]) -> Iterator[tuple[Path, str]]:

@@ -8,8 +8,20 @@ from operator import itemgetter
 from typing import Callable, Iterable, Mapping, TextIO
 
 COLUMNS = (
-    "annotation_id", "document", "document_sha256", "start", "end", "text", "tag", "note",
-    "annotator", "status", "reviewer", "review_note", "created_at", "updated_at",
+    "annotation_id",
+    "document",
+    "document_sha256",
+    "start",
+    "end",
+    "text",
+    "tag",
+    "note",
+    "annotator",
+    "status",
+    "reviewer",
+    "review_note",
+    "created_at",
+    "updated_at",
 )
 FORMATS = ("csv", "jsonl")
 DIALECTS = ("excel", "plain")
@@ -80,12 +92,15 @@ def _csv_writer(out: TextIO, dialect: str) -> Callable[[Mapping], None]:
     # Written out inline rather than through neutralize(): this runs for every cell
     # of every row, and a call per cell doubled the time of an export.
     if dialect == "excel":
+
         def write(row: Mapping) -> None:
             writerow([escape + v if v.__class__ is str and v[:1] in risky else v for v in cells_of(row)])
     else:
+
         def write(row: Mapping) -> None:
             cells = cells_of(row)
             (quoting_writerow if "\r" in "".join(v for v in cells if v.__class__ is str) else writerow)(cells)
+
     return write
 
 
@@ -93,4 +108,5 @@ def _jsonl_writer(out: TextIO) -> Callable[[Mapping], None]:
     def write(row: Mapping) -> None:
         out.write(json.dumps({c: row[c] for c in COLUMNS}, ensure_ascii=False))
         out.write("\n")
+
     return write

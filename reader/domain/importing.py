@@ -50,8 +50,9 @@ def read_annotation_rows(path: Path) -> Iterator[ImportedRow]:
         raise BadAnnotationFile(f"{path.name} is not UTF-8 text") from error
     start = text.lstrip()[:1]
     if start == "[":
-        raise BadAnnotationFile(f"{path.name} is one JSON array; annotations are read from JSONL "
-                                "(one JSON object a line) or CSV")
+        raise BadAnnotationFile(
+            f"{path.name} is one JSON array; annotations are read from JSONL (one JSON object a line) or CSV"
+        )
     if start == "{":
         yield from _jsonl_rows(text)
     else:

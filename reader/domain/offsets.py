@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 # Characters outside the BMP; a regex finds them in C, where a Python loop over a
 # 600,000-character text took longer than Qt needs to lay it out and paint it.
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)

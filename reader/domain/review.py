@@ -24,8 +24,9 @@ class ReviewFilter:
                 return False
         elif not self.show_rejected and annotation.status == REJECTED:
             return False
-        return ((self.tag is None or annotation.tag == self.tag)
-                and (self.annotator is None or annotation.annotator == self.annotator))
+        return (self.tag is None or annotation.tag == self.tag) and (
+            self.annotator is None or annotation.annotator == self.annotator
+        )
 
     @property
     def shows_everything(self) -> bool:
@@ -46,12 +47,14 @@ def caret_order(code_point: int) -> tuple:
     return code_point, -1, "", ""
 
 
-def next_pending(annotations: Sequence[Annotation], after: tuple | None, step: int,
-                 shown: ReviewFilter) -> Annotation | None:
+def next_pending(
+    annotations: Sequence[Annotation], after: tuple | None, step: int, shown: ReviewFilter
+) -> Annotation | None:
     """The first pending annotation ``shown`` accepts after (``step`` 1) or before (-1) the
     ``text_order`` key ``after`` (None: from the top, or from the bottom)."""
-    candidates = sorted((a for a in annotations if a.status == PENDING and shown.accepts(a)),
-                        key=text_order, reverse=step < 0)
+    candidates = sorted(
+        (a for a in annotations if a.status == PENDING and shown.accepts(a)), key=text_order, reverse=step < 0
+    )
     if after is None:
         return candidates[0] if candidates else None
     if step > 0:

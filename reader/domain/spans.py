@@ -92,4 +92,3 @@ def split_into_segments(spans: Sequence[tuple[int, int, object]], lo: int, hi: i
         if keys:
             segments.append(Segment(a, b, keys))
     return segments
-

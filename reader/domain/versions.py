@@ -14,8 +14,19 @@ from typing import Mapping
 OLDEST = datetime.min.replace(tzinfo=timezone.utc)
 # The fields that make a version, in the order that breaks a tie. The document's
 # id is left out: it is local to each database (documents match by their text).
-_CONTENT = ("start", "end", "text", "tag", "note", "annotator", "status", "reviewer", "review_note",
-            "created_at", "updated_at")
+_CONTENT = (
+    "start",
+    "end",
+    "text",
+    "tag",
+    "note",
+    "annotator",
+    "status",
+    "reviewer",
+    "review_note",
+    "created_at",
+    "updated_at",
+)
 
 
 def parse_moment(stamp: str) -> datetime | None:

@@ -22,7 +22,13 @@ from pathlib import Path
 from reader.files import partial_path, remove_stale_partials
 from reader.store.errors import BUSY_TIMEOUT_SECONDS, StoreError, explain, is_locked
 from reader.store.schema import (
-    COMPANIONS, DamagedDatabase, check_before_opening, check_sound, may_write, read_only_uri, reading_uri,
+    COMPANIONS,
+    DamagedDatabase,
+    check_before_opening,
+    check_sound,
+    may_write,
+    read_only_uri,
+    reading_uri,
 )
 
 KEEP = 5
@@ -69,8 +75,9 @@ def list_backups(db_path: Path) -> list[Backup]:
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
-def back_up(conn: sqlite3.Connection, db_path: Path, keep: int = KEEP, spare: Path | None = None,
-            check: bool = True) -> Path | None:
+def back_up(
+    conn: sqlite3.Connection, db_path: Path, keep: int = KEEP, spare: Path | None = None, check: bool = True
+) -> Path | None:
     """Copy the database open on ``conn`` (the file ``db_path``) unless it is unchanged
     since the newest copy; keep the newest ``keep`` copies (and ``spare``). ``check``:
     refuse to copy a damaged file; pass False when the caller has just checked it.
@@ -149,8 +156,9 @@ def restore(backup: Path, target: Path) -> Path | None:
 
 
 def _restore_in_place(backup: Path, target: Path) -> Path | None:
-    with closing(sqlite3.connect(target.resolve().as_uri(), uri=True, timeout=BUSY_TIMEOUT_SECONDS,
-                                 isolation_level=None)) as current:
+    with closing(
+        sqlite3.connect(target.resolve().as_uri(), uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    ) as current:
         check_sound(current, target)
         current.execute("PRAGMA foreign_keys = OFF")  # the tables are replaced whole, parents and children
         current.execute("ATTACH DATABASE ? AS restored", [read_only_uri(backup)])
@@ -174,11 +182,14 @@ def _replace_tables(conn: sqlite3.Connection) -> None:
     those of the attached ``restored``, rows and schema version included."""
     for kind, drop in (("trigger", "DROP TRIGGER"), ("view", "DROP VIEW"), ("table", "DROP TABLE")):
         for (name,) in conn.execute(
-                "SELECT name FROM main.sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' "
-                "ORDER BY sql LIKE 'CREATE VIRTUAL%' DESC", [kind]).fetchall():
+            "SELECT name FROM main.sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY sql LIKE 'CREATE VIRTUAL%' DESC",
+            [kind],
+        ).fetchall():
             conn.execute(f"{drop} IF EXISTS main.{_identifier(name)}")
-    schema = conn.execute("SELECT type, name, sql FROM restored.sqlite_master WHERE sql IS NOT NULL "
-                          "ORDER BY rowid").fetchall()
+    schema = conn.execute(
+        "SELECT type, name, sql FROM restored.sqlite_master WHERE sql IS NOT NULL ORDER BY rowid"
+    ).fetchall()
     tables = [(name, sql) for kind, name, sql in schema if kind == "table"]
     for name, sql in tables:  # virtual tables first: they make their own shadow tables
         if sql.upper().startswith("CREATE VIRTUAL TABLE"):
@@ -227,8 +238,9 @@ def _copy_damaged(target: Path) -> Path:
             if companion.is_file():
                 shutil.copyfile(companion, copy.with_name(copy.name + suffix))
     except OSError as error:
-        raise BackupNotWritten(f"could not copy {target} aside before restoring: {_reason(error)}; "
-                               "it is as it was") from error
+        raise BackupNotWritten(
+            f"could not copy {target} aside before restoring: {_reason(error)}; it is as it was"
+        ) from error
     return copy
 
 
@@ -305,4 +317,3 @@ def _remove_quietly(path: Path | None) -> None:
 
 def _reason(error: Exception) -> str:
     return getattr(error, "strerror", None) or str(error)
-

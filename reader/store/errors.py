@@ -38,9 +38,11 @@ def explain(path: Path, error: sqlite3.Error) -> str:
     if code in _LOCKED:
         return f"{path} is locked by another program; waited {BUSY_TIMEOUT_SECONDS:g} s, nothing was changed"
     if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_READONLY_ROLLBACK:
-        return (f"{path} holds a change left unfinished by a program that stopped, which SQLite must roll "
-                "back, and it may not be written here; copy it with its -journal file to a folder you can "
-                "write to")
+        return (
+            f"{path} holds a change left unfinished by a program that stopped, which SQLite must roll "
+            "back, and it may not be written here; copy it with its -journal file to a folder you can "
+            "write to"
+        )
     if code == sqlite3.SQLITE_READONLY:
         return f"{path} is read-only; nothing was changed"
     if code == sqlite3.SQLITE_FULL:
@@ -48,8 +50,10 @@ def explain(path: Path, error: sqlite3.Error) -> str:
     if code in _DAMAGED:
         return f"{path} is damaged ({error}); nothing was changed. List its backups with: reader backups --db {path}"
     if code == sqlite3.SQLITE_CONSTRAINT:
-        return (f"{path} no longer holds what this change expects (another program changed it: {error}); "
-                "nothing was changed")
+        return (
+            f"{path} no longer holds what this change expects (another program changed it: {error}); "
+            "nothing was changed"
+        )
     if code == sqlite3.SQLITE_CANTOPEN:
         return f"{path} cannot be opened ({error})"
     if code == sqlite3.SQLITE_IOERR:

@@ -63,10 +63,20 @@ def _import_one(store: Store, fields: dict, documents: dict, tags: set[str], rep
     if fields["status"] not in STATUSES:
         return f"unknown status {fields['status']!r}"
     annotation = Annotation(
-        id=fields["annotation_id"], document_id=document.id, start=start, end=end, text=fields["text"],
-        tag=fields["tag"], note=fields["note"], annotator=fields["annotator"], status=fields["status"],
-        reviewer=fields["reviewer"], review_note=fields["review_note"],
-        created_at=fields["created_at"], updated_at=fields["updated_at"])
+        id=fields["annotation_id"],
+        document_id=document.id,
+        start=start,
+        end=end,
+        text=fields["text"],
+        tag=fields["tag"],
+        note=fields["note"],
+        annotator=fields["annotator"],
+        status=fields["status"],
+        reviewer=fields["reviewer"],
+        review_note=fields["review_note"],
+        created_at=fields["created_at"],
+        updated_at=fields["updated_at"],
+    )
     stored = store.annotation(annotation.id)
     if stored is None:
         store.add_annotation(annotation)

@@ -93,8 +93,7 @@ def merge(sources: list[Path], target: Path) -> MergeReport:
     sources, target = [Path(s) for s in sources], Path(target)
     for source in sources:
         if same_file(source, target):
-            raise StoreError(f"{target} is also a source; merge into a new file or a copy "
-                             "(sources are never changed)")
+            raise StoreError(f"{target} is also a source; merge into a new file or a copy (sources are never changed)")
     if target.exists() and target.stat().st_size > 0:
         return _merge_into(sources, target, target, created=False)
     # A new target is built beside its final name and renamed into place when complete,
@@ -173,8 +172,9 @@ class _Merge:
             name = self._free_name(document.name)
             if name != document.name:
                 self.report.renamed.append(RenamedDocument(self.label, document.name, name))
-            row = document_row(name, document.source_path, document.sha256, document.text, document.title,
-                               document.imported_at)
+            row = document_row(
+                name, document.source_path, document.sha256, document.text, document.title, document.imported_at
+            )
             ids[document.id] = self.into.db["documents"].insert(row).last_pk
             self.report.documents_added += 1
         return ids
@@ -199,7 +199,7 @@ class _Merge:
         update = f"UPDATE annotations SET ({names}) = ({', '.join('?' * len(columns))}) WHERE id = ?"
         select = f"SELECT {names} FROM annotations WHERE id = ?"
         into = self.into.db.conn  # plain sqlite3 here: sqlite-utils' per-query work doubled a large merge's time
-        for values in self.source.db.conn.execute(f'SELECT {names} FROM annotations ORDER BY document_id, id'):
+        for values in self.source.db.conn.execute(f"SELECT {names} FROM annotations ORDER BY document_id, id"):
             row = dict(zip(columns, values))
             row["document_id"] = document_ids[row["document_id"]]
             found = into.execute(select, [row["id"]]).fetchone()
@@ -216,9 +216,16 @@ class _Merge:
             newer = replaces(row, stored)
             kept, other = (row, stored) if newer else (stored, row)
             kept_from, other_from = (self.label, stored_from) if newer else (stored_from, self.label)
-            self.report.conflicts.append(AnnotationConflict(
-                row["id"], self._document_name(kept["document_id"]),
-                _summary(kept), kept_from, _summary(other), other_from))
+            self.report.conflicts.append(
+                AnnotationConflict(
+                    row["id"],
+                    self._document_name(kept["document_id"]),
+                    _summary(kept),
+                    kept_from,
+                    _summary(other),
+                    other_from,
+                )
+            )
             if newer:
                 into.execute(update, [*row.values(), row["id"]])
                 self.origins[row["id"]] = self.label
@@ -228,7 +235,6 @@ class _Merge:
 
     def _document_name(self, document_id: int) -> str:
         return self.into.document(document_id).name
-
 
 
 def _summary(row: dict) -> str:
@@ -242,11 +248,14 @@ def _summary(row: dict) -> str:
 
 def report_lines(report: MergeReport, source_count: int) -> list[str]:
     """What a merge did, line by line, as the command line prints it and the window shows it."""
-    lines = [f"merged {source_count} file(s) into {report.target}",
-             f"documents: {report.documents_added} added, {report.documents_present} already there"]
+    lines = [
+        f"merged {source_count} file(s) into {report.target}",
+        f"documents: {report.documents_added} added, {report.documents_present} already there",
+    ]
     for renamed in report.renamed:
-        lines.append(f"  renamed: {renamed.name!r} of {renamed.source} is {renamed.new_name!r} here "
-                     "(another text has its name)")
+        lines.append(
+            f"  renamed: {renamed.name!r} of {renamed.source} is {renamed.new_name!r} here (another text has its name)"
+        )
     for matched in report.matched_by_content:
         lines.append(f"  same text: {matched.name!r} of {matched.source} is {matched.target_name!r} here")
     added_tags = f" ({', '.join(report.tags_added)})" if report.tags_added else ""
@@ -255,11 +264,14 @@ def report_lines(report: MergeReport, source_count: int) -> list[str]:
         lines.append(f"  colour: tag {clash.name!r} keeps {clash.kept_colour}; {clash.source} has {clash.other_colour}")
     for name, key in report.keys_dropped:
         lines.append(f"  key: tag {name!r} was added without its key {key!r}, which another tag has")
-    lines.append(f"annotations: {report.annotations_added} added, {report.annotations_updated} updated, "
-                 f"{report.annotations_unchanged} unchanged")
+    lines.append(
+        f"annotations: {report.annotations_added} added, {report.annotations_updated} updated, "
+        f"{report.annotations_unchanged} unchanged"
+    )
     if report.conflicts:
-        lines.append(f"conflicts: {len(report.conflicts)} annotation(s) differ between files; "
-                     "the newest change was kept")
+        lines.append(
+            f"conflicts: {len(report.conflicts)} annotation(s) differ between files; the newest change was kept"
+        )
     for conflict in report.conflicts:
         lines.append(f"  {conflict.annotation_id} in {conflict.document!r}")
         lines.append(f"    kept:      {conflict.kept} ({conflict.kept_from})")

@@ -9,14 +9,17 @@ from reader.store.repo import Store
 
 def annotators(store: Store) -> list[str]:
     """Every name that made an annotation here, sorted (an empty name included)."""
-    return [row["annotator"] for row in store.db.query(
-        "SELECT DISTINCT annotator FROM annotations ORDER BY annotator")]
+    return [row["annotator"] for row in store.db.query("SELECT DISTINCT annotator FROM annotations ORDER BY annotator")]
 
 
 def document_counts(store: Store, document_id: int) -> tuple[int, int]:
     """(annotations, reviewed annotations) of one document, as the document list shows them."""
-    row = next(store.db.query(
-        "SELECT annotation_count, reviewed_count FROM document_counts WHERE document_id = ?", [document_id]), None)
+    row = next(
+        store.db.query(
+            "SELECT annotation_count, reviewed_count FROM document_counts WHERE document_id = ?", [document_id]
+        ),
+        None,
+    )
     return (row["annotation_count"], row["reviewed_count"]) if row else (0, 0)
 
 

@@ -110,11 +110,12 @@ def _unreadable(path: Path, error: sqlite3.Error) -> str:
     if is_locked(error):
         return explain(path, error)
     if primary_code(error) == sqlite3.SQLITE_CORRUPT:
-        return (f"{path} is damaged ({error}); it was left untouched. "
-                f"List its backups with: reader backups --db {path}")
+        return f"{path} is damaged ({error}); it was left untouched. List its backups with: reader backups --db {path}"
     if primary_code(error) == sqlite3.SQLITE_NOTADB:
-        return (f"{path} is not a Reader database: it cannot be read as one (it is not an SQLite file, "
-                "or its header is damaged); it was left untouched")
+        return (
+            f"{path} is not a Reader database: it cannot be read as one (it is not an SQLite file, "
+            "or its header is damaged); it was left untouched"
+        )
     return f"{path} cannot be read as a database ({error}); it was left untouched"
 
 
@@ -131,8 +132,9 @@ def _check_identity(path: Path, application_id: int, version: int, tables: set[s
         )
     missing = sorted(FIRST_SCHEMA_TABLES - tables) if version else ["(its schema version is 0)"]
     if missing:
-        raise StoreError(f"{path} is an incomplete Reader database (missing {', '.join(missing)}); "
-                         "it was left untouched")
+        raise StoreError(
+            f"{path} is an incomplete Reader database (missing {', '.join(missing)}); it was left untouched"
+        )
 
 
 class DamagedDatabase(StoreError):
@@ -149,8 +151,9 @@ def check_sound(conn: sqlite3.Connection, path: Path) -> None:
         report = str(error)
     if report != "ok":
         first = next(line for line in report.splitlines() + [report] if line and not line.startswith("***"))
-        raise DamagedDatabase(f"{path} is damaged ({first}); it was left untouched. "
-                              f"List its backups with: reader backups --db {path}")
+        raise DamagedDatabase(
+            f"{path} is damaged ({first}); it was left untouched. List its backups with: reader backups --db {path}"
+        )
 
 
 def _create_first_schema(db: Database) -> None:
@@ -159,19 +162,29 @@ def _create_first_schema(db: Database) -> None:
     # list of 10,000 documents took 80 ms instead of 8).
     db["documents"].create(
         {
-            "id": int, "name": str, "source_path": str, "sha256": str, "title": str,
-            "length": int, "imported_at": str, "text": str,
+            "id": int,
+            "name": str,
+            "source_path": str,
+            "sha256": str,
+            "title": str,
+            "length": int,
+            "imported_at": str,
+            "text": str,
         },
-        pk="id", not_null={"name", "sha256", "text", "length"},
+        pk="id",
+        not_null={"name", "sha256", "text", "length"},
         defaults={"title": "", "source_path": ""},
     )
     db["documents"].create_index(["name"], unique=True)
     db["documents"].create_index(["sha256"], unique=True)
-    db["documents"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True,
-                               tokenize="unicode61 remove_diacritics 2")
+    db["documents"].enable_fts(
+        ["title", "text"], fts_version="FTS5", create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
     db["tags"].create(
         {"name": str, "colour": str, "key": str, "description": str, "position": int},
-        pk="name", not_null={"colour"}, defaults={"key": "", "description": "", "position": 0},
+        pk="name",
+        not_null={"colour"},
+        defaults={"key": "", "description": "", "position": 0},
     )
     # Written by hand: sqlite-utils cannot declare ON UPDATE CASCADE (a renamed
     # tag carries its annotations along) nor CHECK constraints.
@@ -196,8 +209,8 @@ def _create_first_schema(db: Database) -> None:
         )
         """
     )
-    db.execute('CREATE INDEX annotations_by_position ON annotations(document_id, start)')
-    db.execute('CREATE INDEX annotations_by_tag ON annotations(tag)')
+    db.execute("CREATE INDEX annotations_by_position ON annotations(document_id, start)")
+    db.execute("CREATE INDEX annotations_by_tag ON annotations(tag)")
     # Per-document counts kept by triggers, so the document list never counts a
     # million rows. They live in a table of their own: a counter in the documents
     # row would rewrite the whole text with every annotation.
@@ -246,8 +259,10 @@ def migrate(db: Database) -> None:
     """Bring ``db`` up to SCHEMA_VERSION, each step in its own transaction."""
     version = db.conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
-        raise StoreError(f"the database was written by a newer Reader (schema {version}; "
-                         f"this one reads up to {SCHEMA_VERSION}); it was left untouched")
+        raise StoreError(
+            f"the database was written by a newer Reader (schema {version}; "
+            f"this one reads up to {SCHEMA_VERSION}); it was left untouched"
+        )
     for target in range(version + 1, SCHEMA_VERSION + 1):
         with immediate_transaction(db):
             MIGRATIONS[target - 1](db)

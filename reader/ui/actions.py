@@ -27,8 +27,8 @@ TAG_PREFIX = "Tag_"
 
 @dataclass(frozen=True)
 class Spec:
-    name: str            # the action is called "action" + name
-    text: str            # menu text; also its accessible name
+    name: str  # the action is called "action" + name
+    text: str  # menu text; also its accessible name
     menu: str
     keys: tuple[str, ...] = ()
     tip: str = ""
@@ -37,64 +37,159 @@ class Spec:
 
 
 SPECS: tuple[Spec, ...] = (
-    Spec("OpenFolder", "Open Corpus &Folder…", FILE, ("Ctrl+O",),
-         "Import a folder of .txt and .md files into its own database and open it"),
+    Spec(
+        "OpenFolder",
+        "Open Corpus &Folder…",
+        FILE,
+        ("Ctrl+O",),
+        "Import a folder of .txt and .md files into its own database and open it",
+    ),
     Spec("OpenDatabase", "Open &Database…", FILE, ("Ctrl+Shift+O",), "Open another Reader database"),
-    Spec("ImportFiles", "&Import Files…", FILE, ("Ctrl+I",),
-         "Add .txt and .md files to this database (or drop them on the document list)", separator_before=True),
-    Spec("Export", "&Export Annotations…", FILE, ("Ctrl+Shift+E",),
-         "Write every annotation to CSV (for spreadsheets or scripts) or JSONL"),
-    Spec("Merge", "&Merge…", FILE, (),
-         "Bring other annotators' databases into this one: documents by their text, annotations by id, "
-         "the newest change wins"),
+    Spec(
+        "ImportFiles",
+        "&Import Files…",
+        FILE,
+        ("Ctrl+I",),
+        "Add .txt and .md files to this database (or drop them on the document list)",
+        separator_before=True,
+    ),
+    Spec(
+        "Export",
+        "&Export Annotations…",
+        FILE,
+        ("Ctrl+Shift+E",),
+        "Write every annotation to CSV (for spreadsheets or scripts) or JSONL",
+    ),
+    Spec(
+        "Merge",
+        "&Merge…",
+        FILE,
+        (),
+        "Bring other annotators' databases into this one: documents by their text, annotations by id, "
+        "the newest change wins",
+    ),
     Spec("Quit", "&Quit", FILE, ("Ctrl+Q",), "Close Reader (everything is already saved)", separator_before=True),
     Spec("Find", "&Find in Document…", EDIT, ("Ctrl+F",), "Find text in the open document", separator_before=True),
     Spec("FindNext", "Find &Next", EDIT, ("F3",), "Find the next match in the document"),
     Spec("FindPrevious", "Find &Previous", EDIT, ("Shift+F3",), "Find the previous match in the document"),
-    Spec("SearchCorpus", "&Search All Documents…", EDIT, ("Ctrl+Shift+F",),
-         "Full-text search across every document"),
+    Spec("SearchCorpus", "&Search All Documents…", EDIT, ("Ctrl+Shift+F",), "Full-text search across every document"),
     Spec("FilterDocuments", "Filter &Documents…", EDIT, ("Ctrl+L",), "Type to narrow the document list"),
-    Spec("Preferences", "Pr&eferences…", EDIT, ("Ctrl+,",),
-         "Your name, stored on every annotation you make and every review", separator_before=True),
-    Spec("DeleteAnnotation", "&Delete Annotation", ANNOTATE, ("Del",), "Delete the selected highlight",
-         separator_before=True),
+    Spec(
+        "Preferences",
+        "Pr&eferences…",
+        EDIT,
+        ("Ctrl+,",),
+        "Your name, stored on every annotation you make and every review",
+        separator_before=True,
+    ),
+    Spec(
+        "DeleteAnnotation",
+        "&Delete Annotation",
+        ANNOTATE,
+        ("Del",),
+        "Delete the selected highlight",
+        separator_before=True,
+    ),
     Spec("EditNote", "Edit &Note…", ANNOTATE, ("Ctrl+E",), "Write a note on the selected highlight"),
     Spec("NextAnnotation", "Ne&xt Annotation", ANNOTATE, ("F8",), "Select the next highlight in the text"),
-    Spec("PreviousAnnotation", "Pre&vious Annotation", ANNOTATE, ("Shift+F8",),
-         "Select the previous highlight in the text"),
-    Spec("ExactCharacters", "E&xact Characters", ANNOTATE, ("Ctrl+Shift+X",),
-         "Tag exactly the selected characters instead of whole words", checkable=True, separator_before=True),
+    Spec(
+        "PreviousAnnotation",
+        "Pre&vious Annotation",
+        ANNOTATE,
+        ("Shift+F8",),
+        "Select the previous highlight in the text",
+    ),
+    Spec(
+        "ExactCharacters",
+        "E&xact Characters",
+        ANNOTATE,
+        ("Ctrl+Shift+X",),
+        "Tag exactly the selected characters instead of whole words",
+        checkable=True,
+        separator_before=True,
+    ),
     Spec("EditTags", "Edit &Tags…", ANNOTATE, ("Ctrl+T",), "Add, rename, recolour tags or change their keys"),
     Spec("Accept", "&Accept", REVIEW, ("A",), "Accept the selected highlight, then go to the next pending one"),
-    Spec("Reject", "&Reject", REVIEW, ("R",),
-         "Reject the selected highlight (it is kept, struck through), then go to the next pending one"),
+    Spec(
+        "Reject",
+        "&Reject",
+        REVIEW,
+        ("R",),
+        "Reject the selected highlight (it is kept, struck through), then go to the next pending one",
+    ),
     Spec("ReviewNote", "Review N&ote…", REVIEW, ("Shift+N",), "Write a reviewer's note on the selected highlight"),
-    Spec("NextPending", "&Next Pending", REVIEW, ("N",),
-         "Select the next pending highlight, opening the next document that has one", separator_before=True),
-    Spec("PreviousPending", "&Previous Pending", REVIEW, ("P",),
-         "Select the previous pending highlight, opening the previous document that has one"),
-    Spec("TakeTheirs", "&Take Theirs", REVIEW, ("T",),
-         "Comparison: their version of the selected row goes into this database, accepted; ours is rejected",
-         separator_before=True),
-    Spec("KeepOurs", "&Keep Ours", REVIEW, ("O",),
-         "Comparison: our version of the selected row is accepted; theirs, when it is in this database, rejected"),
+    Spec(
+        "NextPending",
+        "&Next Pending",
+        REVIEW,
+        ("N",),
+        "Select the next pending highlight, opening the next document that has one",
+        separator_before=True,
+    ),
+    Spec(
+        "PreviousPending",
+        "&Previous Pending",
+        REVIEW,
+        ("P",),
+        "Select the previous pending highlight, opening the previous document that has one",
+    ),
+    Spec(
+        "TakeTheirs",
+        "&Take Theirs",
+        REVIEW,
+        ("T",),
+        "Comparison: their version of the selected row goes into this database, accepted; ours is rejected",
+        separator_before=True,
+    ),
+    Spec(
+        "KeepOurs",
+        "&Keep Ours",
+        REVIEW,
+        ("O",),
+        "Comparison: our version of the selected row is accepted; theirs, when it is in this database, rejected",
+    ),
     Spec("ZoomIn", "Zoom &In", VIEW, ("Ctrl+=", "Ctrl++"), "Larger text"),
     Spec("ZoomOut", "Zoom &Out", VIEW, ("Ctrl+-",), "Smaller text"),
     Spec("ZoomReset", "&Actual Size", VIEW, ("Ctrl+0",), "Text at its normal size"),
-    Spec("FocusDocuments", "Go to &Document List", VIEW, ("Ctrl+Shift+L",), "Move the keyboard focus to the list",
-         separator_before=True),
+    Spec(
+        "FocusDocuments",
+        "Go to &Document List",
+        VIEW,
+        ("Ctrl+Shift+L",),
+        "Move the keyboard focus to the list",
+        separator_before=True,
+    ),
     Spec("FocusReader", "Go to &Reader", VIEW, ("Ctrl+Shift+R",), "Move the keyboard focus to the text"),
-    Spec("FocusAnnotations", "Go to &Annotations", VIEW, ("Ctrl+Shift+A",),
-         "Move the keyboard focus to the annotation list"),
-    Spec("ReviewMode", "Re&view Mode", VIEW, ("Ctrl+R",),
-         "Review keys (A, R, N, P), filters over the annotations and review progress in the document list",
-         checkable=True, separator_before=True),
-    Spec("ShowRejected", "Show Re&jected", VIEW, ("Ctrl+H",), "Show rejected highlights, struck through",
-         checkable=True),
-    Spec("PendingOnly", "Only Documents with &Pending", VIEW, (),
-         "List only the documents that still have pending annotations", checkable=True),
-    Spec("Compare", "&Compare With…", VIEW, (),
-         "Another annotator's spans beside this database's, for the open document"),
+    Spec(
+        "FocusAnnotations",
+        "Go to &Annotations",
+        VIEW,
+        ("Ctrl+Shift+A",),
+        "Move the keyboard focus to the annotation list",
+    ),
+    Spec(
+        "ReviewMode",
+        "Re&view Mode",
+        VIEW,
+        ("Ctrl+R",),
+        "Review keys (A, R, N, P), filters over the annotations and review progress in the document list",
+        checkable=True,
+        separator_before=True,
+    ),
+    Spec(
+        "ShowRejected", "Show Re&jected", VIEW, ("Ctrl+H",), "Show rejected highlights, struck through", checkable=True
+    ),
+    Spec(
+        "PendingOnly",
+        "Only Documents with &Pending",
+        VIEW,
+        (),
+        "List only the documents that still have pending annotations",
+        checkable=True,
+    ),
+    Spec(
+        "Compare", "&Compare With…", VIEW, (), "Another annotator's spans beside this database's, for the open document"
+    ),
     Spec("Shortcuts", "&Keyboard Shortcuts", HELP, ("F1",), "Every shortcut on one page"),
 )
 
@@ -140,8 +235,9 @@ class Actions(QObject):
         undo = undo_stack.createUndoAction(self, "&Undo")
         redo = undo_stack.createRedoAction(self, "&Redo")
         self._register("Undo", undo, [QKeySequence("Ctrl+Z")], "Undo the last change", EDIT)
-        self._register("Redo", redo, [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")],
-                       "Redo what was undone", EDIT)
+        self._register(
+            "Redo", redo, [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], "Redo what was undone", EDIT
+        )
         self._tag_anchor: QAction | None = None
         for spec in SPECS:
             menu = self.menus[spec.menu]
@@ -157,8 +253,9 @@ class Actions(QObject):
         self.set_review_mode(False)
         self.set_comparison_open(False)
 
-    def _register(self, name: str, action: QAction, keys: list[QKeySequence], tip: str, menu: str,
-                  text: str | None = None) -> None:
+    def _register(
+        self, name: str, action: QAction, keys: list[QKeySequence], tip: str, menu: str, text: str | None = None
+    ) -> None:
         action.setObjectName(f"action{name}")
         _decorate(action, text or action.text(), keys, tip)
         if text is None:
@@ -236,17 +333,22 @@ class Actions(QObject):
         return rows
 
     def show_shortcuts(self, parent: QWidget) -> QDialog:
-        rows = "".join(f"<tr><td>{escape(menu)}</td><td>{escape(name)}</td><td><b>{escape(keys)}</b></td></tr>"
-                       for menu, name, keys in self.shortcut_rows())
-        extra = "".join(f"<tr><td>Text</td><td>{escape(name)}</td><td><b>{escape(keys)}</b></td></tr>"
-                        for name, keys in READER_KEYS)
+        rows = "".join(
+            f"<tr><td>{escape(menu)}</td><td>{escape(name)}</td><td><b>{escape(keys)}</b></td></tr>"
+            for menu, name, keys in self.shortcut_rows()
+        )
+        extra = "".join(
+            f"<tr><td>Text</td><td>{escape(name)}</td><td><b>{escape(keys)}</b></td></tr>" for name, keys in READER_KEYS
+        )
         dialog = QDialog(parent)
         dialog.setObjectName("shortcutsDialog")
         dialog.setWindowTitle("Keyboard Shortcuts")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         browser = QTextBrowser(dialog)
-        browser.setHtml(f"<table cellpadding='4'><tr><th align='left'>Menu</th><th align='left'>Action</th>"
-                        f"<th align='left'>Keys</th></tr>{rows}{extra}</table>")
+        browser.setHtml(
+            f"<table cellpadding='4'><tr><th align='left'>Menu</th><th align='left'>Action</th>"
+            f"<th align='left'>Keys</th></tr>{rows}{extra}</table>"
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)

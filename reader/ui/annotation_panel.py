@@ -10,7 +10,12 @@ from bisect import bisect_left
 from typing import Callable
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
 )
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
@@ -74,13 +79,16 @@ class AnnotationListModel(QAbstractTableModel):
             tag = self._tags.get(annotation.tag)
             return tag_icon(tag, 14) if tag else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{annotation.tag}: {one_line(annotation.text, 300)}",
-                     f"code points {annotation.start}–{annotation.end}, by {annotation.annotator or 'nobody'}"]
+            lines = [
+                f"{annotation.tag}: {one_line(annotation.text, 300)}",
+                f"code points {annotation.start}–{annotation.end}, by {annotation.annotator or 'nobody'}",
+            ]
             if annotation.note:
                 lines.append(f"Note: {annotation.note}")
             if annotation.status != PENDING:
-                lines.append(f"{annotation.status.capitalize()} by {annotation.reviewer or 'nobody'}, "
-                             f"{annotation.updated_at}")
+                lines.append(
+                    f"{annotation.status.capitalize()} by {annotation.reviewer or 'nobody'}, {annotation.updated_at}"
+                )
             elif annotation.reviewer:
                 lines.append(f"Pending; reviewed by {annotation.reviewer}")
             if annotation.review_note:
@@ -108,8 +116,12 @@ class AnnotationListModel(QAbstractTableModel):
         return flags
 
     def setData(self, index: _ANY_INDEX, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or index.column() != self.NOTE or role != Qt.ItemDataRole.EditRole \
-                or self._edit_note is None:
+        if (
+            not index.isValid()
+            or index.column() != self.NOTE
+            or role != Qt.ItemDataRole.EditRole
+            or self._edit_note is None
+        ):
             return False
         annotation = self._annotations[index.row()]
         if value == annotation.note:
@@ -219,8 +231,9 @@ class AnnotationPanel(QWidget):
         self.view.setAccessibleName("Annotations in this document")
         self.view.setModel(self.proxy)
         list_like(self.view)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(AnnotationListModel.TAG, QHeaderView.ResizeMode.Interactive)
@@ -242,8 +255,14 @@ class AnnotationPanel(QWidget):
         self.view.clicked.connect(self._clicked)
         self.view.editNoteRequested.connect(lambda: self.edit_note(self.current_id()))
         self.view.itemDelegate().closeEditor.connect(lambda *args: self.noteEditFinished.emit())
-        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
-                       self.proxy.layoutChanged, self.model.rowsInserted, self.model.rowsRemoved):
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
+        ):
             signal.connect(self._update_heading)
 
     def current_id(self) -> str | None:
@@ -255,8 +274,10 @@ class AnnotationPanel(QWidget):
 
     def visible_annotations(self) -> list[Annotation]:
         """The listed annotations, in text order."""
-        return [self.model.annotation(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
-                for row in range(self.proxy.rowCount())]
+        return [
+            self.model.annotation(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+            for row in range(self.proxy.rowCount())
+        ]
 
     def _index_of(self, annotation_id: str | None, column: int) -> QModelIndex:
         """The view's index of the annotation's cell; invalid when it is not listed."""

@@ -86,8 +86,9 @@ class ChangeAnnotation(_StoreCommand):
     """Any change to one stored annotation (tag, note, edges): undo writes back
     every field it had, ``updated_at`` included."""
 
-    def __init__(self, store: Store, sink: Sink, before: Annotation, after: Annotation, text: str,
-                 merge_edges: bool = False):
+    def __init__(
+        self, store: Store, sink: Sink, before: Annotation, after: Annotation, text: str, merge_edges: bool = False
+    ):
         super().__init__(text, store, sink)
         self.before = before
         self.after = after
@@ -115,32 +116,46 @@ class ChangeAnnotation(_StoreCommand):
 
 
 def retag(store: Store, sink: Sink, annotation: Annotation, tag: str) -> ChangeAnnotation:
-    return ChangeAnnotation(store, sink, annotation, annotation.changed(tag=tag),
-                            f"Retag “{_short(annotation.text)}” as {tag}")
+    return ChangeAnnotation(
+        store, sink, annotation, annotation.changed(tag=tag), f"Retag “{_short(annotation.text)}” as {tag}"
+    )
 
 
 def set_note(store: Store, sink: Sink, annotation: Annotation, note: str) -> ChangeAnnotation:
-    return ChangeAnnotation(store, sink, annotation, annotation.changed(note=note),
-                            f"Note on “{_short(annotation.text)}”")
+    return ChangeAnnotation(
+        store, sink, annotation, annotation.changed(note=note), f"Note on “{_short(annotation.text)}”"
+    )
 
 
-def move_edges(store: Store, sink: Sink, annotation: Annotation, start: int, end: int,
-               document_text: str) -> ChangeAnnotation:
+def move_edges(
+    store: Store, sink: Sink, annotation: Annotation, start: int, end: int, document_text: str
+) -> ChangeAnnotation:
     after = annotation.changed(start=start, end=end, text=document_text[start:end])
-    return ChangeAnnotation(store, sink, annotation, after, f"Move the edges of “{_short(after.text)}”",
-                            merge_edges=True)
+    return ChangeAnnotation(
+        store, sink, annotation, after, f"Move the edges of “{_short(after.text)}”", merge_edges=True
+    )
 
 
 def review(store: Store, sink: Sink, annotation: Annotation, status: str, reviewer: str) -> ChangeAnnotation:
     """Accept or reject: the status, who decided and when (``updated_at``)."""
     verb = {ACCEPTED: "Accept", REJECTED: "Reject"}.get(status, "Reopen")
-    return ChangeAnnotation(store, sink, annotation, annotation.changed(status=status, reviewer=reviewer),
-                            f"{verb} {annotation.tag} “{_short(annotation.text)}”")
+    return ChangeAnnotation(
+        store,
+        sink,
+        annotation,
+        annotation.changed(status=status, reviewer=reviewer),
+        f"{verb} {annotation.tag} “{_short(annotation.text)}”",
+    )
 
 
 def set_review_note(store: Store, sink: Sink, annotation: Annotation, note: str, reviewer: str) -> ChangeAnnotation:
-    return ChangeAnnotation(store, sink, annotation, annotation.changed(review_note=note, reviewer=reviewer),
-                            f"Review note on “{_short(annotation.text)}”")
+    return ChangeAnnotation(
+        store,
+        sink,
+        annotation,
+        annotation.changed(review_note=note, reviewer=reviewer),
+        f"Review note on “{_short(annotation.text)}”",
+    )
 
 
 class ChangeAnnotations(_StoreCommand):

@@ -76,8 +76,11 @@ class ComparisonController(QObject):
         """Start comparing; "" when it started, else why not (nothing changes then)."""
         other = None
         if choice.path is not None:
-            if choice.path.exists() and self.controller.store.path.exists() \
-                    and choice.path.resolve() == self.controller.store.path.resolve():
+            if (
+                choice.path.exists()
+                and self.controller.store.path.exists()
+                and choice.path.resolve() == self.controller.store.path.resolve()
+            ):
                 return "That is this database: choose another, or an annotator of this one"
             try:
                 other = Store.open(choice.path, create=False, read_only=True)
@@ -88,8 +91,10 @@ class ComparisonController(QObject):
         theirs = [choice.path.name] if choice.path else []
         if choice.b_annotator is not None:
             theirs.append(self._who(choice.b_annotator))
-        self.panel.set_labels("A: here" if choice.a_annotator is None else f"A: {self._who(choice.a_annotator)}",
-                              "B: " + ", ".join(theirs))
+        self.panel.set_labels(
+            "A: here" if choice.a_annotator is None else f"A: {self._who(choice.a_annotator)}",
+            "B: " + ", ".join(theirs),
+        )
         if not self.dock.isVisible():
             self.dock.show()
             self.window.resizeDocks([self.dock], [max(180, self.window.height() // 4)], Qt.Orientation.Vertical)
@@ -119,8 +124,11 @@ class ComparisonController(QObject):
 
     def _database_loaded(self) -> None:
         # Another annotator "of this database" means nothing in a database just opened.
-        if self.choice is not None and self.choice.path is None \
-                and self.choice.b_annotator not in annotators(self.controller.store):
+        if (
+            self.choice is not None
+            and self.choice.path is None
+            and self.choice.b_annotator not in annotators(self.controller.store)
+        ):
             self.stop()
             self.dock.hide()
             return
@@ -144,8 +152,10 @@ class ComparisonController(QObject):
         differing = sum(not r.agrees for r in rows)
         settled = sum(not r.agrees and self.panel.model.settled(r) for r in rows)
         where = f"{self.choice.path.name}" if self.choice.path else "this database"
-        heading = (f"{document.title or document.name}: A {self._who(self.choice.a_annotator)} here, "
-                   f"B {self._who(self.choice.b_annotator)} in {where}. ")
+        heading = (
+            f"{document.title or document.name}: A {self._who(self.choice.a_annotator)} here, "
+            f"B {self._who(self.choice.b_annotator)} in {where}. "
+        )
         if missing:
             heading += f"{where} has no document with this text."
         else:
@@ -213,8 +223,9 @@ class ComparisonController(QObject):
                 changes.append((stored, stored.changed(status=REJECTED, reviewer=me)))
         if row.a is not None and row.a.status != ACCEPTED:
             changes.append((row.a, row.a.changed(status=ACCEPTED, reviewer=me)))
-        return changes, ("Ours is already accepted" if row.a is not None
-                         else "There is nothing of ours here to keep; T takes theirs")
+        return changes, (
+            "Ours is already accepted" if row.a is not None else "There is nothing of ours here to keep; T takes theirs"
+        )
 
     def _settle(self, changes_for, what: str) -> None:
         """One undoable step of the changes ``changes_for(row, me)`` gives for the current row."""

@@ -9,8 +9,21 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from reader.domain.annotations import ACCEPTED, Annotation
@@ -72,7 +85,7 @@ class ComparisonModel(QAbstractTableModel):
             if column == self.END:
                 return row.end
             if column == self.TEXT:
-                return one_line(self._text[row.start:row.end], 80)
+                return one_line(self._text[row.start : row.end], 80)
             if column in (self.A, self.B):
                 return self._side(row.a if column == self.A else row.b, role)
             return row.state if row.agrees or not self.settled(row) else f"{row.state} (settled)"
@@ -81,8 +94,9 @@ class ComparisonModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and not row.agrees:
             return QColor("#1a1a1a")  # dark on the light marks, in a dark theme too
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(self._tooltip(label, annotation)
-                             for label, annotation in zip(self._labels, (row.a, row.b)))
+            return "\n".join(
+                self._tooltip(label, annotation) for label, annotation in zip(self._labels, (row.a, row.b))
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.START, self.END):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -98,8 +112,10 @@ class ComparisonModel(QAbstractTableModel):
     def _tooltip(self, label: str, annotation: Annotation | None) -> str:
         if annotation is None:
             return f"{label}: nothing here"
-        return (f"{label}: {annotation.tag} {annotation.start}–{annotation.end} "
-                f"“{one_line(annotation.text, 60)}”, {annotation.status}, by {annotation.annotator or NO_NAME}")
+        return (
+            f"{label}: {annotation.tag} {annotation.start}–{annotation.end} "
+            f"“{one_line(annotation.text, 60)}”, {annotation.status}, by {annotation.annotator or NO_NAME}"
+        )
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < 6:
@@ -133,12 +149,19 @@ class ComparisonPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ComparisonModel.TEXT, QHeaderView.ResizeMode.Stretch)
         metrics = self.fontMetrics()
-        for column, sample in ((ComparisonModel.START, "000000"), (ComparisonModel.END, "000000"),
-                               (ComparisonModel.A, "✓ claim claim"), (ComparisonModel.B, "✓ claim claim"),
-                               (ComparisonModel.STATE, "different tag and extent")):
+        for column, sample in (
+            (ComparisonModel.START, "000000"),
+            (ComparisonModel.END, "000000"),
+            (ComparisonModel.A, "✓ claim claim"),
+            (ComparisonModel.B, "✓ claim claim"),
+            (ComparisonModel.STATE, "different tag and extent"),
+        ):
             self.view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
-        self.keys = QLabel("T takes theirs (accepted; ours rejected) · O keeps ours (accepted; theirs here rejected) "
-                           "· A / R review ours · Ctrl+Z undoes", self)
+        self.keys = QLabel(
+            "T takes theirs (accepted; ours rejected) · O keeps ours (accepted; theirs here rejected) "
+            "· A / R review ours · Ctrl+Z undoes",
+            self,
+        )
         self.keys.setObjectName("comparisonKeys")
         self.keys.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -243,8 +266,12 @@ class CompareDialog(QDialog):
         return box
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Compare With", self.path_box.text() or self._folder,
-                                              "Reader databases (*.sqlite *.db *.sqlite3);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Compare With",
+            self.path_box.text() or self._folder,
+            "Reader databases (*.sqlite *.db *.sqlite3);;All files (*)",
+        )
         if path:
             self.path_box.setText(path)
             self.other_database.setChecked(True)

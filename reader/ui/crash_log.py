@@ -29,7 +29,7 @@ def summary(exc_type: type[BaseException], exc_value: BaseException) -> str:
     except Exception:  # an exception whose __str__ raises too: its type says enough
         lines = []
     described = f"{exc_type.__name__}: {lines[0]}" if lines else exc_type.__name__
-    return described if len(described) <= LONGEST_SUMMARY else described[:LONGEST_SUMMARY - 1] + "…"
+    return described if len(described) <= LONGEST_SUMMARY else described[: LONGEST_SUMMARY - 1] + "…"
 
 
 class _RaisingFileHandler(RotatingFileHandler):
@@ -49,8 +49,9 @@ class CrashReporter(QObject):
         self.window = window
         self.path = path
         self._previous_hooks = (sys.excepthook, threading.excepthook)
-        self._handler = _RaisingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_COPIES,
-                                            encoding="utf-8", delay=True)
+        self._handler = _RaisingFileHandler(
+            path, maxBytes=LOG_BYTES, backupCount=LOG_COPIES, encoding="utf-8", delay=True
+        )
         self._handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%Y-%m-%d %H:%M:%S%z"))
         self._logger = logging.getLogger("reader.crashes")
         self._logger.propagate = False
@@ -62,8 +63,9 @@ class CrashReporter(QObject):
         self._logger.removeHandler(self._handler)
         self._handler.close()
 
-    def excepthook(self, exc_type: type[BaseException], exc_value: BaseException,
-                   exc_traceback: TracebackType | None) -> None:
+    def excepthook(
+        self, exc_type: type[BaseException], exc_value: BaseException, exc_traceback: TracebackType | None
+    ) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             self._previous_hooks[0](exc_type, exc_value, exc_traceback)
             return
@@ -88,8 +90,9 @@ class CrashReporter(QObject):
         """The traceback, with the time, into the log; why that failed, or None."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._logger.error("Unhandled exception in thread %s (Reader %s)", thread_name, __version__,
-                               exc_info=exc_info)
+            self._logger.error(
+                "Unhandled exception in thread %s (Reader %s)", thread_name, __version__, exc_info=exc_info
+            )
         except Exception as error:
             return getattr(error, "strerror", None) or str(error) or type(error).__name__
         return None

@@ -8,8 +8,17 @@ from typing import Iterable, Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QProgressDialog, QPushButton, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
 )
 
 from reader.files import atomic_text_file
@@ -28,8 +37,9 @@ class ExportCancelled(Exception):
     pass
 
 
-def export_annotations(rows: Iterable[Mapping], path: Path, fmt: str, dialect: str, total: int,
-                       parent: QWidget | None = None) -> int:
+def export_annotations(
+    rows: Iterable[Mapping], path: Path, fmt: str, dialect: str, total: int, parent: QWidget | None = None
+) -> int:
     """Write ``rows`` to ``path`` behind a progress dialog; returns how many.
 
     Written through ``atomic_text_file``, so a cancel or a full disk leaves
@@ -100,8 +110,9 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         suffix = CHOICES[self.format_box.currentIndex()][3]
-        path, _ = QFileDialog.getSaveFileName(self, "Export Annotations", self.path_box.text(),
-                                              f"{suffix[1:].upper()} files (*{suffix});;All files (*)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export Annotations", self.path_box.text(), f"{suffix[1:].upper()} files (*{suffix});;All files (*)"
+        )
         if path:
             self.path_box.setText(path)
 

@@ -157,7 +157,13 @@ class HighlightPainter:
                 y = piece.baseline + drop
                 painter.drawLine(piece.rect.left(), y, piece.rect.right(), y)
 
-    def paint_over_text(self, painter: QPainter, placed: Sequence[PlacedSpan], blocks: Sequence[VisibleBlock], selected: Annotation | None) -> None:
+    def paint_over_text(
+        self,
+        painter: QPainter,
+        placed: Sequence[PlacedSpan],
+        blocks: Sequence[VisibleBlock],
+        selected: Annotation | None,
+    ) -> None:
         """Strike-throughs of rejected annotations, and the outline of the selected one."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(QPen(STRIKE_COLOUR, STRIKE_WIDTH))

@@ -6,7 +6,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QDockWidget, QLabel, QMainWindow, QPlainTextEdit, QSplitter, QTabWidget, QVBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QPlainTextEdit,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -93,8 +101,9 @@ class MainWindow(QMainWindow):
         self.status_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_identity = QLabel(self)
         self.status_identity.setObjectName("statusIdentity")
-        self.status_identity.setToolTip("Your name, stored on every annotation you make and every review; "
-                                        "Edit ▸ Preferences changes it")
+        self.status_identity.setToolTip(
+            "Your name, stored on every annotation you make and every review; Edit ▸ Preferences changes it"
+        )
         self.statusBar().addWidget(self.status_message, 1)
         self.statusBar().addPermanentWidget(self.status_identity)
         self.statusBar().addPermanentWidget(self.status_summary)
@@ -103,8 +112,9 @@ class MainWindow(QMainWindow):
         self.comparison_dock = QDockWidget("Comparison", self)
         self.comparison_dock.setObjectName("comparisonDock")
         self.comparison_dock.setWidget(self.comparison)
-        self.comparison_dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea
-                                             | Qt.DockWidgetArea.RightDockWidgetArea)
+        self.comparison_dock.setAllowedAreas(
+            Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.comparison_dock)
         self.comparison_dock.hide()
         self._message_timer = self.startTimer(1000)

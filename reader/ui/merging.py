@@ -21,9 +21,12 @@ from reader.ui.controller import Controller
 def choose_and_merge(controller: Controller) -> None:
     if _refused(controller):
         return
-    paths, _ = QFileDialog.getOpenFileNames(controller.window, "Merge Into This Database",
-                                            str(controller.store.path.parent),
-                                            "Reader databases (*.sqlite *.db *.sqlite3);;All files (*)")
+    paths, _ = QFileDialog.getOpenFileNames(
+        controller.window,
+        "Merge Into This Database",
+        str(controller.store.path.parent),
+        "Reader databases (*.sqlite *.db *.sqlite3);;All files (*)",
+    )
     if paths:
         merge_into_open(controller, [Path(p) for p in paths])
 
@@ -43,9 +46,11 @@ def merge_into_open(controller: Controller, sources: list[Path]) -> MergeReport 
         QApplication.restoreOverrideCursor()
     if report.changed:
         controller.reload()
-    headline = (f"Merged {len(sources)} file(s): {report.documents_added} document(s) and "
-                f"{report.annotations_added} annotation(s) added, {report.annotations_updated} updated, "
-                f"{len(report.conflicts)} conflict(s)")
+    headline = (
+        f"Merged {len(sources)} file(s): {report.documents_added} document(s) and "
+        f"{report.annotations_added} annotation(s) added, {report.annotations_updated} updated, "
+        f"{len(report.conflicts)} conflict(s)"
+    )
     if not report.changed:
         headline += "; nothing new"
     controller.window.say(headline, problem=bool(report.backup_problem))

@@ -35,9 +35,12 @@ class PreferencesDialog(QDialog):
         self.name_box.setPlaceholderText(default)
         self.name_box.setMaxLength(MAX_NAME)
         self.problem = problem_label(self, "preferencesProblem")
-        explanation = QLabel("Stored as the annotator of every annotation you make and as the reviewer "
-                             f"of every one you accept or reject. Until you change it, it is your login "
-                             f"name ({default}).", self)
+        explanation = QLabel(
+            "Stored as the annotator of every annotation you make and as the reviewer "
+            f"of every one you accept or reject. Until you change it, it is your login "
+            f"name ({default}).",
+            self,
+        )
         explanation.setWordWrap(True)
         form = QFormLayout()
         form.addRow("Your &name:", self.name_box)

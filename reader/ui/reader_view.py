@@ -54,6 +54,7 @@ _TOOLTIP_NOTE_CHARS = 300
 # paint), soon enough that it is ready before a reader acts.
 INDEX_DELAY_MS = 40
 
+
 class ReaderView(QPlainTextEdit):
     annotationSelected = Signal(object)  # annotation id (str) or None, when the selection changes
     edgeMoveRequested = Signal(str, str, int)  # annotation id, "start" | "end", delta in code points
@@ -65,7 +66,9 @@ class ReaderView(QPlainTextEdit):
         self.setAccessibleName("Document text")
         self.setReadOnly(True)
         # setReadOnly resets the flags, so they come after it.
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursorWidth(2)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -191,7 +194,9 @@ class ReaderView(QPlainTextEdit):
         """Shown spans overlapping ``[lo, hi)`` as (start, end, id), by start, longest first."""
         if self._index is not None:
             return self._index.covering(lo, hi)
-        found = [(a.start, a.end, a.id) for a in self._annotations.values() if a.start < hi and a.end > lo and self._shows(a)]
+        found = [
+            (a.start, a.end, a.id) for a in self._annotations.values() if a.start < hi and a.end > lo and self._shows(a)
+        ]
         found.sort(key=span_order)
         return found
 
@@ -335,7 +340,9 @@ class ReaderView(QPlainTextEdit):
         caret = self.caret_code_point()
         if backward:
             before = selection[0] if selection else caret
-            match = _last_match(pattern, self._text, 0, before) or _last_match(pattern, self._text, before, len(self._text))
+            match = _last_match(pattern, self._text, 0, before) or _last_match(
+                pattern, self._text, before, len(self._text)
+            )
         else:
             after = selection[1] if selection else caret
             match = pattern.search(self._text, after) or pattern.search(self._text, 0)
@@ -423,7 +430,9 @@ class ReaderView(QPlainTextEdit):
                 top = block.origin.y() + layout.lineAt(block.first_line).y()
                 last = layout.lineAt(block.last_line)
                 bottom = block.origin.y() + last.y() + last.height()
-                area = area.united(QRect(0, int(top) - 2, self.viewport().width(), int(bottom - top) + 4 + _UNDERLINE_REACH))
+                area = area.united(
+                    QRect(0, int(top) - 2, self.viewport().width(), int(bottom - top) + 4 + _UNDERLINE_REACH)
+                )
         if not area.isEmpty():
             self.viewport().update(area)
 
@@ -572,7 +581,11 @@ def _tooltip_html(annotations: list[Annotation]) -> str:
         details = " · ".join(escape(part) for part in (annotation.status, annotation.annotator) if part)
         row = f"<b>{escape(annotation.tag)}</b> — {details}"
         if annotation.note:
-            note = annotation.note if len(annotation.note) <= _TOOLTIP_NOTE_CHARS else annotation.note[:_TOOLTIP_NOTE_CHARS] + "…"
+            note = (
+                annotation.note
+                if len(annotation.note) <= _TOOLTIP_NOTE_CHARS
+                else annotation.note[:_TOOLTIP_NOTE_CHARS] + "…"
+            )
             row += "<br><i>" + escape(note).replace("\n", "<br>") + "</i>"
         rows.append(row)
     return "<qt>" + "<hr>".join(rows) + "</qt>"

@@ -56,8 +56,11 @@ class ReviewController(QObject):
         if not on:
             self.actions["PendingOnly"].setChecked(False)
         self.apply_filter()
-        self.window.say("Review mode: A accept, R reject, N / P next / previous pending, Shift+N review note"
-                        if on else "Review mode is off")
+        self.window.say(
+            "Review mode: A accept, R reject, N / P next / previous pending, Shift+N review note"
+            if on
+            else "Review mode is off"
+        )
 
     def _show_mode(self, on: bool) -> None:
         self.actions.set_review_mode(on)
@@ -110,8 +113,9 @@ class ReviewController(QObject):
             return
         if selected.status == status and selected.reviewer == self.controller.annotator:
             self.window.say(f"Already {status}")
-        elif not self.controller.push(review(self.controller.store, self.controller, selected, status,
-                                             self.controller.annotator)):
+        elif not self.controller.push(
+            review(self.controller.store, self.controller, selected, status, self.controller.annotator)
+        ):
             return
         self._select_next_here(selected)
 
@@ -119,9 +123,12 @@ class ReviewController(QObject):
         selected = self._selected_or_say()
         if selected is None:
             return None
-        dialog = ReviewNoteDialog(f"Your note on {selected.tag} “{' '.join(selected.text.split())[:60]}”, "
-                                  f"stored with your name ({self.controller.annotator}):",
-                                  selected.review_note, self.window)
+        dialog = ReviewNoteDialog(
+            f"Your note on {selected.tag} “{' '.join(selected.text.split())[:60]}”, "
+            f"stored with your name ({self.controller.annotator}):",
+            selected.review_note,
+            self.window,
+        )
         dialog.noteChosen.connect(lambda note: self._set_note(selected.id, note))
         dialog.open()
         return dialog
@@ -131,8 +138,9 @@ class ReviewController(QObject):
         if annotation is None:
             self.window.say("That annotation is no longer in the open document; the note was not stored", problem=True)
         elif note != annotation.review_note:
-            self.controller.push(set_review_note(self.controller.store, self.controller, annotation, note,
-                                                 self.controller.annotator))
+            self.controller.push(
+                set_review_note(self.controller.store, self.controller, annotation, note, self.controller.annotator)
+            )
 
     def _selected_or_say(self) -> Annotation | None:
         selected = self.controller.selected_annotation()
@@ -160,11 +168,15 @@ class ReviewController(QObject):
                 here = self.panel.model.annotations()
             found = next_pending(here, None, step, shown)  # in the new document, or round again here
         if found is None:
-            self.window.say("No pending annotations left" + ("" if shown.shows_everything else " that the filters show"))
+            self.window.say(
+                "No pending annotations left" + ("" if shown.shows_everything else " that the filters show")
+            )
             return None
         if found is selected or (selected is not None and found.id == selected.id):
-            self.window.say("This is the only pending annotation left" +
-                            ("" if shown.shows_everything else " that the filters show"))
+            self.window.say(
+                "This is the only pending annotation left"
+                + ("" if shown.shows_everything else " that the filters show")
+            )
         self._select(found)
         return found
 
@@ -174,7 +186,7 @@ class ReviewController(QObject):
         current = self.controller.document.id if self.controller.document is not None else None
         if current in order:
             at = order.index(current)
-            order = order[at + 1:] + order[:at] if step > 0 else order[:at][::-1] + order[at + 1:][::-1]
+            order = order[at + 1 :] + order[:at] if step > 0 else order[:at][::-1] + order[at + 1 :][::-1]
         elif step < 0:
             order.reverse()
         model = self.documents.model

@@ -9,8 +9,18 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QColorDialog, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+    QColorDialog,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from reader.domain.tags import BadTag, Tag
@@ -103,8 +113,11 @@ class TagEditor(QDialog):
             self.list.addItem(item)
         self.list.blockSignals(False)
         names = [t.name for t in self._tags]
-        wanted = select if select in names else (self._editing.name if self._editing and
-                                                 self._editing.name in names else None)
+        wanted = (
+            select
+            if select in names
+            else (self._editing.name if self._editing and self._editing.name in names else None)
+        )
         if wanted is not None:
             self.list.setCurrentRow(names.index(wanted))
         elif self._tags:
@@ -130,9 +143,13 @@ class TagEditor(QDialog):
     def save(self) -> None:
         position = self._editing.position if self._editing else max((t.position for t in self._tags), default=-1) + 1
         try:
-            tag = Tag(name=self.name_box.text().strip(), colour=self.colour_box.text().strip().lower(),
-                      key=self.key_box.text().strip(), description=self.description_box.text().strip(),
-                      position=position)
+            tag = Tag(
+                name=self.name_box.text().strip(),
+                colour=self.colour_box.text().strip().lower(),
+                key=self.key_box.text().strip(),
+                description=self.description_box.text().strip(),
+                position=position,
+            )
         except BadTag as error:
             self.show_problem(str(error))
             return

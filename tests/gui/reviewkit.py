@@ -24,8 +24,9 @@ TEXTS = {
 def make_documents(path: Path, texts: dict[str, str] = TEXTS) -> dict[str, int]:
     """A database holding ``texts``; the document ids by name."""
     with Store.open(path) as store:
-        return {name: store.import_source(SourceText(name, "", text, "utf-8")).document_id
-                for name, text in texts.items()}
+        return {
+            name: store.import_source(SourceText(name, "", text, "utf-8")).document_id for name, text in texts.items()
+        }
 
 
 def annotate(path: Path, name: str, quote: str, tag: str = "claim", **fields) -> Annotation:

@@ -40,8 +40,13 @@ def two_annotators(tmp_path):
 
 def rows(window) -> list[tuple[str, str, str, str]]:
     model = window.comparison.model
-    return [tuple(model.index(r, c).data() for c in (ComparisonModel.TEXT, ComparisonModel.A, ComparisonModel.B,
-                                                    ComparisonModel.STATE)) for r in range(model.rowCount())]
+    return [
+        tuple(
+            model.index(r, c).data()
+            for c in (ComparisonModel.TEXT, ComparisonModel.A, ComparisonModel.B, ComparisonModel.STATE)
+        )
+        for r in range(model.rowCount())
+    ]
 
 
 def go_to_row(qtbot, window, row: int) -> None:
@@ -139,8 +144,10 @@ def test_compare_two_annotators_in_one_database(qtbot, tmp_path):
     key(qtbot, b_box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.findChild(QDialog, "compareDialog") is None)
     reactivate(qtbot, window)
-    assert rows(window) == [("Charlie 😀", "· actor", "· claim", DIFFERENT_TAG),
-                            ("on Monday", "· date", "· date", DIFFERENT_EXTENT)]
+    assert rows(window) == [
+        ("Charlie 😀", "· actor", "· claim", DIFFERENT_TAG),
+        ("on Monday", "· date", "· date", DIFFERENT_EXTENT),
+    ]
 
     table = window.comparison.view
     go_to_row(qtbot, window, 0)

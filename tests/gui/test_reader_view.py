@@ -267,7 +267,11 @@ def test_the_caret_is_visible_in_read_only_text(qtbot, view, tags):
     # Qt draws the caret by inverting what is under it: most of its column changes.
     rows = range(rect.top(), rect.bottom() + 1)
     changed = [
-        abs(QColor.fromRgb(with_caret.pixel(rect.left(), y)).lightness() - QColor.fromRgb(without_caret.pixel(rect.left(), y)).lightness()) > 100
+        abs(
+            QColor.fromRgb(with_caret.pixel(rect.left(), y)).lightness()
+            - QColor.fromRgb(without_caret.pixel(rect.left(), y)).lightness()
+        )
+        > 100
         for y in rows
     ]
     assert sum(changed) >= 0.8 * len(changed)
@@ -317,8 +321,12 @@ def test_overlapping_spans_show_both_tags_fill_and_underline(qtbot, view, tags):
     only_outer_right = caret_rect(view, inner.start).left() - 2
 
     # The outer span gives the fill, also where the inner one lies on it.
-    assert same_colour(region_mode(image, inner_left, inner_right, line.top(), line.bottom()), blended(base, claim, FILL_ALPHA))
-    assert same_colour(region_mode(image, outer_left, only_outer_right, line.top(), line.bottom()), blended(base, claim, FILL_ALPHA))
+    assert same_colour(
+        region_mode(image, inner_left, inner_right, line.top(), line.bottom()), blended(base, claim, FILL_ALPHA)
+    )
+    assert same_colour(
+        region_mode(image, outer_left, only_outer_right, line.top(), line.bottom()), blended(base, claim, FILL_ALPHA)
+    )
     # Each tag draws its own underline; the inner one lower down, and only under its own text.
     claim_rows = underline_rows(image, inner_left, inner_right, line.center().y(), below, claim)
     actor_rows = underline_rows(image, inner_left, inner_right, line.center().y(), below, actor)
@@ -496,7 +504,9 @@ def test_set_document_rejects_crlf_and_resets_state(qtbot, view, tags):
 
 
 def long_text(paragraphs: int = 400) -> str:
-    return "\n\n".join(f"Абзац {n}: 😀 Москва не обращалась к ОДКБ за помощью, сообщает агентство." for n in range(paragraphs))
+    return "\n\n".join(
+        f"Абзац {n}: 😀 Москва не обращалась к ОДКБ за помощью, сообщает агентство." for n in range(paragraphs)
+    )
 
 
 def last_visible_code_point(view: ReaderView) -> int:

@@ -38,7 +38,9 @@ def russian_like_text(size: int, seed: int = 7) -> str:
         for _ in range(sentence_count):
             words = [rng.choice(WORDS) for _ in range(rng.randint(5, 14))]
             if rng.random() < 0.05:
-                words.insert(rng.randrange(len(words)), "😀")  # astral characters make Qt positions drift from code points
+                words.insert(
+                    rng.randrange(len(words)), "😀"
+                )  # astral characters make Qt positions drift from code points
             sentences.append(" ".join(words).capitalize() + ".")
         paragraph = " ".join(sentences)
         paragraphs.append(paragraph)
@@ -62,7 +64,9 @@ def spans_for(text: str, count: int, seed: int = 11) -> list[Annotation]:
         start = rng.randrange(under.start, under.end)
         end = min(start + rng.randint(3, stride), len(text))  # nested in it or running past its end
         status = REJECTED if n % 10 == 0 else "pending"
-        annotations.append(Annotation(document_id=1, start=start, end=end, text=text[start:end], tag=rng.choice(tags), status=status))
+        annotations.append(
+            Annotation(document_id=1, start=start, end=end, text=text[start:end], tag=rng.choice(tags), status=status)
+        )
     return annotations
 
 
@@ -92,7 +96,11 @@ def open_and_paint(qtbot, text: str, annotations: list[Annotation]) -> dict[str,
     view.close()
     view.deleteLater()
     painted, painted_cpu = view.painted_at
-    return {"wall": (painted - started) * 1000, "cpu": (painted_cpu - started_cpu) * 1000, "idle": (idle - started) * 1000}
+    return {
+        "wall": (painted - started) * 1000,
+        "cpu": (painted_cpu - started_cpu) * 1000,
+        "idle": (idle - started) * 1000,
+    }
 
 
 def opening_costs(qtbot, size: int, span_count: int, runs: int) -> dict[str, dict[str, float]]:
@@ -104,7 +112,9 @@ def opening_costs(qtbot, size: int, span_count: int, runs: int) -> dict[str, dic
     for _ in range(runs):  # interleaved, so that machine noise hits both alike
         runs_by_case["bare"].append(open_and_paint(qtbot, text, []))
         runs_by_case["spans"].append(open_and_paint(qtbot, text, annotations))
-    medians = {case: {k: statistics.median(r[k] for r in found) for k in found[0]} for case, found in runs_by_case.items()}
+    medians = {
+        case: {k: statistics.median(r[k] for r in found) for k in found[0]} for case, found in runs_by_case.items()
+    }
     medians["ratio"] = {k: medians["spans"][k] / medians["bare"][k] for k in medians["bare"]}
     return medians
 
@@ -158,7 +168,9 @@ def test_scrolling_a_page_and_adding_a_highlight_cost_a_frame(qtbot, capsys):
     scroll_ms, add_ms = statistics.median(scrolls) * 1000, statistics.median(adds) * 1000
     with capsys.disabled():
         print()
-        print(f"scroll one page (600,000 chars, 10,000 spans): median {scroll_ms:.2f} ms, max {max(scrolls) * 1000:.2f} ms")
+        print(
+            f"scroll one page (600,000 chars, 10,000 spans): median {scroll_ms:.2f} ms, max {max(scrolls) * 1000:.2f} ms"
+        )
         print(f"add one highlight + repaint: median {add_ms:.2f} ms, max {max(adds) * 1000:.2f} ms")
     assert view.annotations_at(first)  # the added highlights are really there
     assert scroll_ms < 200 and add_ms < 200  # sanity only

@@ -21,8 +21,9 @@ def review_db(tmp_path):
 
 
 def shown_in_reader(window, spans) -> set[str]:
-    return {name for name, a in spans.items()
-            if any(found.id == a.id for found in window.reader.annotations_at(a.start))}
+    return {
+        name for name, a in spans.items() if any(found.id == a.id for found in window.reader.annotations_at(a.start))
+    }
 
 
 def listed(window) -> list[str]:

@@ -55,8 +55,10 @@ def test_merge_into_the_open_database_reloads_the_window(qtbot, tmp_path, monkey
 
     # The window shows what the file now holds; undo starts afresh.
     assert controller.undo_stack.count() == 0
-    assert [controller.documents.model.summary(controller.documents.model.document_id(r)).name
-            for r in range(controller.documents.model.rowCount())][-1] == "d-fourth.txt"
+    assert [
+        controller.documents.model.summary(controller.documents.model.document_id(r)).name
+        for r in range(controller.documents.model.rowCount())
+    ][-1] == "d-fourth.txt"
     assert controller.document.name == "a-first.txt"
     panel = window.annotation_panel.model
     assert panel.by_id(new.id) is not None and panel.by_id(shared.id).tag == "claim"

@@ -11,13 +11,24 @@ from PySide6.QtWidgets import QDialog, QTextBrowser
 
 from windowkit import REPO, open_window
 
-REQUIRED = {"actionUndo", "actionRedo", "actionExport", "actionDeleteAnnotation",
-            "actionTag_claim", "actionTag_actor", "actionTag_date"}
+REQUIRED = {
+    "actionUndo",
+    "actionRedo",
+    "actionExport",
+    "actionDeleteAnnotation",
+    "actionTag_claim",
+    "actionTag_actor",
+    "actionTag_date",
+}
 
 
 def menu_actions(window):
-    return [(menu, action) for menu in window.controller.actions.menus.values()
-            for action in menu.actions() if not action.isSeparator()]
+    return [
+        (menu, action)
+        for menu in window.controller.actions.menus.values()
+        for action in menu.actions()
+        if not action.isSeparator()
+    ]
 
 
 def test_actions_have_names_shortcuts_and_accessible_names(qtbot, tmp_path):
@@ -39,8 +50,9 @@ def test_actions_have_names_shortcuts_and_accessible_names(qtbot, tmp_path):
             assert action.shortcuts()
         if action.shortcuts():
             assert action.isShortcutVisibleInContextMenu()
-            assert menu_interface.child(index).text(QAccessible.Text.Accelerator) == \
-                action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            assert menu_interface.child(index).text(QAccessible.Text.Accelerator) == action.shortcut().toString(
+                QKeySequence.SequenceFormat.NativeText
+            )
 
     claimed = {}
     for action in window.findChildren(QAction):
@@ -48,8 +60,19 @@ def test_actions_have_names_shortcuts_and_accessible_names(qtbot, tmp_path):
             key = sequence.toString()
             assert key not in claimed, f"{key} is claimed by {claimed.get(key)} and {action.objectName()}"
             claimed[key] = action.objectName()
-    for wanted in ("Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y", "Ctrl+=", "Ctrl+-", "Ctrl+F", "Ctrl+Shift+F", "Del",
-                   "1", "2", "3"):
+    for wanted in (
+        "Ctrl+Z",
+        "Ctrl+Shift+Z",
+        "Ctrl+Y",
+        "Ctrl+=",
+        "Ctrl+-",
+        "Ctrl+F",
+        "Ctrl+Shift+F",
+        "Del",
+        "1",
+        "2",
+        "3",
+    ):
         assert wanted in claimed, wanted
 
 
@@ -57,8 +80,10 @@ def test_the_readme_lists_every_shortcut(qtbot, tmp_path):
     window = open_window(qtbot, tmp_path / "project.sqlite", tmp_path / "settings.ini")
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Keyboard shortcuts", 1)[1].split("\n## ", 1)[0]
-    table = {tuple(cell.replace("`", "").strip() for cell in row.strip("|").split("|"))
-             for row in re.findall(r"^\|.*\|$", section, flags=re.MULTILINE)}
+    table = {
+        tuple(cell.replace("`", "").strip() for cell in row.strip("|").split("|"))
+        for row in re.findall(r"^\|.*\|$", section, flags=re.MULTILINE)
+    }
     for menu, name, keys in window.controller.actions.shortcut_rows():
         if menu == "Annotate" and name.startswith("Tag as "):
             continue  # one row in the README covers the tag keys

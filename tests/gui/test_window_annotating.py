@@ -14,8 +14,11 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from reader.store import Store
 from windowkit import click_text, drag_select, key, middle_of, open_window, pick_document, shortcut
 
-CTRL, SHIFT, ALT = (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier,
-                    Qt.KeyboardModifier.AltModifier)
+CTRL, SHIFT, ALT = (
+    Qt.KeyboardModifier.ControlModifier,
+    Qt.KeyboardModifier.ShiftModifier,
+    Qt.KeyboardModifier.AltModifier,
+)
 
 
 def stored(db_path):
@@ -52,7 +55,7 @@ def test_a_whole_session_lands_in_the_database(qtbot, window, tmp_path):
     key(qtbot, view, Qt.Key.Key_1)
     (first,) = stored(db).values()
     assert (first.start, first.end, first.tag) == (0, second_word_end, "claim")
-    assert first.text == text[first.start:first.end]
+    assert first.text == text[first.start : first.end]
     assert view.selected_annotation_id() == first.id
 
     # Retag the selected highlight with another key.
@@ -124,10 +127,10 @@ def test_edges_move_with_shift_arrows_and_undo_as_one_step(qtbot, window, tmp_pa
     (original,) = stored(db).values()
 
     key(qtbot, view, Qt.Key.Key_Right, SHIFT, times=3)  # the end moves right by three
-    key(qtbot, view, Qt.Key.Key_Right, SHIFT | ALT)     # the start moves right by one
+    key(qtbot, view, Qt.Key.Key_Right, SHIFT | ALT)  # the start moves right by one
     (moved,) = stored(db).values()
     assert (moved.start, moved.end) == (original.start + 1, original.end + 3)
-    assert moved.text == text[moved.start:moved.end]
+    assert moved.text == text[moved.start : moved.end]
     assert moved.id == original.id
 
     # Ten more presses at the edge of the text cannot push the start before 0.
@@ -212,8 +215,10 @@ def test_the_panel_and_f8_select_highlights_and_right_click_offers_the_tags(qtbo
 
     # What the platform sends on a right click (QTest's mouse events do not make one).
     position = middle_of(window, 1)
-    QApplication.sendEvent(view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, position,
-                                                               view.viewport().mapToGlobal(position)))
+    QApplication.sendEvent(
+        view.viewport(),
+        QContextMenuEvent(QContextMenuEvent.Reason.Mouse, position, view.viewport().mapToGlobal(position)),
+    )
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
     menu = QApplication.activePopupWidget()
     assert view.selected_annotation_id() == ids[0]

@@ -16,8 +16,14 @@ from reader.store import Store
 
 def run_reader(*args: str, timeout: float = 60, **environment: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **environment)
-    return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True,
-                          timeout=timeout, env=env, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_without_arguments_the_seeds_open_in_a_per_user_database(qtbot, tmp_path, monkeypatch):

@@ -52,8 +52,9 @@ def on_disk(db_path, annotation_id):
 
 
 def make(document, start, end, tag="claim") -> Annotation:
-    return Annotation(document_id=document.id, start=start, end=end, text=document.text[start:end], tag=tag,
-                      annotator="tester")
+    return Annotation(
+        document_id=document.id, start=start, end=end, text=document.text[start:end], tag=tag, annotator="tester"
+    )
 
 
 def test_add_then_undo_and_redo_keep_the_same_row(seeded_store, document, stack, db_path):
@@ -70,8 +71,7 @@ def test_add_then_undo_and_redo_keep_the_same_row(seeded_store, document, stack,
 
 def test_delete_undo_restores_every_field(seeded_store, document, stack, db_path):
     sink = Recorder()
-    annotation = make(document, 7, 9).changed(note="a note", status="accepted", reviewer="editor",
-                                              review_note="fine")
+    annotation = make(document, 7, 9).changed(note="a note", status="accepted", reviewer="editor", review_note="fine")
     seeded_store.add_annotation(annotation)
     stack.push(DeleteAnnotation(seeded_store, sink, annotation))
     assert on_disk(db_path, annotation.id) is None

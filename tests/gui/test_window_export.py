@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from reader.ui.export_dialog import CHOICES, ExportDialog
 from windowkit import key, open_window, pick_document
 
-TEXT = ("Emoji first 😀👍🏽 then 𝔉𝔯𝔞𝔨𝔱𝔲𝔯 and 𠜎𠜱 CJK, a flag 🇺🇦.\n"
-        "The target phrase follows 🎉 here, and more text after it.\n")
+TEXT = (
+    "Emoji first 😀👍🏽 then 𝔉𝔯𝔞𝔨𝔱𝔲𝔯 and 𠜎𠜱 CJK, a flag 🇺🇦.\n"
+    "The target phrase follows 🎉 here, and more text after it.\n"
+)
 
 
 @pytest.fixture
@@ -45,8 +47,7 @@ def test_a_span_after_astral_characters_exports_its_own_text(qtbot, window, tmp_
     key(qtbot, view, Qt.Key.Key_Down)
     key(qtbot, view, Qt.Key.Key_Right, times=target - text.index("\n") - 1)
     assert view.caret_code_point() == target
-    key(qtbot, view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-        times=2)
+    key(qtbot, view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier, times=2)
     key(qtbot, view, Qt.Key.Key_1)
     # A second span that starts right after the astral characters of the first line.
     frak = text.index("𝔉")
@@ -64,7 +65,7 @@ def test_a_span_after_astral_characters_exports_its_own_text(qtbot, window, tmp_
             rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
         assert {(row["text"], row["tag"]) for row in rows} == expected
         for row in rows:
-            assert row["text"] == text[int(row["start"]):int(row["end"])]
+            assert row["text"] == text[int(row["start"]) : int(row["end"])]
         assert "Exported 2 annotation(s)" in window.status_message.text()
     assert not list(tmp_path.glob(".*.part"))
 

@@ -46,16 +46,21 @@ def test_corpus_search_lists_hits_that_open_their_document(qtbot, tmp_path):
     assert search.box.objectName() == "searchBox"
     documents = window.controller.store.documents()
     other = next(d for d in documents if d.id != window.controller.document.id)
-    word = next(w for w in window.controller.store.document(other.id).text.split()
-                if len(w) > 6 and w.isalpha() and w not in window.reader.document_text())
+    word = next(
+        w
+        for w in window.controller.store.document(other.id).text.split()
+        if len(w) > 6 and w.isalpha() and w not in window.reader.document_text()
+    )
     type_text(search.box, word)
     qtbot.waitUntil(lambda: search.model.rowCount() == 1, timeout=2000)
     index = search.model.index(0)
-    qtbot.mouseClick(search.results.viewport(), Qt.MouseButton.LeftButton, pos=search.results.visualRect(index).center())
+    qtbot.mouseClick(
+        search.results.viewport(), Qt.MouseButton.LeftButton, pos=search.results.visualRect(index).center()
+    )
     assert window.controller.document.id == other.id
     selection = window.reader.selection_code_points()
     assert selection is not None
-    assert window.reader.document_text()[selection[0]:selection[1]].casefold() == word.casefold()
+    assert window.reader.document_text()[selection[0] : selection[1]].casefold() == word.casefold()
 
     search.box.selectAll()
     qtbot.keyClicks(search.box, "zzzzqqq")

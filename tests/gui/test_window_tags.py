@@ -54,8 +54,9 @@ def test_rename_recolour_and_rebind_through_the_editor(qtbot, tmp_path):
     assert view.annotations_at(0)[0].tag == "assertion"
 
     # A key that another tag has is refused with its reason, and nothing changes.
-    qtbot.mouseClick(editor.list.viewport(), Qt.MouseButton.LeftButton,
-                     pos=editor.list.visualItemRect(editor.list.item(1)).center())
+    qtbot.mouseClick(
+        editor.list.viewport(), Qt.MouseButton.LeftButton, pos=editor.list.visualItemRect(editor.list.item(1)).center()
+    )
     retype(qtbot, editor.key_box, "7")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert "already belongs" in editor.problem.text()

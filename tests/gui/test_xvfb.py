@@ -27,9 +27,12 @@ def display():
         pytest.skip(f"{' and '.join(MISSING)} not installed (scripts/test-deps.sh installs them)")
     read_end, write_end = os.pipe()
     # -displayfd: Xvfb picks a free display number itself and writes it to us.
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24",
-                               "-nolisten", "tcp"], pass_fds=[write_end],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=[write_end],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write_end)
     try:
         ready, _, _ = select.select([read_end], [], [], 20)
@@ -43,8 +46,9 @@ def display():
 
 
 def xdotool(display: str, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["xdotool", *args], env=dict(os.environ, DISPLAY=display), capture_output=True,
-                          text=True, timeout=20)
+    return subprocess.run(
+        ["xdotool", *args], env=dict(os.environ, DISPLAY=display), capture_output=True, text=True, timeout=20
+    )
 
 
 def wait_for_window(display: str, app: subprocess.Popen, seconds: float = 30) -> str:
@@ -61,8 +65,14 @@ def wait_for_window(display: str, app: subprocess.Popen, seconds: float = 30) ->
 def test_the_window_shows_on_a_real_x_server_and_takes_key_presses(display, tmp_path):
     db = tmp_path / "project.sqlite"
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
-    app = subprocess.Popen([sys.executable, "-m", "reader", str(SEEDS), "--db", str(db)], env=env,
-                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    app = subprocess.Popen(
+        [sys.executable, "-m", "reader", str(SEEDS), "--db", str(db)],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         window = wait_for_window(display, app)
         geometry = xdotool(display, "getwindowgeometry", window).stdout
@@ -88,4 +98,4 @@ def test_the_window_shows_on_a_real_x_server_and_takes_key_presses(display, tmp_
         document = store.find_document(row["document"])
     first_word = document.text.split()[0]
     assert (row["start"], row["end"], row["tag"]) == (0, len(first_word), "claim")
-    assert row["text"] == document.text[row["start"]:row["end"]] == first_word
+    assert row["text"] == document.text[row["start"] : row["end"]] == first_word

@@ -84,6 +84,7 @@ def type_text(widget, text: str) -> None:
     characters go as key events that carry their text, as a keyboard layout sends them."""
     for character in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier,
-                                                     character))
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, character)
+            )
     QApplication.processEvents()

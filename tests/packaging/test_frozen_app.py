@@ -19,8 +19,10 @@ from reader.domain.corpus import find_sources, read_source
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(importlib.util.find_spec("PyInstaller") is None,
-                       reason="PyInstaller comes with the [dist] extra: pip install -e '.[dist]'"),
+    pytest.mark.skipif(
+        importlib.util.find_spec("PyInstaller") is None,
+        reason="PyInstaller comes with the [dist] extra: pip install -e '.[dist]'",
+    ),
 ]
 
 REPO = Path(__file__).resolve().parents[2]
@@ -35,9 +37,23 @@ SIZE_BUDGET_MB = 150  # Linux, stripped, measured at about 117 MB; a new Qt modu
 def frozen_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("pyinstaller")
     build = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
-         "--distpath", str(work / "dist"), "--workpath", str(work / "build"), str(REPO / "build.spec")],
-        cwd=REPO, capture_output=True, text=True, timeout=BUILD_TIMEOUT_S)
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+            str(REPO / "build.spec"),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT_S,
+    )
     assert build.returncode == 0, build.stderr[-4000:]
     app = work / "dist" / "reader" / ("reader.exe" if sys.platform == "win32" else "reader")
     assert app.is_file(), f"PyInstaller did not produce {app}"
@@ -56,8 +72,15 @@ def frozen_env(home: Path, **extra: str) -> dict[str, str]:
 
 
 def run_frozen(app: Path, *args, home: Path, timeout: float = 60, **extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(app), *map(str, args)], cwd=home, env=frozen_env(home, **extra),
-                          capture_output=True, text=True, encoding="utf-8", timeout=timeout)
+    return subprocess.run(
+        [str(app), *map(str, args)],
+        cwd=home,
+        env=frozen_env(home, **extra),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+    )
 
 
 def test_version_is_the_package_version(frozen_app: Path, tmp_path: Path):
@@ -80,8 +103,25 @@ def test_import_annotate_export_through_the_frozen_app(frozen_app: Path, tmp_pat
     note = 'a "quoted", two-line\nnote'
 
     imported = run_frozen(frozen_app, "import", SEEDS, "--db", db, home=tmp_path)
-    annotated = run_frozen(frozen_app, "annotate", "--db", db, "--doc", document, "--start", start,
-                           "--end", end, "--tag", tag, "--note", note, "--annotator", "frozen", home=tmp_path)
+    annotated = run_frozen(
+        frozen_app,
+        "annotate",
+        "--db",
+        db,
+        "--doc",
+        document,
+        "--start",
+        start,
+        "--end",
+        end,
+        "--tag",
+        tag,
+        "--note",
+        note,
+        "--annotator",
+        "frozen",
+        home=tmp_path,
+    )
     to_file = run_frozen(frozen_app, "export", "--db", db, "-o", tmp_path / "excel.csv", home=tmp_path)
     to_stdout = run_frozen(frozen_app, "export", "--db", db, "--dialect", "plain", home=tmp_path)
 
@@ -107,8 +147,9 @@ def test_import_annotate_export_through_the_frozen_app(frozen_app: Path, tmp_pat
 def test_window_opens_the_bundled_seeds_headless_and_exits_cleanly(frozen_app: Path, tmp_path: Path):
     started = time.monotonic()
     try:
-        result = run_frozen(frozen_app, home=tmp_path, timeout=WINDOW_TIMEOUT_S,
-                            READER_EXIT_AFTER_MS="1500")  # the window quits 1.5 s after it is shown
+        result = run_frozen(
+            frozen_app, home=tmp_path, timeout=WINDOW_TIMEOUT_S, READER_EXIT_AFTER_MS="1500"
+        )  # the window quits 1.5 s after it is shown
     except subprocess.TimeoutExpired:
         pytest.fail(f"the window was still open {WINDOW_TIMEOUT_S} s after it started with READER_EXIT_AFTER_MS=1500")
     elapsed = time.monotonic() - started

@@ -38,8 +38,12 @@ def test_committed_icons_hold_every_size_each_system_asks_for():
 
 
 def test_make_icons_script_redraws_the_same_set(tmp_path: Path):
-    result = subprocess.run([sys.executable, str(REPO / "scripts" / "make_icons.py"), str(tmp_path)],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "make_icons.py"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
     assert result.returncode == 0, result.stderr
     written = sorted(p.name for p in tmp_path.iterdir())

@@ -37,9 +37,17 @@ def annotate(store: Store, count: int | None, seed: int, note_size: int) -> None
     while count is None or added < count:
         start = rng.randrange(document.length - 1)
         end = rng.randrange(start + 1, min(document.length, start + 40) + 1)
-        annotation = store.add_annotation(Annotation(
-            document_id=document.id, start=start, end=end, text=document.text[start:end],
-            tag=rng.choice(tags), note="n" * rng.randrange(note_size + 1), annotator=f"process-{seed}"))
+        annotation = store.add_annotation(
+            Annotation(
+                document_id=document.id,
+                start=start,
+                end=end,
+                text=document.text[start:end],
+                tag=rng.choice(tags),
+                note="n" * rng.randrange(note_size + 1),
+                annotator=f"process-{seed}",
+            )
+        )
         print(annotation.id, flush=True)
         added += 1
 

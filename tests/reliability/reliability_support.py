@@ -14,24 +14,37 @@ HERE = Path(__file__).resolve().parent
 ANNOTATING_PROCESS = HERE / "annotating_process.py"
 
 # Cyrillic, emoji outside the BMP, a ZWJ sequence and CRLF: the text offsets most often drift on.
-MIXED_TEXT = normalize_newlines(
-    "Заявление 📢 министра: «рост будет».\r\n"
-    "The minister 👩🏽‍💼 claimed growth on 12 May 2024.\r\n"
-    "Ещё одна строка, и ещё одна. 🎉 Конец.\n"
-) * 20
+MIXED_TEXT = (
+    normalize_newlines(
+        "Заявление 📢 министра: «рост будет».\r\n"
+        "The minister 👩🏽‍💼 claimed growth on 12 May 2024.\r\n"
+        "Ещё одна строка, и ещё одна. 🎉 Конец.\n"
+    )
+    * 20
+)
 
 
 def start_helper(*args, **popen) -> subprocess.Popen:
     """annotating_process.py in its own Python; it prints one line per acknowledged step."""
     return subprocess.Popen(
         [sys.executable, str(ANNOTATING_PROCESS), *map(str, args)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ), **popen)
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
+        **popen,
+    )
 
 
 def run_cli(*args, timeout: float = 60) -> subprocess.CompletedProcess:
     """The installed command line in its own process."""
-    return subprocess.run([sys.executable, "-m", "reader", *map(str, args)], capture_output=True,
-                          text=True, timeout=timeout, env=dict(os.environ))
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=dict(os.environ),
+    )
 
 
 def annotation_ids(path: Path) -> set[str]:
@@ -50,8 +63,9 @@ def fill_with_annotations(db: Path, note_size: int) -> None:
 
     with Store.open(db) as store:
         store.add_annotations(
-            Annotation(document_id=1, start=i, end=i + 7, text=MIXED_TEXT[i:i + 7], tag="actor", note="n" * note_size)
-            for i in range(0, 1500, 2))
+            Annotation(document_id=1, start=i, end=i + 7, text=MIXED_TEXT[i : i + 7], tag="actor", note="n" * note_size)
+            for i in range(0, 1500, 2)
+        )
 
 
 def integrity(path: Path) -> list[str]:

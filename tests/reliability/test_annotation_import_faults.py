@@ -23,8 +23,16 @@ def annotations_for(count: int, seed: int = 0) -> list[Annotation]:
     for _ in range(count):
         start = rng.randrange(len(MIXED_TEXT) - 20)
         end = start + rng.randrange(1, 20)
-        result.append(Annotation(document_id=1, start=start, end=end, text=MIXED_TEXT[start:end],
-                                 tag=rng.choice(["claim", "actor", "date"]), note="=1+1 📢"))
+        result.append(
+            Annotation(
+                document_id=1,
+                start=start,
+                end=end,
+                text=MIXED_TEXT[start:end],
+                tag=rng.choice(["claim", "actor", "date"]),
+                note="=1+1 📢",
+            )
+        )
     return result
 
 
@@ -58,8 +66,10 @@ def test_bad_rows_are_refused_by_line_and_the_rest_imported(exported, tmp_path):
     no_tag = {k: v for k, v in rows[4].items() if k != "tag"}
     wrong_text = dict(rows[4], annotation_id="x-1", text="not what is there")
     not_a_number = dict(rows[4], annotation_id="x-2", start="five")
-    lines = [json.dumps(r, ensure_ascii=False) for r in (good[0], bad_offsets, unknown_tag, no_tag, wrong_text,
-                                                          not_a_number, good[0], good[1])]
+    lines = [
+        json.dumps(r, ensure_ascii=False)
+        for r in (good[0], bad_offsets, unknown_tag, no_tag, wrong_text, not_a_number, good[0], good[1])
+    ]
     lines.insert(3, "{not json")
     lines.insert(4, "[1, 2, 3]")
     path = tmp_path / "mixed.jsonl"
@@ -130,11 +140,28 @@ def test_a_failure_half_way_through_a_file_imports_none_of_it(exported, tmp_path
         kept = store.add_annotation(annotations_for(1, seed=99)[0])
     with many.open("w", encoding="utf-8") as handle:
         for a in annotations_for(400, seed=1):
-            handle.write(json.dumps({"annotation_id": a.id, "document": "mixed.txt", "document_sha256": "",
-                                     "start": a.start, "end": a.end, "text": a.text, "tag": a.tag,
-                                     "note": "n" * 500, "annotator": "", "status": "pending", "reviewer": "",
-                                     "review_note": "", "created_at": a.created_at,
-                                     "updated_at": a.updated_at}, ensure_ascii=False) + "\n")
+            handle.write(
+                json.dumps(
+                    {
+                        "annotation_id": a.id,
+                        "document": "mixed.txt",
+                        "document_sha256": "",
+                        "start": a.start,
+                        "end": a.end,
+                        "text": a.text,
+                        "tag": a.tag,
+                        "note": "n" * 500,
+                        "annotator": "",
+                        "status": "pending",
+                        "reviewer": "",
+                        "review_note": "",
+                        "created_at": a.created_at,
+                        "updated_at": a.updated_at,
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
     with Store.open(target) as store:
         pages = store.db.execute("PRAGMA page_count").fetchone()[0]
         store.db.execute(f"PRAGMA max_page_count = {pages + 20}")  # the disk fills up part-way
@@ -158,8 +185,12 @@ def test_an_import_killed_half_way_imports_none_of_the_file(exported, tmp_path, 
     template = json.loads(jsonl.splitlines()[0])
     with many.open("w", encoding="utf-8") as handle:
         for a in annotations_for(400, seed=2):
-            handle.write(json.dumps(dict(template, annotation_id=a.id, start=a.start, end=a.end, text=a.text),
-                                    ensure_ascii=False) + "\n")
+            handle.write(
+                json.dumps(
+                    dict(template, annotation_id=a.id, start=a.start, end=a.end, text=a.text), ensure_ascii=False
+                )
+                + "\n"
+            )
 
     with start_helper(target, "import", many) as process:
         for _ in range(kill_after):

@@ -12,9 +12,11 @@ from reader.domain.annotations import Annotation
 from reader.domain.corpus import SourceText
 from reader.store import Store
 
-OLD = ("Министр 📢 обещал рост экономики в мае.\n"
-       "Эксперты 👩🏽‍💼 ждут рост цен и спорят.\n"
-       "В конце года подведут итоги 🎉.\n")
+OLD = (
+    "Министр 📢 обещал рост экономики в мае.\n"
+    "Эксперты 👩🏽‍💼 ждут рост цен и спорят.\n"
+    "В конце года подведут итоги 🎉.\n"
+)
 
 
 def annotate(store: Store, document_id: int, quote: str, occurrence: int = 0, tag: str = "claim") -> Annotation:
@@ -22,8 +24,9 @@ def annotate(store: Store, document_id: int, quote: str, occurrence: int = 0, ta
     start = -1
     for _ in range(occurrence + 1):
         start = text.index(quote, start + 1)
-    return store.add_annotation(Annotation(
-        document_id=document_id, start=start, end=start + len(quote), text=quote, tag=tag))
+    return store.add_annotation(
+        Annotation(document_id=document_id, start=start, end=start + len(quote), text=quote, tag=tag)
+    )
 
 
 def reimport(store: Store, text: str, name: str = "news.txt"):
@@ -86,7 +89,7 @@ def test_a_repeated_quote_is_told_apart_by_its_context(store, news):
 
     start, end, orphaned = placed(store, second)
     assert not orphaned and outcome.moved == 1
-    assert new[start:end] == "рост" and new[start - 5:end + 4] == "ждут рост цен"
+    assert new[start:end] == "рост" and new[start - 5 : end + 4] == "ждут рост цен"
 
 
 def test_a_quote_that_fits_two_places_equally_is_orphaned_not_guessed(store):
@@ -122,11 +125,23 @@ def test_cli_import_lists_the_orphaned_annotations(tmp_path):
     (corpus / "news.txt").write_text(OLD, encoding="utf-8")
     assert run_cli("import", corpus, "--db", db).returncode == 0
     start = OLD.index("рост цен")
-    orphan_id = run_cli("annotate", "--db", db, "--doc", "news.txt", "--start", start,
-                        "--end", start + len("рост цен"), "--tag", "claim").stdout.strip()
+    orphan_id = run_cli(
+        "annotate",
+        "--db",
+        db,
+        "--doc",
+        "news.txt",
+        "--start",
+        start,
+        "--end",
+        start + len("рост цен"),
+        "--tag",
+        "claim",
+    ).stdout.strip()
     start = OLD.index("итоги")
-    kept_id = run_cli("annotate", "--db", db, "--doc", "news.txt", "--start", start,
-                      "--end", start + len("итоги"), "--tag", "date").stdout.strip()
+    kept_id = run_cli(
+        "annotate", "--db", db, "--doc", "news.txt", "--start", start, "--end", start + len("итоги"), "--tag", "date"
+    ).stdout.strip()
     (corpus / "news.txt").write_text("Новое начало.\n" + OLD.replace("рост цен", "рост тарифов"), encoding="utf-8")
 
     result = run_cli("import", corpus, "--db", db)
@@ -142,14 +157,17 @@ edits = st.tuples(st.integers(0, 60), st.integers(0, 8), st.text("abc 🎉\n", m
 
 
 @settings(max_examples=300, deadline=None)
-@given(old=st.text("abc 🎉\n", min_size=1, max_size=60), spans=st.lists(st.tuples(st.integers(0, 59), st.integers(1, 6)),
-       min_size=1, max_size=5), edit=edits)
+@given(
+    old=st.text("abc 🎉\n", min_size=1, max_size=60),
+    spans=st.lists(st.tuples(st.integers(0, 59), st.integers(1, 6)), min_size=1, max_size=5),
+    edit=edits,
+)
 def test_no_annotation_is_ever_moved_onto_other_text(old, spans, edit):
     """Over random single edits of texts full of repeats: an annotation before the edit
     stays, one after it is kept, and every kept one is on exactly its quote."""
     at, removed, inserted = edit
     at = min(at, len(old))
-    new = old[:at] + inserted + old[at + removed:]
+    new = old[:at] + inserted + old[at + removed :]
     anchoring = Reanchoring(old, new)
     for start, length in spans:
         start = min(start, len(old) - 1)
@@ -162,4 +180,4 @@ def test_no_annotation_is_ever_moved_onto_other_text(old, spans, edit):
             # inserted an "a" before or after the first): either way on its own quote.
             assert place is not None
         if place is not None:
-            assert new[place[0]:place[1]] == old[start:end]
+            assert new[place[0] : place[1]] == old[start:end]

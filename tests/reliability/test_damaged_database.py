@@ -100,5 +100,6 @@ def test_a_copy_of_a_damaged_database_as_the_restore_source_is_refused(backed_up
 
     assert result.returncode == 1 and result.stderr.count("\n") == 1
     assert result.stderr.startswith(f"reader: {broken_copy} ") and (
-        "is damaged" in result.stderr or "cannot be read as a database" in result.stderr)
+        "is damaged" in result.stderr or "cannot be read as a database" in result.stderr
+    )
     assert digest(backed_up_db) == before

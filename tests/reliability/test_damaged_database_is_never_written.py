@@ -43,8 +43,10 @@ def garble_pages_of(path: Path, index: str) -> None:
     readable, so the window can open, but SQLite's check of the whole file finds the damage."""
     connection = sqlite3.connect(path)
     try:
-        pages = [row[0] for row in connection.execute(
-            "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf'", [index])]
+        pages = [
+            row[0]
+            for row in connection.execute("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf'", [index])
+        ]
     finally:
         connection.close()
     rng = random.Random(7)
@@ -54,11 +56,14 @@ def garble_pages_of(path: Path, index: str) -> None:
             handle.write(rng.randbytes(PAGE))
 
 
-@pytest.mark.parametrize("command", [
-    ("annotate", "--doc", "mixed.txt", "--start", "0", "--end", "9", "--tag", "claim"),
-    ("import", "FOLDER"),
-    ("import-annotations", "EXPORT"),
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("annotate", "--doc", "mixed.txt", "--start", "0", "--end", "9", "--tag", "claim"),
+        ("import", "FOLDER"),
+        ("import-annotations", "EXPORT"),
+    ],
+)
 def test_a_command_that_writes_refuses_a_damaged_database_and_writes_nothing(damaged_db, tmp_path, command):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

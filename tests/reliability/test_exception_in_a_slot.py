@@ -57,7 +57,8 @@ def tag_the_first_word(qtbot, window) -> list[str]:
 
 
 def test_an_exception_in_a_slot_is_logged_shown_in_one_line_and_the_window_keeps_working(
-        qtbot, window, monkeypatch, capfd, tmp_path):
+    qtbot, window, monkeypatch, capfd, tmp_path
+):
     def broken_select_neighbour(step):
         raise ValueError("no neighbour at offset 42")
 
@@ -71,7 +72,8 @@ def test_an_exception_in_a_slot_is_logged_shown_in_one_line_and_the_window_keeps
     assert "Traceback (most recent call last)" in logged
     assert "in broken_select_neighbour" in logged and "ValueError: no neighbour at offset 42" in logged
     assert window.status_message.text() == (
-        f"Something went wrong: ValueError: no neighbour at offset 42; details in {log}")
+        f"Something went wrong: ValueError: no neighbour at offset 42; details in {log}"
+    )
     assert capfd.readouterr().err == ""  # the traceback is in the log, not on a console
 
     assert tag_the_first_word(qtbot, window) == ["claim"]
@@ -96,7 +98,8 @@ def test_an_exception_in_a_thread_reaches_the_status_bar_through_the_gui_thread(
 
 
 def test_when_the_log_cannot_be_written_the_status_bar_still_says_what_happened(
-        qtbot, window, monkeypatch, capfd, log_home):
+    qtbot, window, monkeypatch, capfd, log_home
+):
     (log_home / "Reader").parent.mkdir(parents=True, exist_ok=True)
     (log_home / "Reader").write_text("a file where the log folder should be", encoding="utf-8")
 
@@ -108,7 +111,8 @@ def test_when_the_log_cannot_be_written_the_status_bar_still_says_what_happened(
 
     log = crash_log.log_file()
     assert window.status_message.text() == (
-        f"Something went wrong: KeyError: 'annotation'; it could not be logged in {log}: Not a directory")
+        f"Something went wrong: KeyError: 'annotation'; it could not be logged in {log}: Not a directory"
+    )
     assert capfd.readouterr().err == ""
     assert tag_the_first_word(qtbot, window) == ["claim"]
 
@@ -164,11 +168,16 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def test_the_app_in_its_own_process_logs_what_its_slots_and_threads_raise_and_goes_on(
-        corpus_db, tmp_path, log_home):
+def test_the_app_in_its_own_process_logs_what_its_slots_and_threads_raise_and_goes_on(corpus_db, tmp_path, log_home):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", READER_EXIT_AFTER_MS="1000")
-    result = subprocess.run([sys.executable, "-c", APP_WITH_A_FAULTY_SLOT, "--db", str(corpus_db)],
-                            capture_output=True, text=True, timeout=60, env=env, stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [sys.executable, "-c", APP_WITH_A_FAULTY_SLOT, "--db", str(corpus_db)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     log = crash_log.log_file()

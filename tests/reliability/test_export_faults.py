@@ -38,12 +38,22 @@ PREVIOUS_EXPORT = "annotation_id,document\r\nearlier-export,mixed.txt\r\n".encod
 @pytest.fixture
 def busy_db(corpus_db):
     rng = random.Random(10)
-    spans = [(start, start + rng.randrange(1, 30)) for start in
-             (rng.randrange(len(MIXED_TEXT) - 30) for _ in range(ANNOTATIONS))]
+    spans = [
+        (start, start + rng.randrange(1, 30))
+        for start in (rng.randrange(len(MIXED_TEXT) - 30) for _ in range(ANNOTATIONS))
+    ]
     with Store.open(corpus_db) as store:
-        store.add_annotations(Annotation(document_id=1, start=start, end=end, text=MIXED_TEXT[start:end],
-                                         tag="claim", note="a note to make the row longer")
-                              for start, end in spans)
+        store.add_annotations(
+            Annotation(
+                document_id=1,
+                start=start,
+                end=end,
+                text=MIXED_TEXT[start:end],
+                tag="claim",
+                note="a note to make the row longer",
+            )
+            for start, end in spans
+        )
     return corpus_db
 
 
@@ -65,8 +75,14 @@ def disk_full_in_this_process():
 
 
 def reader_process(*args, **popen) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "reader", *map(str, args)], env=dict(os.environ),
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **popen)
+    return subprocess.Popen(
+        [sys.executable, "-m", "reader", *map(str, args)],
+        env=dict(os.environ),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        **popen,
+    )
 
 
 def test_export_into_a_pipe_closed_after_one_line_ends_quietly_with_141(busy_db):

@@ -30,11 +30,22 @@ def exports(tmp_path_factory) -> dict[str, str]:
     with Store.open(source) as store:
         store.import_source(SourceText("mixed.txt", "", MIXED_TEXT, "utf-8"))
         for number, (start, end) in enumerate([(0, 9), (12, 20), (40, 52), (70, 80)]):
-            store.add_annotation(Annotation(document_id=1, start=start, end=end, text=MIXED_TEXT[start:end],
-                                            tag="claim", note=f"note {number} 📢"))
+            store.add_annotation(
+                Annotation(
+                    document_id=1,
+                    start=start,
+                    end=end,
+                    text=MIXED_TEXT[start:end],
+                    tag="claim",
+                    note=f"note {number} 📢",
+                )
+            )
     written = {}
-    for name, options in {"jsonl": ["--format", "jsonl"], "excel": ["--format", "csv"],
-                          "plain": ["--format", "csv", "--dialect", "plain"]}.items():
+    for name, options in {
+        "jsonl": ["--format", "jsonl"],
+        "excel": ["--format", "csv"],
+        "plain": ["--format", "csv", "--dialect", "plain"],
+    }.items():
         result = run_cli("export", "--db", source, *options)
         assert result.returncode == 0, result.stderr
         written[name] = result.stdout
@@ -120,13 +131,11 @@ def test_an_offset_of_5000_digits_is_refused(exports, corpus_db, tmp_path):
 
 def test_a_lone_surrogate_in_a_string_is_refused(exports, corpus_db, tmp_path):
     good = jsonl_rows(exports)
-    lines = [json.dumps(good[0]), with_raw(good[1], "note", r'"half an emoji: \ud83d"'),
-             *map(json.dumps, good[2:])]
+    lines = [json.dumps(good[0]), with_raw(good[1], "note", r'"half an emoji: \ud83d"'), *map(json.dumps, good[2:])]
 
     result = import_lines(tmp_path, corpus_db, lines)
 
-    assert_refused(result, [r"refused line 2: note holds a lone surrogate '\ud83d', which is not text"],
-                   imported=3)
+    assert_refused(result, [r"refused line 2: note holds a lone surrogate '\ud83d', which is not text"], imported=3)
     assert set(stored(corpus_db)) == ids_of(good) - ids_of(good[1:2])
 
 
@@ -143,13 +152,20 @@ def test_nesting_100000_deep_is_refused(exports, corpus_db, tmp_path):
 
 def test_a_fractional_or_boolean_json_offset_is_refused_not_rounded(exports, corpus_db, tmp_path):
     good = jsonl_rows(exports)
-    lines = [json.dumps(good[0]), with_raw(good[1], "start", "4.9"), with_raw(good[2], "end", "true"),
-             json.dumps(good[3])]
+    lines = [
+        json.dumps(good[0]),
+        with_raw(good[1], "start", "4.9"),
+        with_raw(good[2], "end", "true"),
+        json.dumps(good[3]),
+    ]
 
     result = import_lines(tmp_path, corpus_db, lines)
 
-    assert_refused(result, ["refused line 2: start 4.9 is not a whole number",
-                            "refused line 3: end True is not a whole number"], imported=2)
+    assert_refused(
+        result,
+        ["refused line 2: start 4.9 is not a whole number", "refused line 3: end True is not a whole number"],
+        imported=2,
+    )
     assert set(stored(corpus_db)) == ids_of([good[0], good[3]])
 
 
@@ -161,32 +177,50 @@ def test_a_csv_offset_that_is_not_a_string_of_digits_is_refused(exports, corpus_
 
     result = import_csv(tmp_path, corpus_db, rows, excel=False)
 
-    assert_refused(result, ["refused line 2: start '4.9' is not a whole number",
-                            "refused line 3: end '١٢' is not a whole number"], imported=2)
+    assert_refused(
+        result,
+        ["refused line 2: start '4.9' is not a whole number", "refused line 3: end '١٢' is not a whole number"],
+        imported=2,
+    )
     assert set(stored(corpus_db)) == {rows[3][0], rows[4][0]}
 
 
 def test_an_empty_or_null_annotation_id_is_refused(exports, corpus_db, tmp_path):
     good = jsonl_rows(exports)
-    lines = [json.dumps(good[0]), with_raw(good[1], "annotation_id", '""'),
-             with_raw(good[2], "annotation_id", "null"), json.dumps(good[3])]
+    lines = [
+        json.dumps(good[0]),
+        with_raw(good[1], "annotation_id", '""'),
+        with_raw(good[2], "annotation_id", "null"),
+        json.dumps(good[3]),
+    ]
 
     result = import_lines(tmp_path, corpus_db, lines)
 
-    assert_refused(result, ["refused line 2: annotation_id is empty", "refused line 3: annotation_id is empty"],
-                   imported=2)
+    assert_refused(
+        result, ["refused line 2: annotation_id is empty", "refused line 3: annotation_id is empty"], imported=2
+    )
     assert set(stored(corpus_db)) == ids_of([good[0], good[3]])
 
 
 def test_a_time_that_is_not_iso_8601_is_refused(exports, corpus_db, tmp_path):
     good = jsonl_rows(exports)
-    lines = [json.dumps(good[0]), with_raw(good[1], "created_at", '"yesterday"'),
-             with_raw(good[2], "updated_at", '""'), json.dumps(good[3])]
+    lines = [
+        json.dumps(good[0]),
+        with_raw(good[1], "created_at", '"yesterday"'),
+        with_raw(good[2], "updated_at", '""'),
+        json.dumps(good[3]),
+    ]
 
     result = import_lines(tmp_path, corpus_db, lines)
 
-    assert_refused(result, ["refused line 2: created_at 'yesterday' is not an ISO 8601 time",
-                            "refused line 3: updated_at '' is not an ISO 8601 time"], imported=2)
+    assert_refused(
+        result,
+        [
+            "refused line 2: created_at 'yesterday' is not an ISO 8601 time",
+            "refused line 3: updated_at '' is not an ISO 8601 time",
+        ],
+        imported=2,
+    )
     assert set(stored(corpus_db)) == ids_of([good[0], good[3]])
 
 
@@ -196,21 +230,32 @@ def test_a_json_line_that_is_a_string_number_or_null_is_refused(exports, corpus_
 
     result = import_lines(tmp_path, corpus_db, lines)
 
-    assert_refused(result, ["refused line 2: a JSON string, not a JSON object",
-                            "refused line 3: a JSON number, not a JSON object",
-                            "refused line 4: a JSON null, not a JSON object"], imported=4)
+    assert_refused(
+        result,
+        [
+            "refused line 2: a JSON string, not a JSON object",
+            "refused line 3: a JSON number, not a JSON object",
+            "refused line 4: a JSON null, not a JSON object",
+        ],
+        imported=4,
+    )
     assert set(stored(corpus_db)) == ids_of(good)
 
 
 def test_a_text_column_holding_a_list_or_a_number_is_refused(exports, corpus_db, tmp_path):
     good = jsonl_rows(exports)
-    lines = [json.dumps(good[0]), with_raw(good[1], "tag", '["claim"]'), with_raw(good[2], "note", "5"),
-             json.dumps(good[3])]
+    lines = [
+        json.dumps(good[0]),
+        with_raw(good[1], "tag", '["claim"]'),
+        with_raw(good[2], "note", "5"),
+        json.dumps(good[3]),
+    ]
 
     result = import_lines(tmp_path, corpus_db, lines)
 
-    assert_refused(result, ["refused line 2: tag ['claim'] is not text", "refused line 3: note 5 is not text"],
-                   imported=2)
+    assert_refused(
+        result, ["refused line 2: tag ['claim'] is not text", "refused line 3: note 5 is not text"], imported=2
+    )
     assert set(stored(corpus_db)) == ids_of([good[0], good[3]])
 
 
@@ -221,8 +266,9 @@ def test_a_file_that_is_one_json_array_is_refused_whole_in_one_line(exports, cor
     result = run_cli("import-annotations", path, "--db", corpus_db)
 
     assert (result.returncode, result.stdout) == (1, "")
-    assert result.stderr == ("reader: annotations.json is one JSON array; annotations are read from JSONL "
-                             "(one JSON object a line) or CSV\n")
+    assert result.stderr == (
+        "reader: annotations.json is one JSON array; annotations are read from JSONL (one JSON object a line) or CSV\n"
+    )
     assert stored(corpus_db) == {}
 
 

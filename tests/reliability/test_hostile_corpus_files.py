@@ -59,8 +59,13 @@ def run_unprivileged(*args, timeout: float = 60) -> subprocess.CompletedProcess:
     """The command line in its own process, as a user whom file permissions bind."""
     if os.geteuid() != 0:
         return run_cli(*args, timeout=timeout)
-    return subprocess.run([sys.executable, "-c", _IMPORT_THEN_BECOME_NOBODY, *map(str, args)],
-                          capture_output=True, text=True, timeout=timeout, env=dict(os.environ))
+    return subprocess.run(
+        [sys.executable, "-c", _IMPORT_THEN_BECOME_NOBODY, *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=dict(os.environ),
+    )
 
 
 def test_a_fifo_is_skipped_not_waited_for(tmp_path):
@@ -86,8 +91,11 @@ def test_a_file_name_that_is_not_utf8_is_skipped_and_the_rest_imported(tmp_path)
 
     result = run_cli("import", corpus, "--db", db)
 
-    assert_skipped(result, [rf"skipped {corpus}/bad\xff.txt: the name 'bad\xff.txt' is not valid UTF-8; rename it"],
-                   added=["good.txt"])
+    assert_skipped(
+        result,
+        [rf"skipped {corpus}/bad\xff.txt: the name 'bad\xff.txt' is not valid UTF-8; rename it"],
+        added=["good.txt"],
+    )
     assert documents(db) == {"good.txt": GOOD_TEXT}
 
 
@@ -144,8 +152,9 @@ def test_an_unreadable_folder_is_reported_and_the_rest_imported(folder_of_the_im
     finally:
         locked.chmod(0o755)  # so that the folder can be removed
 
-    assert_skipped(result, [f"skipped {locked}: cannot read the folder: Permission denied"],
-                   added=["good.txt", "zed.txt"])
+    assert_skipped(
+        result, [f"skipped {locked}: cannot read the folder: Permission denied"], added=["good.txt", "zed.txt"]
+    )
     assert sorted(documents(db)) == ["good.txt", "zed.txt"]
 
 
@@ -157,15 +166,20 @@ def test_a_dangling_symlink_is_reported_and_the_rest_imported(tmp_path):
     result = run_cli("import", corpus, "--db", db)
 
     target = tmp_path / "moved-away.txt"
-    assert_skipped(result, [f"skipped {corpus / 'link.txt'}: a broken symbolic link (to {target})"],
-                   added=["good.txt"])
+    assert_skipped(result, [f"skipped {corpus / 'link.txt'}: a broken symbolic link (to {target})"], added=["good.txt"])
     assert documents(db) == {"good.txt": GOOD_TEXT}
 
 
-@pytest.mark.parametrize("codec, mark", [
-    ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
-    ("utf-32-le", codecs.BOM_UTF32_LE), ("utf-32-be", codecs.BOM_UTF32_BE),
-], ids=["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize(
+    "codec, mark",
+    [
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+        ("utf-16-be", codecs.BOM_UTF16_BE),
+        ("utf-32-le", codecs.BOM_UTF32_LE),
+        ("utf-32-be", codecs.BOM_UTF32_BE),
+    ],
+    ids=["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"],
+)
 def test_utf16_and_utf32_text_with_a_mark_is_decoded(tmp_path, codec, mark):
     text = "Заявление 📢 министра\r\nThe minister claimed growth.\r\n"
     path = tmp_path / "wide.txt"
@@ -186,15 +200,25 @@ def test_utf16_that_breaks_after_its_mark_is_refused_with_the_byte_offset(tmp_pa
 
     result = run_cli("import", corpus, "--db", db)
 
-    assert_skipped(result, [f"skipped {corpus / 'wide.txt'}: not valid UTF-16 at byte 12, though it starts with "
-                            "a UTF-16 mark; re-save it as UTF-8"], added=["good.txt"])
+    assert_skipped(
+        result,
+        [
+            f"skipped {corpus / 'wide.txt'}: not valid UTF-16 at byte 12, though it starts with "
+            "a UTF-16 mark; re-save it as UTF-8"
+        ],
+        added=["good.txt"],
+    )
     assert documents(db) == {"good.txt": GOOD_TEXT}
 
 
-@pytest.mark.parametrize("raw, position", [
-    (b"plain ascii \xe2\x80 more ascii", 12),  # two bytes of a three-byte character
-    (b"an emoji cut off: \xf0\x9f\x98", 18),  # three bytes of a four-byte one, at the end
-], ids=["three-byte character", "four-byte character at the end"])
+@pytest.mark.parametrize(
+    "raw, position",
+    [
+        (b"plain ascii \xe2\x80 more ascii", 12),  # two bytes of a three-byte character
+        (b"an emoji cut off: \xf0\x9f\x98", 18),  # three bytes of a four-byte one, at the end
+    ],
+    ids=["three-byte character", "four-byte character at the end"],
+)
 def test_ascii_with_one_cut_off_utf8_sequence_is_refused_with_the_byte_offset(tmp_path, raw, position):
     corpus = corpus_with_a_good_file(tmp_path)
     (corpus / "cut.txt").write_bytes(raw)
@@ -202,8 +226,14 @@ def test_ascii_with_one_cut_off_utf8_sequence_is_refused_with_the_byte_offset(tm
 
     result = run_cli("import", corpus, "--db", db)
 
-    assert_skipped(result, [f"skipped {corpus / 'cut.txt'}: not valid UTF-8 at byte {position}, though the rest "
-                            "is UTF-8; re-save it as UTF-8"], added=["good.txt"])
+    assert_skipped(
+        result,
+        [
+            f"skipped {corpus / 'cut.txt'}: not valid UTF-8 at byte {position}, though the rest "
+            "is UTF-8; re-save it as UTF-8"
+        ],
+        added=["good.txt"],
+    )
     assert documents(db) == {"good.txt": GOOD_TEXT}
 
 

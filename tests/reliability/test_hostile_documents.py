@@ -40,11 +40,15 @@ def test_empty_documents_are_imported_once_and_refuse_any_span(tmp_path):
         assert (store.document(1).text, store.document(1).title, store.counts()["annotations"]) == ("", "", 0)
 
 
-@pytest.mark.parametrize("before, broken, after", [
-    ("Обычный текст в UTF-8, ".encode() * 40, b"\xff\xfe", "и дальше снова UTF-8.\n".encode()),
-    ("Цена: 100 ".encode(), "€".encode()[:-1], b""),  # cut off in the middle of a character
-    (b"\xef\xbb\xbf" + "С меткой UTF-8, ".encode(), b"\xc3\x28", b""),
-], ids=["stray bytes", "cut off", "after a BOM"])
+@pytest.mark.parametrize(
+    "before, broken, after",
+    [
+        ("Обычный текст в UTF-8, ".encode() * 40, b"\xff\xfe", "и дальше снова UTF-8.\n".encode()),
+        ("Цена: 100 ".encode(), "€".encode()[:-1], b""),  # cut off in the middle of a character
+        (b"\xef\xbb\xbf" + "С меткой UTF-8, ".encode(), b"\xc3\x28", b""),
+    ],
+    ids=["stray bytes", "cut off", "after a BOM"],
+)
 def test_broken_utf8_is_refused_with_the_byte_and_the_rest_imported(tmp_path, before, broken, after):
     raw, position = before + broken + after, len(before)
     corpus = tmp_path / "corpus"
@@ -55,13 +59,18 @@ def test_broken_utf8_is_refused_with_the_byte_and_the_rest_imported(tmp_path, be
     code, out, err = cli("import", corpus, "--db", tmp_path / "project.sqlite")
 
     assert code == 3 and out == "added fine.txt (id 1)\n"
-    assert err == f"skipped {corpus / 'broken.txt'}: not valid UTF-8 at byte {position}, " + (
-        "though it starts with a UTF-8 mark" if raw.startswith(b"\xef\xbb\xbf") else "though the rest is UTF-8"
-    ) + "; re-save it as UTF-8\n"
+    assert (
+        err
+        == f"skipped {corpus / 'broken.txt'}: not valid UTF-8 at byte {position}, "
+        + ("though it starts with a UTF-8 mark" if raw.startswith(b"\xef\xbb\xbf") else "though the rest is UTF-8")
+        + "; re-save it as UTF-8\n"
+    )
 
 
-INVISIBLE = ("Zero\u200bwidth\u200cjoiners\u200d, a BOM\ufeffinside, "
-             "\u202eevil\u202c and \u2066isolated\u2069, \u200fRTL mark, 👩🏽‍💼 emoji.\n")
+INVISIBLE = (
+    "Zero\u200bwidth\u200cjoiners\u200d, a BOM\ufeffinside, "
+    "\u202eevil\u202c and \u2066isolated\u2069, \u200fRTL mark, 👩🏽‍💼 emoji.\n"
+)
 
 
 @pytest.mark.parametrize("line_ending", ["\r\n", "\r", "\n"])
@@ -75,19 +84,37 @@ def test_invisible_bidi_controls_and_mixed_line_endings_keep_code_point_offsets(
     start = text.index("\u202eevil\u202c", text.index("конец") - len(INVISIBLE))
     end = start + len("\u202eevil\u202c")
 
-    code, out, err = cli("annotate", "--db", db, "--doc", "hostile.txt", "--start", start, "--end", end,
-                         "--tag", "claim", "--note", "\u202egnirts\u202c")
+    code, out, err = cli(
+        "annotate",
+        "--db",
+        db,
+        "--doc",
+        "hostile.txt",
+        "--start",
+        start,
+        "--end",
+        end,
+        "--tag",
+        "claim",
+        "--note",
+        "\u202egnirts\u202c",
+    )
     assert code == 0, err
     code, exported, err = cli("export", "--db", db, "--format", "jsonl")
 
     with Store.open(db) as store:
         assert store.document(1).text == text  # kept as text, not stripped
     (row,) = [json.loads(line) for line in exported.splitlines()]
-    assert (row["start"], row["end"], row["text"], row["note"]) == (start, end, "\u202eevil\u202c", "\u202egnirts\u202c")
-    assert text[row["start"]:row["end"]] == row["text"]
+    assert (row["start"], row["end"], row["text"], row["note"]) == (
+        start,
+        end,
+        "\u202eevil\u202c",
+        "\u202egnirts\u202c",
+    )
+    assert text[row["start"] : row["end"]] == row["text"]
     code, exported, err = cli("export", "--db", db, "--dialect", "plain")
     (cells,) = list(csv.DictReader(io.StringIO(exported)))
-    assert text[int(cells["start"]):int(cells["end"])] == cells["text"]
+    assert text[int(cells["start"]) : int(cells["end"])] == cells["text"]
 
 
 def test_a_one_megabyte_line_without_a_newline(tmp_path):
@@ -97,8 +124,9 @@ def test_a_one_megabyte_line_without_a_newline(tmp_path):
     began = time.perf_counter()
 
     assert cli("import", tmp_path / "line.txt", "--db", db)[0] == 0
-    code, out, err = cli("annotate", "--db", db, "--doc", "line.txt", "--start", len(line) - 5,
-                         "--end", len(line), "--tag", "claim")
+    code, out, err = cli(
+        "annotate", "--db", db, "--doc", "line.txt", "--start", len(line) - 5, "--end", len(line), "--tag", "claim"
+    )
 
     assert code == 0, err
     assert time.perf_counter() - began < 5
@@ -111,7 +139,7 @@ def test_a_one_megabyte_line_without_a_newline(tmp_path):
 @pytest.mark.slow
 def test_a_100_megabyte_document_imports_in_seconds_without_blowing_memory(tmp_path, record_property):
     megabytes = 100
-    paragraph = ("Министр экономики заявил о росте 📢 цен; the minister claimed growth in May. " * 13 + "\n")
+    paragraph = "Министр экономики заявил о росте 📢 цен; the minister claimed growth in May. " * 13 + "\n"
     path = tmp_path / "huge.txt"
     with path.open("w", encoding="utf-8") as handle:
         for _ in range(megabytes * 1024 * 1024 // len(paragraph.encode()) + 1):
@@ -119,8 +147,11 @@ def test_a_100_megabyte_document_imports_in_seconds_without_blowing_memory(tmp_p
     size = path.stat().st_size
 
     began = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "reader", "import", path, "--db", tmp_path / "p.sqlite"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reader", "import", path, "--db", tmp_path / "p.sqlite"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - began
     out, err = process.stdout.read(), process.stderr.read()

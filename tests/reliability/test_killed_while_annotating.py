@@ -61,7 +61,7 @@ def check_after_kill(db, acknowledged: list[str], round_number: int) -> None:
         assert not missing, f"round {round_number}: {len(missing)} acknowledged annotation(s) lost"
         # At most the one in flight when the process died was committed but not yet printed.
         assert len(stored) - len(acknowledged) <= round_number + 1
-        assert all(a.text == document.text[a.start:a.end] for a in stored.values())
+        assert all(a.text == document.text[a.start : a.end] for a in stored.values())
         assert store.counts()["annotations"] == len(stored) == document_count(store)
 
 

@@ -30,8 +30,13 @@ print("released", flush=True)
 
 @pytest.fixture
 def locker(corpus_db):
-    process = subprocess.Popen([sys.executable, "-c", LOCKER, str(corpus_db)], stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", LOCKER, str(corpus_db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     with process:
         assert process.stdout.readline() == "locked\n", process.stderr.read()
         yield process
@@ -92,14 +97,23 @@ def test_write_waits_for_a_lock_released_within_the_busy_timeout(corpus_db, lock
 
 def test_cli_on_a_locked_database_prints_one_line_and_exits_1(corpus_db, locker, short_busy_timeout):
     out, err = io.StringIO(), io.StringIO()
-    code = main(["annotate", "--db", str(corpus_db), "--doc", "mixed.txt", "--start", "0", "--end", "9",
-                 "--tag", "claim"], out, err)
+    code = main(
+        ["annotate", "--db", str(corpus_db), "--doc", "mixed.txt", "--start", "0", "--end", "9", "--tag", "claim"],
+        out,
+        err,
+    )
     assert code == EXIT_ERROR and out.getvalue() == ""
     assert err.getvalue().count("\n") == 1 and "is locked by another program" in err.getvalue()
 
     release(locker)
     out, err = io.StringIO(), io.StringIO()
-    assert main(["annotate", "--db", str(corpus_db), "--doc", "mixed.txt", "--start", "0", "--end", "9",
-                 "--tag", "claim"], out, err) == EXIT_OK
+    assert (
+        main(
+            ["annotate", "--db", str(corpus_db), "--doc", "mixed.txt", "--start", "0", "--end", "9", "--tag", "claim"],
+            out,
+            err,
+        )
+        == EXIT_OK
+    )
     with Store.open(corpus_db) as store:
         assert [a.id for a in store.annotations(1)] == [out.getvalue().strip()]

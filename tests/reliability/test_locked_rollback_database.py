@@ -79,8 +79,13 @@ def rollback_db(corpus_db):
 
 
 def start_locker(db, how: str) -> subprocess.Popen:
-    process = subprocess.Popen([sys.executable, "-c", LOCKER, str(db), how], stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", LOCKER, str(db), how],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert process.stdout.readline() == "locked\n", process.stderr.read()
     return process
 

@@ -48,8 +48,21 @@ def tag_word_by_keys(qtbot, window, words_in: int, tag_key) -> None:
 
 def annotate_from_the_command_line(db: Path, quote: str, tag: str) -> str:
     start = TEXTS[FIRST].index(quote)
-    done = run_cli("annotate", "--db", db, "--doc", FIRST, "--start", start, "--end", start + len(quote),
-                   "--tag", tag, "--annotator", "cli")
+    done = run_cli(
+        "annotate",
+        "--db",
+        db,
+        "--doc",
+        FIRST,
+        "--start",
+        start,
+        "--end",
+        start + len(quote),
+        "--tag",
+        tag,
+        "--annotator",
+        "cli",
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout.strip()
 
@@ -64,8 +77,10 @@ def test_merge_into_the_open_window_keeps_every_writers_annotations(qtbot, tmp_p
     db, other = tmp_path / "m.sqlite", tmp_path / "bob.sqlite"
     make_documents(db)
     make_documents(other)  # the same texts: matched by content
-    merged = {annotate(other, FIRST, "Delta denies", "claim", annotator="bob").id,
-              annotate(other, "b-second.txt", "Echo", "actor", annotator="bob").id}
+    merged = {
+        annotate(other, FIRST, "Delta denies", "claim", annotator="bob").id,
+        annotate(other, "b-second.txt", "Echo", "actor", annotator="bob").id,
+    }
     wal = db.with_name(db.name + "-wal")
 
     window = open_as(qtbot, db, tmp_path / "settings.ini")

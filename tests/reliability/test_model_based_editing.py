@@ -21,7 +21,7 @@ from reader.ui import commands
 
 DOCUMENTS = {
     "emoji.txt": "Министр 📢 заявил: «рост» 👩🏽‍💼 будет.\nThe minister claimed growth 🎉 in May.\n",
-    "plain.txt": "=SUM(A1) a cell that looks like a formula, and \"quotes\", commas\ttabs.\n",
+    "plain.txt": '=SUM(A1) a cell that looks like a formula, and "quotes", commas\ttabs.\n',
 }
 TAGS = ["claim", "actor", "date"]
 # Text that has broken exports elsewhere: CR/LF, quotes, formula starts, bidi controls, emoji.
@@ -62,7 +62,7 @@ class EditingSession(RuleBasedStateMachine):
         return self.states[self.stack.index()]
 
     def push(self, command, state: dict[str, Annotation]) -> None:
-        del self.states[self.stack.index() + 1:]
+        del self.states[self.stack.index() + 1 :]
         self.states.append(state)
         self.stack.push(command)
 
@@ -75,8 +75,7 @@ class EditingSession(RuleBasedStateMachine):
         text = self.documents[document_id]
         start = data.draw(st.integers(0, len(text) - 1))
         end = data.draw(st.integers(start + 1, min(len(text), start + 30)))
-        annotation = Annotation(document_id=document_id, start=start, end=end, text=text[start:end], tag=tag,
-                                note=note)
+        annotation = Annotation(document_id=document_id, start=start, end=end, text=text[start:end], tag=tag, note=note)
         self.push(commands.AddAnnotation(self.store, self.sink, annotation), {**self.model, annotation.id: annotation})
 
     @precondition(lambda self: self.model)
@@ -95,8 +94,10 @@ class EditingSession(RuleBasedStateMachine):
     @rule(data=st.data())
     def delete(self, data):
         annotation = self.pick(data)
-        self.push(commands.DeleteAnnotation(self.store, self.sink, annotation),
-                  {k: v for k, v in self.model.items() if k != annotation.id})
+        self.push(
+            commands.DeleteAnnotation(self.store, self.sink, annotation),
+            {k: v for k, v in self.model.items() if k != annotation.id},
+        )
 
     @precondition(lambda self: self.stack.canUndo())
     @rule()
@@ -118,12 +119,24 @@ class EditingSession(RuleBasedStateMachine):
         assert all(row.fields is not None for row in rows), [row.problem for row in rows]
         names = {document_id: name for document_id, name in zip(sorted(self.documents), DOCUMENTS)}
         assert {row.fields["annotation_id"]: row.fields for row in rows} == {
-            a.id: {"annotation_id": a.id, "document": names[a.document_id],
-                   "document_sha256": self.store.document(a.document_id).sha256, "start": a.start, "end": a.end,
-                   "text": a.text, "tag": a.tag, "note": a.note, "annotator": a.annotator, "status": a.status,
-                   "reviewer": a.reviewer, "review_note": a.review_note, "created_at": a.created_at,
-                   "updated_at": a.updated_at}
-            for a in self.model.values()}
+            a.id: {
+                "annotation_id": a.id,
+                "document": names[a.document_id],
+                "document_sha256": self.store.document(a.document_id).sha256,
+                "start": a.start,
+                "end": a.end,
+                "text": a.text,
+                "tag": a.tag,
+                "note": a.note,
+                "annotator": a.annotator,
+                "status": a.status,
+                "reviewer": a.reviewer,
+                "review_note": a.review_note,
+                "created_at": a.created_at,
+                "updated_at": a.updated_at,
+            }
+            for a in self.model.values()
+        }
 
     @precondition(lambda self: self.stack.count())  # a session with edits to lose
     @rule()
@@ -152,6 +165,13 @@ class EditingSession(RuleBasedStateMachine):
 
 
 def test_random_editing_sessions_keep_the_database_equal_to_the_model(qapp):
-    run_state_machine_as_test(EditingSession, settings=settings(
-        max_examples=60, stateful_step_count=40, deadline=None, database=None,
-        suppress_health_check=[HealthCheck.too_slow]))
+    run_state_machine_as_test(
+        EditingSession,
+        settings=settings(
+            max_examples=60,
+            stateful_step_count=40,
+            deadline=None,
+            database=None,
+            suppress_health_check=[HealthCheck.too_slow],
+        ),
+    )

@@ -44,8 +44,9 @@ def test_cli_reads_a_read_only_file_and_refuses_to_change_it(read_only_db):
     before = digest(read_only_db)
     exported = run_cli("export", "--db", read_only_db, "--format", "jsonl")
     assert exported.returncode == 0, exported.stderr
-    refused = run_cli("annotate", "--db", read_only_db, "--doc", "mixed.txt", "--start", "0", "--end", "4",
-                      "--tag", "claim")
+    refused = run_cli(
+        "annotate", "--db", read_only_db, "--doc", "mixed.txt", "--start", "0", "--end", "4", "--tag", "claim"
+    )
     assert refused.returncode == 1 and refused.stdout == ""
     assert refused.stderr == f"reader: {read_only_db} is read-only; nothing was changed\n"
     assert digest(read_only_db) == before

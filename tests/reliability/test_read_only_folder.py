@@ -44,9 +44,12 @@ if os.geteuid() == 0:
     assert os.geteuid() == {NOBODY}
 """
 COMMAND = SWITCH + "sys.exit(reader.cli.main(sys.argv[1:]))\n"
-WINDOW = """
+WINDOW = (
+    """
 import reader.app
-""" + SWITCH + """
+"""
+    + SWITCH
+    + """
 window = reader.app.build(["--db", sys.argv[1]], settings_path=Path(sys.argv[2]))
 model = window.documents.model
 print(json.dumps({
@@ -59,19 +62,27 @@ print(json.dumps({
 }))
 window.controller.close()
 """
+)
 
 TEXTS = {
     "alpha.txt": "Alpha claims that Bravo met Charlie on Monday.\n",
     "echo.txt": "Echo said nothing new at all, said Foxtrot.\n",
 }
-QUOTES = [("alpha.txt", "Alpha", "actor"), ("alpha.txt", "claims that", "claim"), ("alpha.txt", "Monday", "date"),
-          ("echo.txt", "Echo", "actor")]
+QUOTES = [
+    ("alpha.txt", "Alpha", "actor"),
+    ("alpha.txt", "claims that", "claim"),
+    ("alpha.txt", "Monday", "date"),
+    ("echo.txt", "Echo", "actor"),
+]
 
 
 def snapshot(folder: Path) -> dict[str, str]:
     """Every file under ``folder`` with the sha256 of its bytes."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def owned_by_the_user(path: Path) -> Path:
@@ -92,8 +103,9 @@ def place():
     db = shared / "team.sqlite"
     ids = {}
     with Store.open(db) as store:
-        documents = {name: store.import_source(SourceText(name, "", text, "utf-8")).document_id
-                     for name, text in TEXTS.items()}
+        documents = {
+            name: store.import_source(SourceText(name, "", text, "utf-8")).document_id for name, text in TEXTS.items()
+        }
         for name, quote, tag in QUOTES:
             start = TEXTS[name].index(quote)
             ids[store.add_annotation(Annotation(documents[name], start, start + len(quote), quote, tag)).id] = quote
@@ -114,8 +126,14 @@ def as_the_user(*args, script: str = COMMAND, env: dict | None = None) -> subpro
     """``reader ARGS`` run by a user who may not write to the folder."""
     if not AS_ROOT and script is COMMAND:
         return run_cli(*args)
-    return subprocess.run([sys.executable, "-c", script, *map(str, args)], capture_output=True, text=True,
-                          timeout=60, env=env or dict(os.environ), cwd="/")
+    return subprocess.run(
+        [sys.executable, "-c", script, *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env or dict(os.environ),
+        cwd="/",
+    )
 
 
 def test_reading_works_in_a_folder_the_user_cannot_write_to(place):
@@ -155,8 +173,10 @@ def test_writing_in_a_folder_the_user_cannot_write_to_is_refused_in_one_line(pla
     note.write_text("A note to import.\n", encoding="utf-8")
     note.chmod(0o644)
     before = snapshot(db.parent)
-    args = {"annotate": ("annotate", "--db", db, "--doc", "echo.txt", "--start", "5", "--end", "9", "--tag", "claim"),
-            "import": ("import", note, "--db", db)}[command]
+    args = {
+        "annotate": ("annotate", "--db", db, "--doc", "echo.txt", "--start", "5", "--end", "9", "--tag", "claim"),
+        "import": ("import", note, "--db", db),
+    }[command]
 
     refused = as_the_user(*args)
 
@@ -170,9 +190,16 @@ def test_writing_in_a_folder_the_user_cannot_write_to_is_refused_in_one_line(pla
 def test_the_window_opens_read_only_in_a_folder_the_user_cannot_write_to(place):
     db, home = place["db"], place["home"]
     before = snapshot(db.parent)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
-               XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"),
-               XDG_STATE_HOME=str(home / "state"), XDG_RUNTIME_DIR=str(home / "runtime"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        XDG_STATE_HOME=str(home / "state"),
+        XDG_RUNTIME_DIR=str(home / "runtime"),
+    )
 
     shown = as_the_user(db, home / "settings.ini", script=WINDOW, env=env)
 

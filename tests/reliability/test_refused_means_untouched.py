@@ -31,8 +31,11 @@ from reader.store.schema import APPLICATION_ID
 
 def snapshot(folder: Path) -> dict[str, str]:
     """Every file under ``folder`` with the sha256 of its bytes."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def sqlite_file(path: Path, *statements: str) -> None:
@@ -48,8 +51,11 @@ def sqlite_file(path: Path, *statements: str) -> None:
 
 
 def other_programs_database(path: Path) -> None:
-    sqlite_file(path, "CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL)",
-                "INSERT INTO invoices (amount) VALUES (12.5)")
+    sqlite_file(
+        path,
+        "CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL)",
+        "INSERT INTO invoices (amount) VALUES (12.5)",
+    )
 
 
 def reader_id_but_schema_0(path: Path) -> None:
@@ -57,8 +63,9 @@ def reader_id_but_schema_0(path: Path) -> None:
 
 
 def reader_id_but_schema_0_with_tables(path: Path) -> None:
-    sqlite_file(path, f"PRAGMA application_id = {APPLICATION_ID}",
-                "CREATE TABLE documents (id INTEGER PRIMARY KEY, name TEXT)")
+    sqlite_file(
+        path, f"PRAGMA application_id = {APPLICATION_ID}", "CREATE TABLE documents (id INTEGER PRIMARY KEY, name TEXT)"
+    )
 
 
 def no_tables_but_schema_1(path: Path) -> None:
@@ -77,8 +84,10 @@ KINDS = {
     "reader_application_id_schema_0": (reader_id_but_schema_0, "incomplete Reader database"),
     "reader_application_id_schema_0_with_tables": (reader_id_but_schema_0_with_tables, "incomplete Reader database"),
     "empty_sqlite_file_schema_1": (no_tables_but_schema_1, "an SQLite database of another program"),
-    "reader_database_missing_document_counts": (reader_database_missing_a_table,
-                                                "incomplete Reader database (missing document_counts)"),
+    "reader_database_missing_document_counts": (
+        reader_database_missing_a_table,
+        "incomplete Reader database (missing document_counts)",
+    ),
 }
 
 
@@ -112,8 +121,7 @@ def test_refused_by_store_open_and_left_byte_for_byte(refused):
 
 COMMANDS = {
     "stats": lambda db, tmp: ("stats", "--db", db),
-    "annotate": lambda db, tmp: ("annotate", "--db", db, "--doc", "1", "--start", "0", "--end", "4",
-                                 "--tag", "claim"),
+    "annotate": lambda db, tmp: ("annotate", "--db", db, "--doc", "1", "--start", "0", "--end", "4", "--tag", "claim"),
     "import": lambda db, tmp: ("import", tmp / "new.txt", "--db", db),
     "merge_as_a_source": lambda db, tmp: ("merge", db, "-o", tmp / "merged.sqlite"),
 }
@@ -167,8 +175,10 @@ def big_source(path: Path, note: str) -> set[str]:
     """A database holding WORD_TEXT and SOURCE_ANNOTATIONS annotations; their ids."""
     with Store.open(path) as store:
         document_id = store.import_source(SourceText("words.txt", "", WORD_TEXT, "utf-8")).document_id
-        annotations = [Annotation(document_id, 5 * (i % 20_000), 5 * (i % 20_000) + 4, "Word", "claim", note=note)
-                       for i in range(SOURCE_ANNOTATIONS)]
+        annotations = [
+            Annotation(document_id, 5 * (i % 20_000), 5 * (i % 20_000) + 4, "Word", "claim", note=note)
+            for i in range(SOURCE_ANNOTATIONS)
+        ]
         assert store.add_annotations(annotations) == SOURCE_ANNOTATIONS
     return {a.id for a in annotations}
 
@@ -198,8 +208,12 @@ def test_a_merge_killed_mid_way_leaves_no_target_and_the_next_merge_completes(tm
 
     killed_mid_way = None
     for delay in (0.3, 0.2, 0.5, 0.1, 0.4, 0.05):
-        process = subprocess.Popen([sys.executable, "-m", "reader", "merge", str(a), str(b), "-o", str(new)],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=dict(os.environ))
+        process = subprocess.Popen(
+            [sys.executable, "-m", "reader", "merge", str(a), str(b), "-o", str(new)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=dict(os.environ),
+        )
         partial = out / f".NEW.sqlite.{process.pid}.part"
         with process:
             assert wait_for(lambda: partial.exists() or new.exists(), process), process.stderr.read()
@@ -229,6 +243,7 @@ def test_a_merge_killed_mid_way_leaves_no_target_and_the_next_merge_completes(tm
 
 # ----- a backup killed half-way -----
 
+
 def big_reader_database(path: Path) -> None:
     """About 80 MB: copying it takes long enough to kill the copy half-way."""
     with Store.open(path) as store:
@@ -250,8 +265,12 @@ def test_a_backup_killed_while_copying_leaves_a_partial_that_the_next_backup_rem
         note = tmp_path / f"note-{attempt}.txt"
         note.write_text(f"Note {attempt}: the import backs the database up first.\n", encoding="utf-8")
         digest_before = hashlib.sha256(db.read_bytes()).hexdigest()
-        process = subprocess.Popen([sys.executable, "-m", "reader", "import", str(note), "--db", str(db)],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=dict(os.environ))
+        process = subprocess.Popen(
+            [sys.executable, "-m", "reader", "import", str(note), "--db", str(db)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=dict(os.environ),
+        )
         pattern = re.compile(rf"\.big\.sqlite\.[0-9TZ.]+\.bak\.{process.pid}\.part")
         copying = lambda: any(pattern.fullmatch(name) for name in partials(backups))  # noqa: E731
         with process:
@@ -279,8 +298,9 @@ def test_a_backup_killed_while_copying_leaves_a_partial_that_the_next_backup_rem
 def test_the_next_backup_removes_a_dead_processs_partial_and_keeps_a_live_ones(corpus_db):
     backups = corpus_db.parent / "backups"
     backups.mkdir()
-    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
-                              text=True, check=True)
+    finished = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+    )
     dead_pid = int(finished.stdout)
     stamp = "20240102T030405.000006Z"
     dead = backups / f".corpus.sqlite.{stamp}.bak.{dead_pid}.part"

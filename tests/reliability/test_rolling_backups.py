@@ -19,7 +19,8 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 def add_one(path, start: int) -> Annotation:
     with Store.open(path) as store:
         return store.add_annotation(
-            Annotation(document_id=1, start=start, end=start + 3, text=MIXED_TEXT[start:start + 3], tag="date"))
+            Annotation(document_id=1, start=start, end=start + 3, text=MIXED_TEXT[start : start + 3], tag="date")
+        )
 
 
 def ids_in(path) -> set[str]:
@@ -66,7 +67,7 @@ def test_only_the_newest_copies_are_kept(corpus_db):
     assert [b.taken_at for b in kept] == sorted((b.taken_at for b in kept), reverse=True)
     # Round n's copy holds the first n + 1 annotations; the oldest kept is round len - KEEP's.
     assert ids_in(kept[0].path) == set(added)
-    assert ids_in(kept[-1].path) == set(added[:len(added) - KEEP + 1])
+    assert ids_in(kept[-1].path) == set(added[: len(added) - KEEP + 1])
 
 
 def test_restore_backs_up_first_and_reaches_a_window_that_has_the_file_open(corpus_db):
@@ -100,8 +101,7 @@ def test_cli_lists_backups_newest_first(corpus_db):
     listed = run_cli("backups", "--db", corpus_db)
 
     assert listed.returncode == 0
-    assert [line.split()[-1] for line in listed.stdout.splitlines()] == [
-        str(b.path) for b in list_backups(corpus_db)]
+    assert [line.split()[-1] for line in listed.stdout.splitlines()] == [str(b.path) for b in list_backups(corpus_db)]
     assert len(listed.stdout.splitlines()) == 2
 
 

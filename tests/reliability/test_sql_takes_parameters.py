@@ -46,8 +46,12 @@ def spliced_into_sql() -> set[tuple[str, str]]:
                     found |= {(where, ast.unparse(v.value)) for v in node.values if isinstance(v, ast.FormattedValue)}
             elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and _is_sql(node.left):
                 found.add((where, f"% {ast.unparse(node.right)}"))
-            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                  and node.func.attr == "format" and _is_sql(node.func.value)):
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "format"
+                and _is_sql(node.func.value)
+            ):
                 found.add((where, f".format({ast.unparse(node)})"))
     return found
 
@@ -63,9 +67,11 @@ def test_sql_is_never_built_from_values_only_from_listed_column_names():
 
 def test_sql_runs_only_in_reader_store():
     outside = sorted(
-        path.relative_to(PACKAGE).as_posix() for path in PACKAGE.rglob("*.py")
+        path.relative_to(PACKAGE).as_posix()
+        for path in PACKAGE.rglob("*.py")
         if path.relative_to(PACKAGE).parts[0] != "store"
-        and re.search(r"\.(execute|executemany|executescript|query)\(", path.read_text(encoding="utf-8")))
+        and re.search(r"\.(execute|executemany|executescript|query)\(", path.read_text(encoding="utf-8"))
+    )
     assert outside == []
 
 
@@ -77,9 +83,16 @@ def test_hostile_names_and_values_are_stored_as_they_are(store):
     name = "x'); DROP TABLE annotations; --\"/../../etc/passwd"
     document = store.import_source(SourceText(name, "", "Robert'); DROP TABLE documents;--\n", "utf-8"))
     store.save_tag(Tag(name="t' OR '1'='1", colour="#123456"))
-    annotation = store.add_annotation(Annotation(
-        document_id=document.document_id, start=0, end=6, text="Robert", tag="t' OR '1'='1",
-        note="'; DELETE FROM annotations; --"))
+    annotation = store.add_annotation(
+        Annotation(
+            document_id=document.document_id,
+            start=0,
+            end=6,
+            text="Robert",
+            tag="t' OR '1'='1",
+            note="'; DELETE FROM annotations; --",
+        )
+    )
 
     assert store.find_document(name).id == document.document_id
     assert store.annotation(annotation.id) == annotation

@@ -13,8 +13,12 @@ EACH = 400
 
 def test_two_processes_writing_the_same_database_keep_all_their_writes(corpus_db):
     start_at = time.time() + 1.5  # both started up, then both write
-    processes = [start_helper(corpus_db, "annotate", "--count", EACH, "--seed", seed, "--note-size", 2000,
-                              "--start-at", start_at) for seed in (1, 2)]
+    processes = [
+        start_helper(
+            corpus_db, "annotate", "--count", EACH, "--seed", seed, "--note-size", 2000, "--start-at", start_at
+        )
+        for seed in (1, 2)
+    ]
     printed = []
     for process in processes:
         with process:

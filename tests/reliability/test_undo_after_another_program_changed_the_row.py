@@ -57,8 +57,10 @@ def test_undoing_a_retag_after_another_program_deleted_the_annotation(qtbot, tmp
     controller, document = window.controller, window.controller.document.id
     tagged = tag_first_word(qtbot, window, Qt.Key.Key_1)
     key(qtbot, window.reader, Qt.Key.Key_2)  # retag the selected highlight: actor
-    deleting = ("import sys; from reader.store import Store\n"
-                "with Store.open(sys.argv[1]) as store: store.delete_annotation(sys.argv[2])")
+    deleting = (
+        "import sys; from reader.store import Store\n"
+        "with Store.open(sys.argv[1]) as store: store.delete_annotation(sys.argv[2])"
+    )
     subprocess.run([sys.executable, "-c", deleting, str(db), tagged], check=True, timeout=60)
 
     key(qtbot, window.reader, Qt.Key.Key_Z, CTRL)  # would turn it back into a claim

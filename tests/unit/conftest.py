@@ -39,20 +39,23 @@ def reader_process(tmp_path: Path):
     """``reader_process("import", ...)`` runs ``python -m reader`` as a real process (cwd: tmp_path)."""
 
     def run(*args, text: bool = True) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "reader", *map(str, args)], cwd=tmp_path,
-                              capture_output=True, text=text, timeout=60)
+        return subprocess.run(
+            [sys.executable, "-m", "reader", *map(str, args)], cwd=tmp_path, capture_output=True, text=text, timeout=60
+        )
 
     return run
 
 
-def _annotate(store: Store, document_name: str, quote: str, tag: str = "claim", occurrence: int = 0,
-              **fields) -> Annotation:
+def _annotate(
+    store: Store, document_name: str, quote: str, tag: str = "claim", occurrence: int = 0, **fields
+) -> Annotation:
     document = store.find_document(document_name)
     start = -1
     for _ in range(occurrence + 1):
         start = document.text.index(quote, start + 1)
-    return store.add_annotation(Annotation(document_id=document.id, start=start, end=start + len(quote),
-                                           text=quote, tag=tag, **fields))
+    return store.add_annotation(
+        Annotation(document_id=document.id, start=start, end=start + len(quote), text=quote, tag=tag, **fields)
+    )
 
 
 @pytest.fixture

@@ -18,16 +18,18 @@ def make_db(path: Path, documents: dict[str, str], spans=(), **fields) -> list[A
     ``(document name, start, end, tag)`` in ``spans``, each with ``fields``."""
     added = []
     with Store.open(path) as store:
-        ids = {name: store.import_source(SourceText(name, "", text, "utf-8")).document_id
-               for name, text in documents.items()}
+        ids = {
+            name: store.import_source(SourceText(name, "", text, "utf-8")).document_id
+            for name, text in documents.items()
+        }
         for name, start, end, tag in spans:
-            added.append(store.add_annotation(Annotation(
-                ids[name], start, end, documents[name][start:end], tag, **fields)))
+            added.append(
+                store.add_annotation(Annotation(ids[name], start, end, documents[name][start:end], tag, **fields))
+            )
     return added
 
 
-def changed_in_two_files(a: Path, b: Path, text: str, start: int, end: int,
-                         a_time: str, b_time: str) -> Annotation:
+def changed_in_two_files(a: Path, b: Path, text: str, start: int, end: int, a_time: str, b_time: str) -> Annotation:
     """One annotation with the same id in A and B (B began as a copy of A): then A gave it a
     note at ``a_time``, and B made it an accepted claim at ``b_time``."""
     [original] = make_db(a, {"meeting.txt": text}, [("meeting.txt", start, end, "actor")], annotator="alice")
@@ -35,8 +37,7 @@ def changed_in_two_files(a: Path, b: Path, text: str, start: int, end: int,
     with Store.open(a) as store:
         store.update_annotation(replace(original, note="checked by alice", updated_at=a_time))
     with Store.open(b) as store:
-        store.update_annotation(replace(original, tag="claim", status="accepted", reviewer="bob",
-                                        updated_at=b_time))
+        store.update_annotation(replace(original, tag="claim", status="accepted", reviewer="bob", updated_at=b_time))
     return original
 
 

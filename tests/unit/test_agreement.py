@@ -25,14 +25,20 @@ def test_exact_matching():
     #    P = 2/4, R = 2/3, F1 = 2*2/(3+4) = 4/7.
     assert (x.tag, x.exact.matched, x.exact.first, x.exact.second) == ("X", 2, 3, 4)
     assert (x.exact.precision, x.exact.recall, x.exact.f1) == (
-        close_to(Fraction(1, 2)), close_to(Fraction(2, 3)), close_to(Fraction(4, 7)))
+        close_to(Fraction(1, 2)),
+        close_to(Fraction(2, 3)),
+        close_to(Fraction(4, 7)),
+    )
     # Y: 20..25 against 30..35 -> 0 of 1 and 1: P = R = F1 = 0.
     assert (y.tag, y.exact.matched, y.exact.precision, y.exact.recall, y.exact.f1) == ("Y", 0, 0, 0, 0)
     # Overall pools the counts: 2 matched, A 4 spans, B 5: P = 2/5, R = 2/4, F1 = 4/9.
     overall = report.overall
     assert (overall.tag, overall.exact.matched, overall.exact.first, overall.exact.second) == (None, 2, 4, 5)
     assert (overall.exact.precision, overall.exact.recall, overall.exact.f1) == (
-        close_to(Fraction(2, 5)), close_to(Fraction(1, 2)), close_to(Fraction(4, 9)))
+        close_to(Fraction(2, 5)),
+        close_to(Fraction(1, 2)),
+        close_to(Fraction(4, 9)),
+    )
 
 
 def test_overlap_matching():
@@ -42,12 +48,18 @@ def test_overlap_matching():
     #    meets nothing. 3 pairs: P = 3/4, R = 3/3, F1 = 6/7.
     assert x.overlap.matched == 3
     assert (x.overlap.precision, x.overlap.recall, x.overlap.f1) == (
-        close_to(Fraction(3, 4)), 1, close_to(Fraction(6, 7)))
+        close_to(Fraction(3, 4)),
+        1,
+        close_to(Fraction(6, 7)),
+    )
     # Y: 20..25 and 30..35 share nothing.
     assert y.overlap.matched == 0
     # Overall: 3 pairs, A 4, B 5: P = 3/5, R = 3/4, F1 = 6/9.
     assert (report.overall.overlap.precision, report.overall.overlap.recall, report.overall.overlap.f1) == (
-        close_to(Fraction(3, 5)), close_to(Fraction(3, 4)), close_to(Fraction(2, 3)))
+        close_to(Fraction(3, 5)),
+        close_to(Fraction(3, 4)),
+        close_to(Fraction(2, 3)),
+    )
 
 
 def test_kappa_per_tag_and_overall():

@@ -10,9 +10,7 @@ from hypothesis import strategies as st
 from reader.domain.anchoring import reanchor
 from reader.store import Store
 
-OLD = ("Москва не обращалась к ОДКБ за помощью.\n"
-       "Лавров сказал, что помощь не нужна.\n"
-       "ОДКБ ответила позже.\n")
+OLD = "Москва не обращалась к ОДКБ за помощью.\nЛавров сказал, что помощь не нужна.\nОДКБ ответила позже.\n"
 
 
 def place(text: str, quote: str, occurrence: int = 0) -> tuple[int, int]:
@@ -50,8 +48,9 @@ def test_copies_that_cannot_be_told_apart_orphan_the_span():
     assert reanchor(old, new, *place(old, "да")) is None
 
 
-WORDS = st.lists(st.sampled_from(["alpha", "beta", "gamma", "delta", "😀", "𠀀", " ", "\n", ","]),
-                 min_size=1, max_size=30).map("".join)
+WORDS = st.lists(
+    st.sampled_from(["alpha", "beta", "gamma", "delta", "😀", "𠀀", " ", "\n", ","]), min_size=1, max_size=30
+).map("".join)
 
 
 @st.composite
@@ -73,7 +72,7 @@ def test_an_edit_outside_a_unique_quote_moves_it_exactly(case, inserted, data):
 
     if old.count(quote) == 1:
         assert moved == (start + shift, end + shift)
-    assert moved is None or new[moved[0]:moved[1]] == quote
+    assert moved is None or new[moved[0] : moved[1]] == quote
 
 
 @given(text_and_span(), WORDS)
@@ -82,7 +81,7 @@ def test_the_result_always_quotes_the_same_text(case, new):
 
     moved = reanchor(old, new, start, end)
 
-    assert moved is None or new[moved[0]:moved[1]] == old[start:end]
+    assert moved is None or new[moved[0] : moved[1]] == old[start:end]
 
 
 def imported_news(cli, db_path: Path, tmp_path: Path, annotate, *quotes: str) -> tuple[Path, list]:
@@ -96,7 +95,8 @@ def imported_news(cli, db_path: Path, tmp_path: Path, annotate, *quotes: str) ->
 
 def test_reimporting_a_changed_document_moves_or_orphans_its_annotations(cli, db_path, tmp_path, annotate):
     source, (moving, staying, lost) = imported_news(
-        cli, db_path, tmp_path, annotate, "Лавров", "Москва", "помощь не нужна")
+        cli, db_path, tmp_path, annotate, "Лавров", "Москва", "помощь не нужна"
+    )
     changed = OLD.replace("Лавров сказал, что помощь не нужна", "Глава МИД Лавров ответил иначе")
     source.write_text(changed, encoding="utf-8")
 
@@ -112,11 +112,11 @@ def test_reimporting_a_changed_document_moves_or_orphans_its_annotations(cli, db
         assert orphans == [lost.id]
         assert set(placed) == {moving.id, staying.id}
         for annotation in placed.values():
-            assert document.text[annotation.start:annotation.end] == annotation.text
+            assert document.text[annotation.start : annotation.end] == annotation.text
         assert placed[moving.id].start == changed.index("Лавров")
         assert store.annotation(lost.id).text == "помощь не нужна"
         for row in store.export_rows():
-            assert document.text[row["start"]:row["end"]] == row["text"]
+            assert document.text[row["start"] : row["end"]] == row["text"]
         assert [hit.document_id for hit in store.search("иначе")] == [document.id]
         assert store.search("нужна") == []
 

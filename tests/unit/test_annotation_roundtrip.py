@@ -38,7 +38,8 @@ def all_annotations(db: Path) -> dict:
     with Store.open(db) as store:
         return {
             a.id: (store.document(a.document_id).sha256, dataclasses.replace(a, document_id=0))
-            for d in store.documents() for a in store.annotations(d.id)
+            for d in store.documents()
+            for a in store.annotations(d.id)
         }
 
 
@@ -46,10 +47,10 @@ def all_annotations(db: Path) -> dict:
 def annotated_db(seeded_store, annotate) -> Path:
     store = seeded_store
     annotate(store, FIRST, "Москва", "actor", note='He said "no, never", then left', annotator="Анна")
-    annotate(store, FIRST, "ОДКБ", "actor", note="=HYPERLINK(\"x\")", annotator="+bob")
+    annotate(store, FIRST, "ОДКБ", "actor", note='=HYPERLINK("x")', annotator="+bob")
     first_text = store.find_document(FIRST).text
     line_break = first_text.index("\n")
-    across = first_text[line_break - 5:line_break + 8]
+    across = first_text[line_break - 5 : line_break + 8]
     annotate(store, FIRST, across, "claim", note="across\na line break\r\nwith CR too")
     accepted = annotate(store, SECOND, "Лавров", "actor", annotator="-dash")
     store.update_annotation(accepted.changed(status=ACCEPTED, reviewer="@rev", review_note="'quoted' ok"))
@@ -123,7 +124,8 @@ def test_rows_that_do_not_fit_their_document_are_reported_and_the_rest_imported(
     assert result.code == 3
     reported = result.err.splitlines()
     assert [int(line.split()[2].rstrip(":")) for line in reported] == [
-        starts[i] for i, row in enumerate(rows) if any(row is b for b in bad)]
+        starts[i] for i, row in enumerate(rows) if any(row is b for b in bad)
+    ]
     assert "unknown tag 'no-such-tag'" in reported[3]
     assert result.out.strip() == "imported 3, unchanged 0, refused 5"
     assert sorted(all_annotations(fresh)) == sorted(r["annotation_id"] for r in (good[0], good[1], good[2]))
@@ -144,8 +146,9 @@ def test_a_row_for_a_document_that_is_not_there_is_refused(cli, annotated_db, tm
 def test_jsonl_lines_that_are_not_objects_are_reported(cli, annotated_db, tmp_path):
     rows = exported_rows(cli, annotated_db, tmp_path)
     path = tmp_path / "broken.jsonl"
-    path.write_text("\n".join([json.dumps(rows[0]), "{not json", "[1, 2]", json.dumps(rows[1])]) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        "\n".join([json.dumps(rows[0]), "{not json", "[1, 2]", json.dumps(rows[1])]) + "\n", encoding="utf-8"
+    )
     fresh = fresh_db_with_the_seeds(tmp_path / "fresh.sqlite")
 
     result = cli("import-annotations", path, "--db", fresh)
@@ -169,10 +172,13 @@ def test_a_later_change_in_the_file_updates_and_an_earlier_one_does_not(cli, ann
     assert stored[earlier["annotation_id"]][1].note == rows[1]["note"]
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"name,colour\nclaim,#fff\n", "lacks the column"),
-    (b"\xff\xfe\x00garbage", "not UTF-8"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"name,colour\nclaim,#fff\n", "lacks the column"),
+        (b"\xff\xfe\x00garbage", "not UTF-8"),
+    ],
+)
 def test_a_file_that_is_not_an_export_is_refused_in_one_line(cli, annotated_db, tmp_path, content, message):
     path = tmp_path / "not-an-export.csv"
     path.write_bytes(content)

@@ -70,15 +70,18 @@ def annotate_args(store: Store, **overrides) -> list:
     return ["annotate", "--db", store.path] + [x for key, value in options.items() for x in (f"--{key}", value)]
 
 
-@pytest.mark.parametrize("overrides, message", [
-    ({"start": 3000, "end": 99999}, "outside the text"),
-    ({"start": 5, "end": 5}, "outside the text"),
-    ({"start": 6, "end": 2}, "outside the text"),
-    ({"start": -1, "end": 4}, "outside the text"),
-    ({"tag": "nonsense"}, "unknown tag 'nonsense'"),
-    ({"doc": "missing.txt"}, "no document named 'missing.txt'"),
-    ({"doc": "999"}, "no document named '999'"),
-])
+@pytest.mark.parametrize(
+    "overrides, message",
+    [
+        ({"start": 3000, "end": 99999}, "outside the text"),
+        ({"start": 5, "end": 5}, "outside the text"),
+        ({"start": 6, "end": 2}, "outside the text"),
+        ({"start": -1, "end": 4}, "outside the text"),
+        ({"tag": "nonsense"}, "unknown tag 'nonsense'"),
+        ({"doc": "missing.txt"}, "no document named 'missing.txt'"),
+        ({"doc": "999"}, "no document named '999'"),
+    ],
+)
 def test_annotate_refuses_bad_input_in_one_line_and_writes_nothing(cli, seeded_store, overrides, message):
     result = cli(*annotate_args(seeded_store, **overrides))
 
@@ -102,13 +105,14 @@ def test_annotate_stores_note_and_annotator(cli, seeded_store):
     start = document.text.index("ОДКБ")
     before = datetime.now(timezone.utc) - timedelta(seconds=1)
 
-    result = cli(*annotate_args(seeded_store, start=start, end=start + 4, note="Организация, \"ОДКБ\"",
-                                annotator="Мария"))
+    result = cli(
+        *annotate_args(seeded_store, start=start, end=start + 4, note='Организация, "ОДКБ"', annotator="Мария")
+    )
 
     assert result.code == 0, result.err
     stored = seeded_store.annotation(result.out.strip())
     assert (stored.document_id, stored.start, stored.end, stored.text) == (document.id, start, start + 4, "ОДКБ")
-    assert (stored.tag, stored.note, stored.annotator) == ("actor", "Организация, \"ОДКБ\"", "Мария")
+    assert (stored.tag, stored.note, stored.annotator) == ("actor", 'Организация, "ОДКБ"', "Мария")
     assert (stored.status, stored.reviewer, stored.review_note) == ("pending", "", "")
     created = datetime.fromisoformat(stored.created_at)
     assert created.utcoffset() == timedelta(0)

@@ -27,8 +27,10 @@ def test_merge_lists_the_conflict_and_a_second_run_changes_nothing(tmp_path, rea
     assert "conflicts: 1 annotation(s) differ" in out
     assert f"{shared.id} in 'meeting.txt'" in out
     assert "kept:      claim 2..7 'Alice', accepted, by alice, updated 2031-05-01T09:00:00.000Z (B.sqlite)" in out
-    assert ("set aside: actor 2..7 'Alice', pending, note 'checked by alice', by alice, "
-            "updated 2031-05-01T08:00:00.000Z (A.sqlite)") in out
+    assert (
+        "set aside: actor 2..7 'Alice', pending, note 'checked by alice', by alice, "
+        "updated 2031-05-01T08:00:00.000Z (A.sqlite)"
+    ) in out
     digest = export_digest(tmp_path / "M.sqlite")
 
     again = reader_process("merge", "A.sqlite", "B.sqlite", "-o", "M.sqlite")
@@ -58,12 +60,28 @@ def _annotators(tmp_path):
     """The example of test_agreement.py (X = actor, Y = claim) on real documents of 50 and
     10 code points, named differently in each file, plus what must not be counted."""
     a, b = tmp_path / "A.sqlite", tmp_path / "B.sqlite"
-    make_db(a, {"d1.txt": MEETING, "d2.txt": SHORT, "only-in-a.txt": "Nobody else read this.\n"},
-            [("d1.txt", 0, 5, "actor"), ("d1.txt", 10, 15, "actor"), ("d1.txt", 20, 25, "claim"),
-             ("d2.txt", 0, 4, "actor"), ("only-in-a.txt", 0, 6, "actor")])
-    make_db(b, {"first.txt": MEETING, "second.txt": SHORT},
-            [("first.txt", 0, 5, "actor"), ("first.txt", 12, 18, "actor"), ("first.txt", 30, 35, "claim"),
-             ("first.txt", 40, 42, "actor"), ("second.txt", 0, 4, "actor")])
+    make_db(
+        a,
+        {"d1.txt": MEETING, "d2.txt": SHORT, "only-in-a.txt": "Nobody else read this.\n"},
+        [
+            ("d1.txt", 0, 5, "actor"),
+            ("d1.txt", 10, 15, "actor"),
+            ("d1.txt", 20, 25, "claim"),
+            ("d2.txt", 0, 4, "actor"),
+            ("only-in-a.txt", 0, 6, "actor"),
+        ],
+    )
+    make_db(
+        b,
+        {"first.txt": MEETING, "second.txt": SHORT},
+        [
+            ("first.txt", 0, 5, "actor"),
+            ("first.txt", 12, 18, "actor"),
+            ("first.txt", 30, 35, "claim"),
+            ("first.txt", 40, 42, "actor"),
+            ("second.txt", 0, 4, "actor"),
+        ],
+    )
     # Rejected: would be an exact match of A's claim, and is not counted.
     make_db(b, {"first.txt": MEETING}, [("first.txt", 20, 25, "claim")], status="rejected")
     return a, b
@@ -89,12 +107,23 @@ def test_agreement_prints_the_hand_computed_figures(tmp_path, reader_process):
     assert "not counted: rejected and orphaned annotations" in result.stdout
     rows = _rows(result.stdout)
     # Worked out by hand in tests/unit/test_agreement.py.
-    assert rows["actor"] == ["3", "4", "2", *_figures(Fraction(1, 2), Fraction(2, 3), Fraction(4, 7)),
-                             "3", *_figures(Fraction(3, 4), 1, Fraction(6, 7), Fraction(964, 1384))]
+    assert rows["actor"] == [
+        "3",
+        "4",
+        "2",
+        *_figures(Fraction(1, 2), Fraction(2, 3), Fraction(4, 7)),
+        "3",
+        *_figures(Fraction(3, 4), 1, Fraction(6, 7), Fraction(964, 1384)),
+    ]
     assert rows["claim"] == ["1", "1", "0", *_figures(0, 0, 0), "0", *_figures(0, 0, 0, Fraction(-1, 11))]
-    assert rows["(all tags)"] == ["4", "5", "2", *_figures(Fraction(2, 5), Fraction(1, 2), Fraction(4, 9)),
-                                  "3", *_figures(Fraction(3, 5), Fraction(3, 4), Fraction(2, 3),
-                                                 Fraction(759, 1779))]
+    assert rows["(all tags)"] == [
+        "4",
+        "5",
+        "2",
+        *_figures(Fraction(2, 5), Fraction(1, 2), Fraction(4, 9)),
+        "3",
+        *_figures(Fraction(3, 5), Fraction(3, 4), Fraction(2, 3), Fraction(759, 1779)),
+    ]
 
 
 def test_agreement_on_one_tag_and_on_a_tag_nobody_used(tmp_path, reader_process):

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from reader.domain.annotations import Annotation
 from reader.domain.comparison import (
-    DIFFERENT, DIFFERENT_EXTENT, DIFFERENT_TAG, ONLY_A, ONLY_B, SAME, compare_annotations,
+    DIFFERENT,
+    DIFFERENT_EXTENT,
+    DIFFERENT_TAG,
+    ONLY_A,
+    ONLY_B,
+    SAME,
+    compare_annotations,
 )
 
 TEXT = "Москва 😀 не обращалась к ОДКБ за помощью из-за действий ВСУ"
@@ -19,10 +25,20 @@ def states(rows) -> list[tuple]:
 
 
 def test_each_kind_of_row():
-    a = [span(0, 6, "actor", "a"), span(9, 21, "claim", "a"), span(26, 30, "actor", "a"), span(31, 40, "claim", "a"),
-         span(41, 47, "date", "a")]
-    b = [span(0, 6, "actor", "b"), span(9, 21, "date", "b"), span(24, 30, "actor", "b"), span(33, 47, "date", "b"),
-         span(48, 55, "claim", "b")]
+    a = [
+        span(0, 6, "actor", "a"),
+        span(9, 21, "claim", "a"),
+        span(26, 30, "actor", "a"),
+        span(31, 40, "claim", "a"),
+        span(41, 47, "date", "a"),
+    ]
+    b = [
+        span(0, 6, "actor", "b"),
+        span(9, 21, "date", "b"),
+        span(24, 30, "actor", "b"),
+        span(33, 47, "date", "b"),
+        span(48, 55, "claim", "b"),
+    ]
     # 31..40 claim and 41..47 date of A both overlap 33..47 date of B: the same tag pairs first.
     assert states(compare_annotations(a, b)) == [
         (0, 6, "actor", "actor", SAME),

@@ -92,11 +92,14 @@ def test_a_utf8_bom_is_not_part_of_the_text(tmp_path, store):
     assert document.title == "Заголовок"
 
 
-@pytest.mark.parametrize("raw", [
-    b"first line\r\nsecond line\r\n\r\nfourth\r\n",
-    b"first line\rsecond line\r\rfourth\r",
-    b"first line\r\nsecond line\r\nfourth\n",
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"first line\r\nsecond line\r\n\r\nfourth\r\n",
+        b"first line\rsecond line\r\rfourth\r",
+        b"first line\r\nsecond line\r\nfourth\n",
+    ],
+)
 def test_line_endings_become_lf(tmp_path, store, raw):
     path = tmp_path / "endings.txt"
     path.write_bytes(raw)
@@ -115,8 +118,19 @@ def test_offsets_count_the_normalized_text_of_a_crlf_file(cli, db_path, tmp_path
     cli("import", path, "--db", db_path)
     start = len("Строка один\n")
 
-    result = cli("annotate", "--db", db_path, "--doc", "crlf.txt", "--start", start,
-                 "--end", start + len("Строка"), "--tag", "claim")
+    result = cli(
+        "annotate",
+        "--db",
+        db_path,
+        "--doc",
+        "crlf.txt",
+        "--start",
+        start,
+        "--end",
+        start + len("Строка"),
+        "--tag",
+        "claim",
+    )
 
     assert result.code == 0, result.err
     with Store.open(db_path) as store:

@@ -16,16 +16,13 @@ from reader.domain.export import COLUMNS, neutralize, restore
 from reader.store import Store
 
 # The column order the issue fixes.
-ISSUE_COLUMNS = ("annotation_id, document, document_sha256, start, end, text, tag, note, annotator, "
-                 "status, reviewer, review_note, created_at, updated_at").split(", ")
+ISSUE_COLUMNS = (
+    "annotation_id, document, document_sha256, start, end, text, tag, note, annotator, "
+    "status, reviewer, review_note, created_at, updated_at"
+).split(", ")
 BOM = b"\xef\xbb\xbf"
-TEXT = (
-    'Он сказал: "да, конечно", и ушёл.\n'
-    "=SUM(A1:A2) и +7 или -3 @home\n"
-    "\tотступ; 'кавычка\n"
-    "конец 😀 𠀀\n"
-)
-DOCUMENT = "корпус/новости, \"цитата\".txt"
+TEXT = 'Он сказал: "да, конечно", и ушёл.\n=SUM(A1:A2) и +7 или -3 @home\n\tотступ; \'кавычка\nконец 😀 𠀀\n'
+DOCUMENT = 'корпус/новости, "цитата".txt'
 # Quotes whose text in the document starts with a character a spreadsheet would run.
 FORMULA_QUOTES = ("=SUM(A1:A2)", "+7", "-3", "@home", "\tотступ", "'кавычка")
 PLAIN_QUOTES = ('"да, конечно"', "ушёл.\n=SUM", "конец 😀 𠀀")
@@ -37,13 +34,31 @@ def exported_db(db_path: Path) -> Path:
         document_id = store.import_source(SourceText(DOCUMENT, "", TEXT, "utf-8")).document_id
         for quote in PLAIN_QUOTES + FORMULA_QUOTES:
             start = TEXT.index(quote)
-            store.add_annotation(Annotation(document_id=document_id, start=start, end=start + len(quote),
-                                            text=quote, tag="claim", note=f"note on {quote}"))
+            store.add_annotation(
+                Annotation(
+                    document_id=document_id,
+                    start=start,
+                    end=start + len(quote),
+                    text=quote,
+                    tag="claim",
+                    note=f"note on {quote}",
+                )
+            )
         start = TEXT.index("Он")
-        store.add_annotation(Annotation(
-            document_id=document_id, start=start, end=start + 2, text="Он", tag="actor",
-            note="\rcarriage, \"quoted\"\nand more", annotator="=cmd|' /C calc'!A0", status="accepted",
-            reviewer="+reviewer", review_note="-1\ra lone CR"))
+        store.add_annotation(
+            Annotation(
+                document_id=document_id,
+                start=start,
+                end=start + 2,
+                text="Он",
+                tag="actor",
+                note='\rcarriage, "quoted"\nand more',
+                annotator="=cmd|' /C calc'!A0",
+                status="accepted",
+                reviewer="+reviewer",
+                review_note="-1\ra lone CR",
+            )
+        )
     return db_path
 
 
@@ -70,12 +85,15 @@ def test_plain_csv_gives_back_the_exact_text(cli, exported_db, tmp_path):
     assert b"\r\n" not in data
     assert sorted(r["text"] for r in rows) == sorted(PLAIN_QUOTES + FORMULA_QUOTES + ("Он",))
     for row in rows:
-        assert TEXT[int(row["start"]):int(row["end"])] == row["text"]
+        assert TEXT[int(row["start"]) : int(row["end"])] == row["text"]
         assert row["document"] == DOCUMENT
     special = next(r for r in rows if r["text"] == "Он")
-    assert special["note"] == "\rcarriage, \"quoted\"\nand more"
+    assert special["note"] == '\rcarriage, "quoted"\nand more'
     assert (special["annotator"], special["reviewer"], special["review_note"]) == (
-        "=cmd|' /C calc'!A0", "+reviewer", "-1\ra lone CR")
+        "=cmd|' /C calc'!A0",
+        "+reviewer",
+        "-1\ra lone CR",
+    )
 
 
 def test_excel_csv_has_a_bom_crlf_rows_and_no_runnable_cells(cli, exported_db, tmp_path):
@@ -93,10 +111,13 @@ def test_excel_csv_has_a_bom_crlf_rows_and_no_runnable_cells(cli, exported_db, t
     assert {"'" + quote for quote in FORMULA_QUOTES} <= texts
     assert set(PLAIN_QUOTES) <= texts
     special = next(r for r in rows if r["text"] == "Он")
-    assert special["note"] == "'\rcarriage, \"quoted\"\nand more"
+    assert special["note"] == '\'\rcarriage, "quoted"\nand more'
     assert (special["annotator"], special["reviewer"], special["review_note"]) == (
-        "'=cmd|' /C calc'!A0", "'+reviewer", "'-1\ra lone CR")
-    assert all(restore(r["text"]) == TEXT[int(r["start"]):int(r["end"])] for r in rows)
+        "'=cmd|' /C calc'!A0",
+        "'+reviewer",
+        "'-1\ra lone CR",
+    )
+    assert all(restore(r["text"]) == TEXT[int(r["start"]) : int(r["end"])] for r in rows)
 
 
 def test_jsonl_has_one_object_per_annotation_with_the_columns_in_order(cli, exported_db, tmp_path):
@@ -108,7 +129,7 @@ def test_jsonl_has_one_object_per_annotation_with_the_columns_in_order(cli, expo
     assert len(records) == len(PLAIN_QUOTES + FORMULA_QUOTES) + 1
     for record in records:
         assert list(record) == ISSUE_COLUMNS
-        assert TEXT[record["start"]:record["end"]] == record["text"]
+        assert TEXT[record["start"] : record["end"]] == record["text"]
         assert isinstance(record["start"], int)
 
 
@@ -139,10 +160,16 @@ def _add_annotations(store: Store, count: int) -> None:
     document = store.document(store.documents()[0].id)
     width = 7
     store.add_annotations_bulk(
-        Annotation(document_id=document.id, start=(start := i % (document.length - width)),
-                   end=start + width, text=document.text[start:start + width], tag="claim",
-                   note=f"note number {i}")
-        for i in range(count))
+        Annotation(
+            document_id=document.id,
+            start=(start := i % (document.length - width)),
+            end=start + width,
+            text=document.text[start : start + width],
+            tag="claim",
+            note=f"note number {i}",
+        )
+        for i in range(count)
+    )
 
 
 def _export_peak(cli, db: Path, out: Path) -> int:

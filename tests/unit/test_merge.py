@@ -21,8 +21,7 @@ OTHER = "Совсем другой текст о встрече 😀 в поне
 def test_documents_are_matched_by_their_text_whatever_their_names(tmp_path):
     a, b, merged = tmp_path / "A.sqlite", tmp_path / "B.sqlite", tmp_path / "M.sqlite"
     make_db(a, {"meeting.txt": TEXT}, [("meeting.txt", 0, 5, "actor")], annotator="alice")
-    make_db(b, {"renamed/meeting-copy.txt": TEXT}, [("renamed/meeting-copy.txt", 10, 13, "actor")],
-            annotator="bob")
+    make_db(b, {"renamed/meeting-copy.txt": TEXT}, [("renamed/meeting-copy.txt", 10, 13, "actor")], annotator="bob")
 
     report = merge([a, b], merged)
 
@@ -30,10 +29,13 @@ def test_documents_are_matched_by_their_text_whatever_their_names(tmp_path):
         [document] = store.documents()
         assert document.name == "meeting.txt"
         assert [(x.start, x.end, x.annotator) for x in store.annotations(document.id)] == [
-            (0, 5, "alice"), (10, 13, "bob")]
+            (0, 5, "alice"),
+            (10, 13, "bob"),
+        ]
     assert report.documents_added == 1 and report.documents_present == 1
     assert [(m.source, m.name, m.target_name) for m in report.matched_by_content] == [
-        (str(b), "renamed/meeting-copy.txt", "meeting.txt")]
+        (str(b), "renamed/meeting-copy.txt", "meeting.txt")
+    ]
 
 
 def test_a_name_taken_by_another_text_gets_the_source_as_suffix(tmp_path):
@@ -44,8 +46,7 @@ def test_a_name_taken_by_another_text_gets_the_source_as_suffix(tmp_path):
 
     report = merge([a, b], merged)
 
-    assert [(r.source, r.name, r.new_name) for r in report.renamed] == [
-        (str(b), "notes/day.txt", "notes/day (B).txt")]
+    assert [(r.source, r.name, r.new_name) for r in report.renamed] == [(str(b), "notes/day.txt", "notes/day (B).txt")]
     with Store.open(merged, read_only=True) as store:
         assert [d.name for d in store.documents()] == ["notes/day (B).txt", "notes/day.txt"]
         renamed = store.find_document("notes/day (B).txt")
@@ -69,10 +70,16 @@ def test_tags_are_united_and_the_first_colour_wins(tmp_path):
 
     with Store.open(merged, read_only=True) as store:
         tags = {t.name: (t.colour, t.key) for t in store.tags()}
-    assert tags == {"claim": ("#4477aa", "1"), "actor": ("#ee6677", "2"), "date": ("#228833", "3"),
-                    "place": ("#112233", "p"), "event": ("#778899", "")}
+    assert tags == {
+        "claim": ("#4477aa", "1"),
+        "actor": ("#ee6677", "2"),
+        "date": ("#228833", "3"),
+        "place": ("#112233", "p"),
+        "event": ("#778899", ""),
+    }
     assert [(c.name, c.kept_colour, c.other_colour, c.source) for c in report.tag_conflicts] == [
-        ("place", "#112233", "#445566", str(b))]
+        ("place", "#112233", "#445566", str(b))
+    ]
     assert report.keys_dropped == [("event", "p")]
 
 
@@ -84,28 +91,28 @@ def _same_annotation_changed_in_two_files(tmp_path, a_time: str, b_time: str):
 @pytest.mark.parametrize("order", ["A first", "B first"])
 def test_the_newest_change_wins_whatever_the_order_and_the_conflict_is_listed(tmp_path, order):
     a, b, original = _same_annotation_changed_in_two_files(
-        tmp_path, "2030-01-01T10:00:00.000Z", "2030-01-01T11:00:00.000Z")
+        tmp_path, "2030-01-01T10:00:00.000Z", "2030-01-01T11:00:00.000Z"
+    )
     merged = tmp_path / "M.sqlite"
 
     report = merge([a, b] if order == "A first" else [b, a], merged)
 
     with Store.open(merged, read_only=True) as store:
         kept = store.annotation(original.id)
-    assert (kept.tag, kept.status, kept.note, kept.updated_at) == (
-        "claim", "accepted", "", "2030-01-01T11:00:00.000Z")
+    assert (kept.tag, kept.status, kept.note, kept.updated_at) == ("claim", "accepted", "", "2030-01-01T11:00:00.000Z")
     [conflict] = report.conflicts
     assert (conflict.annotation_id, conflict.document) == (original.id, "meeting.txt")
     assert (conflict.kept_from, conflict.other_from) == (str(b), str(a))
     assert conflict.kept.startswith("claim 0..5 'Alice', accepted") and "11:00:00" in conflict.kept
     assert "note 'checked by alice'" in conflict.other and "10:00:00" in conflict.other
     assert report.annotations_added == 1
-    assert (report.annotations_updated, report.annotations_unchanged) == (
-        (1, 0) if order == "A first" else (0, 1))
+    assert (report.annotations_updated, report.annotations_unchanged) == ((1, 0) if order == "A first" else (0, 1))
 
 
 def test_on_equal_times_the_version_already_merged_stays(tmp_path):
     a, b, original = _same_annotation_changed_in_two_files(
-        tmp_path, "2030-01-01T10:00:00.000Z", "2030-01-01T10:00:00.000Z")
+        tmp_path, "2030-01-01T10:00:00.000Z", "2030-01-01T10:00:00.000Z"
+    )
     merged = tmp_path / "M.sqlite"
 
     report = merge([b, a], merged)
@@ -116,8 +123,7 @@ def test_on_equal_times_the_version_already_merged_stays(tmp_path):
 
 
 def test_merging_the_same_files_again_changes_nothing(tmp_path):
-    a, b, _ = _same_annotation_changed_in_two_files(
-        tmp_path, "2030-01-01T10:00:00.000Z", "2030-01-01T11:00:00.000Z")
+    a, b, _ = _same_annotation_changed_in_two_files(tmp_path, "2030-01-01T10:00:00.000Z", "2030-01-01T11:00:00.000Z")
     make_db(b, {"other.txt": OTHER}, [("other.txt", 0, 6, "claim"), ("other.txt", 30, 31, "date")])
     merged = tmp_path / "M.sqlite"
 
@@ -134,8 +140,7 @@ def test_merging_the_same_files_again_changes_nothing(tmp_path):
 
 
 def test_sources_are_not_changed_by_a_single_byte(tmp_path):
-    a, b, _ = _same_annotation_changed_in_two_files(
-        tmp_path, "2030-01-01T10:00:00.000Z", "2030-01-01T11:00:00.000Z")
+    a, b, _ = _same_annotation_changed_in_two_files(tmp_path, "2030-01-01T10:00:00.000Z", "2030-01-01T11:00:00.000Z")
     before = {path: file_digest(path) for path in (a, b)}
 
     merge([a, b], tmp_path / "M.sqlite")
@@ -182,8 +187,11 @@ def test_refused_sources_give_one_line_and_leave_no_target(tmp_path):
     conn.execute("PRAGMA user_version = 99")
     conn.close()
 
-    for source, words in [(foreign, "another program"), (newer, "newer Reader"),
-                          (tmp_path / "missing.sqlite", "no such database")]:
+    for source, words in [
+        (foreign, "another program"),
+        (newer, "newer Reader"),
+        (tmp_path / "missing.sqlite", "no such database"),
+    ]:
         with pytest.raises(StoreError) as refused:
             merge([good, source], merged)
         assert words in str(refused.value) and "\n" not in str(refused.value)

@@ -11,14 +11,14 @@ from reader.domain.offsets import OffsetMap, utf16_length
 
 # Pieces of the scripts and characters that break naive offset arithmetic.
 PIECES = st.one_of(
-    st.characters(min_codepoint=0x20, max_codepoint=0x7E),          # ASCII
-    st.characters(min_codepoint=0x0410, max_codepoint=0x044F),      # Cyrillic
-    st.characters(min_codepoint=0x0300, max_codepoint=0x036F),      # combining marks
-    st.characters(min_codepoint=0x05D0, max_codepoint=0x05EA),      # Hebrew
-    st.characters(min_codepoint=0x0621, max_codepoint=0x064A),      # Arabic
-    st.sampled_from(["\u200f", "\u200e", "\u202b", "\u202c"]),      # RTL/LTR marks and embeddings
-    st.characters(min_codepoint=0x1F300, max_codepoint=0x1FAFF),    # emoji
-    st.characters(min_codepoint=0x20000, max_codepoint=0x2A6DF),    # CJK Extension B
+    st.characters(min_codepoint=0x20, max_codepoint=0x7E),  # ASCII
+    st.characters(min_codepoint=0x0410, max_codepoint=0x044F),  # Cyrillic
+    st.characters(min_codepoint=0x0300, max_codepoint=0x036F),  # combining marks
+    st.characters(min_codepoint=0x05D0, max_codepoint=0x05EA),  # Hebrew
+    st.characters(min_codepoint=0x0621, max_codepoint=0x064A),  # Arabic
+    st.sampled_from(["\u200f", "\u200e", "\u202b", "\u202c"]),  # RTL/LTR marks and embeddings
+    st.characters(min_codepoint=0x1F300, max_codepoint=0x1FAFF),  # emoji
+    st.characters(min_codepoint=0x20000, max_codepoint=0x2A6DF),  # CJK Extension B
     st.sampled_from(["👩\u200d💻", "🇷🇺", "e\u0301", "\r\n", "\r", "\n"]),
 )
 TEXTS = st.lists(PIECES, max_size=60).map("".join).map(normalize_newlines)
@@ -68,7 +68,7 @@ def test_ranges_convert_both_ways(text, data):
 
     assert units == (units_before(text, start), units_before(text, end))
     assert offsets.range_to_code_points(*units) == (start, end)
-    assert text.encode("utf-16-le")[2 * units[0]:2 * units[1]].decode("utf-16-le") == text[start:end]
+    assert text.encode("utf-16-le")[2 * units[0] : 2 * units[1]].decode("utf-16-le") == text[start:end]
 
 
 def test_crlf_input_counts_the_normalized_text():

@@ -19,21 +19,24 @@ def text_and_selection(draw):
     return text, start, end
 
 
-@pytest.mark.parametrize("text, selection, snapped", [
-    ("Москва не обращалась", (2, 4), "Москва"),
-    ("Москва не обращалась", (5, 8), "Москва не"),
-    ("  spaced words  ", (0, 16), "spaced words"),
-    ("say 'hello' now", (5, 7), "hello"),
-    ("say 'hello' now", (4, 7), "'hello"),
-    ("из-за него", (0, 1), "из-за"),
-    ("the -3 dash", (5, 6), "3"),
-    ("it's fine", (1, 2), "it's"),
-    ("well-known fact", (0, 2), "well-known"),
-    ("cafe\u0301 ok", (1, 2), "cafe\u0301"),
-    ("end.", (0, 4), "end."),
-    ("a, b", (1, 2), ","),
-    ("   ", (0, 3), ""),
-])
+@pytest.mark.parametrize(
+    "text, selection, snapped",
+    [
+        ("Москва не обращалась", (2, 4), "Москва"),
+        ("Москва не обращалась", (5, 8), "Москва не"),
+        ("  spaced words  ", (0, 16), "spaced words"),
+        ("say 'hello' now", (5, 7), "hello"),
+        ("say 'hello' now", (4, 7), "'hello"),
+        ("из-за него", (0, 1), "из-за"),
+        ("the -3 dash", (5, 6), "3"),
+        ("it's fine", (1, 2), "it's"),
+        ("well-known fact", (0, 2), "well-known"),
+        ("cafe\u0301 ok", (1, 2), "cafe\u0301"),
+        ("end.", (0, 4), "end."),
+        ("a, b", (1, 2), ","),
+        ("   ", (0, 3), ""),
+    ],
+)
 def test_snap_to_words_examples(text, selection, snapped):
     start, end = snap_to_words(text, *selection)
 
@@ -63,7 +66,7 @@ def test_snap_to_words_covers_the_trimmed_selection_and_ends_at_word_edges(case)
     assert new_start <= trimmed[0] < trimmed[1] <= new_end
     assert not text[new_start].isspace() and not text[new_end - 1].isspace()
     assert snap_to_words(text, new_start, new_end) == (new_start, new_end)
-    assert "\n" not in text[new_start:trimmed[0]] + text[trimmed[1]:new_end]
+    assert "\n" not in text[new_start : trimmed[0]] + text[trimmed[1] : new_end]
 
 
 Spans = list[tuple[int, int, int]]

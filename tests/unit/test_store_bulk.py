@@ -37,13 +37,16 @@ def test_bulk_adds_every_annotation_across_documents(store: Store):
     assert counts == {"a.txt": 2, "b.txt": 1}
 
 
-@pytest.mark.parametrize("bad", [
-    dict(start=3, end=2, text=""),
-    dict(text="не то"),
-    dict(tag="nonesuch"),
-    dict(status="maybe"),
-    dict(document_id=999),
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        dict(start=3, end=2, text=""),
+        dict(text="не то"),
+        dict(tag="nonesuch"),
+        dict(status="maybe"),
+        dict(document_id=999),
+    ],
+)
 def test_bulk_refuses_a_bad_row_and_stores_none(store: Store, bad: dict):
     document = _document(store)
     good = _span(document, TEXT, "договор")
@@ -80,16 +83,18 @@ def test_import_sources_adds_finds_duplicates_and_updates_in_one_go(store: Store
     store.add_annotations_bulk([_span(first, TEXT, "сроки")])
     changed = "Вступление.\n\n" + TEXT
 
-    outcomes = store.import_sources([
-        SourceText("b.txt", "", "Новый текст", "utf-8"),
-        SourceText("copy.txt", "", "Новый текст", "utf-8"),
-        SourceText("a.txt", "", changed, "utf-8"),
-    ])
+    outcomes = store.import_sources(
+        [
+            SourceText("b.txt", "", "Новый текст", "utf-8"),
+            SourceText("copy.txt", "", "Новый текст", "utf-8"),
+            SourceText("a.txt", "", changed, "utf-8"),
+        ]
+    )
 
     assert [o.action for o in outcomes] == ["added", "unchanged", "updated"]
     assert outcomes[1].duplicate_of == "b.txt" and outcomes[2].moved == 1
     moved = store.annotations(first)[0]
-    assert changed[moved.start:moved.end] == "сроки"
+    assert changed[moved.start : moved.end] == "сроки"
 
 
 def test_reader_import_writes_every_batch(tmp_path, monkeypatch):
@@ -119,8 +124,8 @@ def test_import_files_yields_each_outcome_in_order_and_each_skipped_file_at_once
 
     items = list(store.import_files([folder, tmp_path / "missing.txt"]))
 
-    assert [(type(i).__name__, i.path.name) if isinstance(i, SkippedFile) else (i[0].name, i[1].action)
-            for i in items] == [("a.txt", "added"), ("SkippedFile", "b.txt"), ("c.md", "unchanged"),
-                                ("SkippedFile", "missing.txt")]
+    assert [
+        (type(i).__name__, i.path.name) if isinstance(i, SkippedFile) else (i[0].name, i[1].action) for i in items
+    ] == [("a.txt", "added"), ("SkippedFile", "b.txt"), ("c.md", "unchanged"), ("SkippedFile", "missing.txt")]
     assert items[3].reason == "no such file or folder" and "binary" in items[1].reason
     assert store.document(items[0][1].document_id).text == TEXT

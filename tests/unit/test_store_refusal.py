@@ -41,15 +41,22 @@ MAKERS = {
     "newer": newer_reader_database,
 }
 MESSAGES = {
-    "foreign": "another program", "foreign-wal": "another program", "text": "not an SQLite file",
-    "tiny": "not an SQLite file", "damaged": "cannot be read", "newer": "newer Reader",
+    "foreign": "another program",
+    "foreign-wal": "another program",
+    "text": "not an SQLite file",
+    "tiny": "not an SQLite file",
+    "damaged": "cannot be read",
+    "newer": "newer Reader",
 }
 
 
 def snapshot(folder: Path) -> dict[str, str]:
     """Every file under ``folder`` with the sha256 of its bytes."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(params=MAKERS)
@@ -73,12 +80,15 @@ def test_opening_is_refused_and_the_file_untouched(refused_file):
     assert snapshot(path.parent) == before
 
 
-@pytest.mark.parametrize("command", [
-    ("stats",),
-    ("import", SEEDS),
-    ("annotate", "--doc", "1", "--start", "0", "--end", "1", "--tag", "claim"),
-    ("export", "--format", "jsonl"),
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("stats",),
+        ("import", SEEDS),
+        ("annotate", "--doc", "1", "--start", "0", "--end", "1", "--tag", "claim"),
+        ("export", "--format", "jsonl"),
+    ],
+)
 def test_every_command_refuses_in_one_line_and_leaves_the_file(reader_process, refused_file, command):
     path, message = refused_file
     before = snapshot(path.parent)

@@ -16,15 +16,14 @@ SEED = "000_0d09ba8671f8300e.txt"
 # Machado, Oliveira & Fernandes (2009), severity 1: linear-RGB simulation of the
 # two common colour-vision deficiencies.
 SIMULATIONS = {
-    "protanopia": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216),
-                   (-0.003882, -0.048116, 1.051998)),
-    "deuteranopia": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413),
-                     (-0.011820, 0.042940, 0.968881)),
+    "protanopia": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216), (-0.003882, -0.048116, 1.051998)),
+    "deuteranopia": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413), (-0.011820, 0.042940, 0.968881)),
 }
 
 
 def seen_as(colour: str, matrix) -> tuple[float, ...]:
     """``colour`` (#rrggbb) as a reader with that deficiency sees it, in sRGB 0..255."""
+
     def linear(c):
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 
@@ -32,7 +31,7 @@ def seen_as(colour: str, matrix) -> tuple[float, ...]:
         c = min(max(c, 0.0), 1.0)
         return 255 * (12.92 * c if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055)
 
-    rgb = [linear(int(colour[i:i + 2], 16) / 255) for i in (1, 3, 5)]
+    rgb = [linear(int(colour[i : i + 2], 16) / 255) for i in (1, 3, 5)]
     return tuple(encoded(sum(m * c for m, c in zip(row, rgb))) for row in matrix)
 
 
@@ -48,7 +47,7 @@ def test_a_new_database_has_claim_actor_date_on_keys_1_2_3(store):
 def test_default_colours_stay_apart_for_colour_blind_readers(store, deficiency):
     seen = [seen_as(t.colour, SIMULATIONS[deficiency]) for t in store.tags()]
 
-    distances = [math.dist(a, b) for i, a in enumerate(seen) for b in seen[i + 1:]]
+    distances = [math.dist(a, b) for i, a in enumerate(seen) for b in seen[i + 1 :]]
 
     assert min(distances) >= 50, distances
 
@@ -119,15 +118,18 @@ def test_each_database_has_its_own_tags(tmp_path):
         assert "place" in one.tag_names()
 
 
-@pytest.mark.parametrize("fields, message", [
-    ({"name": ""}, "name"),
-    ({"name": " padded "}, "name"),
-    ({"name": "two\nlines"}, "name"),
-    ({"name": "x" * 65}, "name"),
-    ({"colour": "red"}, "colour"),
-    ({"colour": "#12345"}, "colour"),
-    ({"key": "12"}, "key"),
-])
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"name": ""}, "name"),
+        ({"name": " padded "}, "name"),
+        ({"name": "two\nlines"}, "name"),
+        ({"name": "x" * 65}, "name"),
+        ({"colour": "red"}, "colour"),
+        ({"colour": "#12345"}, "colour"),
+        ({"key": "12"}, "key"),
+    ],
+)
 def test_bad_tag_definitions_are_refused(fields, message):
     with pytest.raises(BadTag, match=message):
         Tag(**{"name": "ok", "colour": "#123456", **fields})
