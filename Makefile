@@ -1,5 +1,6 @@
 # make run   sets up .venv when needed and opens the window on the bundled seeds
 # make test  sets up .venv when needed and runs the test suite
+# make check runs the gates: ruff (lint and format), import-linter (the layers), mypy (types)
 # make dist  builds the desktop app with PyInstaller into dist/reader/ (see build.spec)
 # make soak  kills Reader's processes with SIGKILL for ROUNDS rounds (default 120) and counts
 #            what survived (tests/soak.py; the latest table is in docs/reliability.md)
@@ -9,12 +10,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ROUNDS ?= 120
 
-.PHONY: run test bench soak dist system-libs clean
+.PHONY: run test check bench soak dist system-libs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test,dist]"
+	$(BIN)/pip install --quiet -e ".[test,dist,check]"
 	touch $(STAMP)
 
 run: $(STAMP) system-libs
@@ -23,6 +24,12 @@ run: $(STAMP) system-libs
 test: $(STAMP)
 	@sh scripts/test-deps.sh
 	$(BIN)/python -m pytest
+
+check: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

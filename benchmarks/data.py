@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator
 from itertools import accumulate
-from typing import Iterator
 
 # Bump when any output of this module changes: cached databases are keyed by it.
 GENERATOR_VERSION = 1

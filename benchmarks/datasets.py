@@ -15,9 +15,9 @@ import random
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Iterator
 
 from benchmarks.data import GENERATOR_VERSION, corpus, spans
 from reader.domain.annotations import ACCEPTED, PENDING, REJECTED, Annotation
@@ -58,7 +58,9 @@ def corpus_folder(cache: Path, documents: int) -> Path:
 def _annotations(document_ids: list[int], documents: int, total: int) -> Iterator[Annotation]:
     rng = random.Random(7)
     tags = [tag.name for tag in default_tags()]
-    for number, ((_, text), document_id) in enumerate(zip(corpus(documents, CHARS_PER_DOCUMENT), document_ids)):
+    for number, ((_, text), document_id) in enumerate(
+        zip(corpus(documents, CHARS_PER_DOCUMENT), document_ids, strict=True)
+    ):
         count = total // documents + (1 if number < total % documents else 0)
         for start, end in spans(text, count, seed=number):
             yield Annotation(

@@ -260,7 +260,7 @@ def add_by_key(chars: int, density: float, work: Path, runs: int) -> Row:
 def run(pane_chars: tuple[int, int], density: float, work: Path, runs: int) -> list[Row]:
     if QApplication.instance() is None:
         QApplication(["reader-bench"])
-    rows = [open_document(f"1{letter}", chars, density, runs) for letter, chars in zip("ab", pane_chars)]
+    rows = [open_document(f"1{letter}", chars, density, runs) for letter, chars in zip("ab", pane_chars, strict=True)]
     rows.append(add_by_key(pane_chars[-1], density, work, runs))
     rows.append(scroll_page(pane_chars[-1], density, runs))
     return rows

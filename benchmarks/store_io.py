@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from benchmarks.data import TextGenerator
 from benchmarks.datasets import (
     corpus_folder,
     fresh_database,
@@ -20,7 +21,6 @@ from benchmarks.datasets import (
     remove_database,
     take_opening_backup,
 )
-from benchmarks.data import TextGenerator
 from benchmarks.measure import Row, median_ms, paired_ms
 from reader.cli import main as reader_main
 from reader.domain.annotations import utc_now
@@ -204,7 +204,9 @@ def search(db: Path, documents: int, queries: int, runs: int) -> Row:
         for query in words:
             fts = " ".join(f'"{w}"' for w in query.split()) + "*"
             reader_ms, baseline_ms = paired_ms(
-                lambda _: store.search(query), lambda _: connection.execute(_SEARCH, [fts]).fetchall(), runs
+                lambda _, query=query: store.search(query),
+                lambda _, fts=fts: connection.execute(_SEARCH, [fts]).fetchall(),
+                runs,
             )
             reader_samples.append(reader_ms / 1000)
             baseline_samples.append(baseline_ms / 1000)

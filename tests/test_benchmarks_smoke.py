@@ -39,6 +39,6 @@ def test_the_small_suite_prints_every_scenario(tmp_path: Path):
     printed = {re.match(r"\d+", row[0]).group() for row in rows}
     assert printed == set(SCENARIOS)
     for row in rows:
-        identifier, _, _, reader, baseline, ratio, _, met = row
+        _, _, _, reader, baseline, ratio, _, met = row
         assert FIGURE.match(reader) and FIGURE.match(baseline), row
         assert re.fullmatch(r"[\d,]+\.\d\d×", ratio) and met in ("yes", "**NO**"), row

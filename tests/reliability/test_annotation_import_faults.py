@@ -98,7 +98,7 @@ def test_importing_the_same_file_twice_adds_nothing(exported, tmp_path):
 
 
 def test_a_csv_with_wrong_columns_is_refused_whole_in_one_line(exported, tmp_path):
-    jsonl, target = exported
+    _, target = exported
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["id", "doc", "from", "to", "label"])

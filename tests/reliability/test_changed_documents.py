@@ -4,7 +4,8 @@ those that cannot be placed for certain are orphaned, listed and kept, never mov
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reliability_support import run_cli
 
 from reader.domain.anchoring import Reanchoring

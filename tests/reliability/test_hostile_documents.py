@@ -84,7 +84,7 @@ def test_invisible_bidi_controls_and_mixed_line_endings_keep_code_point_offsets(
     start = text.index("\u202eevil\u202c", text.index("конец") - len(INVISIBLE))
     end = start + len("\u202eevil\u202c")
 
-    code, out, err = cli(
+    code, _, err = cli(
         "annotate",
         "--db",
         db,

@@ -8,7 +8,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, settings, strategies as st
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
 from PySide6.QtGui import QUndoStack
 
@@ -117,7 +118,7 @@ class EditingSession(RuleBasedStateMachine):
         assert count == len(self.model)
         rows = list(read_annotation_rows(path))
         assert all(row.fields is not None for row in rows), [row.problem for row in rows]
-        names = {document_id: name for document_id, name in zip(sorted(self.documents), DOCUMENTS)}
+        names = {document_id: name for document_id, name in zip(sorted(self.documents), DOCUMENTS, strict=True)}
         assert {row.fields["annotation_id"]: row.fields for row in rows} == {
             a.id: {
                 "annotation_id": a.id,

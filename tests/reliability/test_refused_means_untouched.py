@@ -216,7 +216,7 @@ def test_a_merge_killed_mid_way_leaves_no_target_and_the_next_merge_completes(tm
         )
         partial = out / f".NEW.sqlite.{process.pid}.part"
         with process:
-            assert wait_for(lambda: partial.exists() or new.exists(), process), process.stderr.read()
+            assert wait_for(lambda partial=partial: partial.exists() or new.exists(), process), process.stderr.read()
             time.sleep(delay)
             process.send_signal(signal.SIGKILL)
             process.wait(timeout=30)
@@ -272,7 +272,7 @@ def test_a_backup_killed_while_copying_leaves_a_partial_that_the_next_backup_rem
             env=dict(os.environ),
         )
         pattern = re.compile(rf"\.big\.sqlite\.[0-9TZ.]+\.bak\.{process.pid}\.part")
-        copying = lambda: any(pattern.fullmatch(name) for name in partials(backups))  # noqa: E731
+        copying = lambda pattern=pattern: any(pattern.fullmatch(name) for name in partials(backups))  # noqa: E731
         with process:
             seen = wait_for(copying, process)
             process.send_signal(signal.SIGKILL)

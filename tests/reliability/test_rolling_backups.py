@@ -4,7 +4,7 @@ can be restored; restoring first backs up what it replaces."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from reliability_support import MIXED_TEXT, integrity, run_cli
@@ -30,13 +30,13 @@ def ids_in(path) -> set[str]:
 
 def test_opening_takes_a_sound_self_contained_copy_named_with_utc_time(corpus_db):
     added = add_one(corpus_db, 0)
-    began = datetime.now(timezone.utc)
+    began = datetime.now(UTC)
     with Store.open(corpus_db, backup=True) as store:
         assert store.backup_problem == ""
     (copy,) = list_backups(corpus_db)
     assert copy.path.parent == corpus_db.parent / "backups"
     assert copy.path.name.startswith("corpus.sqlite.") and copy.path.suffix == ".bak"
-    assert began - timedelta(seconds=1) <= copy.taken_at <= datetime.now(timezone.utc)
+    assert began - timedelta(seconds=1) <= copy.taken_at <= datetime.now(UTC)
     assert integrity(copy.path) == ["ok"]
     connection = sqlite3.connect(copy.path)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "delete"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from itertools import pairwise
 
 from reliability_support import integrity, start_helper
 
@@ -35,6 +36,6 @@ def test_two_processes_writing_the_same_database_keep_all_their_writes(corpus_db
         assert by_process == {1: EACH, 2: EACH}
         assert store.documents()[0].annotation_count == 2 * EACH
         writers = [a.annotator for a in sorted(stored.values(), key=lambda a: a.created_at)]
-    turns = sum(1 for a, b in zip(writers, writers[1:]) if a != b)
+    turns = sum(1 for a, b in pairwise(writers) if a != b)
     # Two turns or more: one process wrote both before and after the other did.
     assert turns >= 2, "the two processes did not write at the same time"
