@@ -3,29 +3,24 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sqlite3
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence, TextIO
+from typing import TextIO
 
 from reader import __version__
-from reader.files import atomic_text_file, same_file
 from reader.domain.annotations import Annotation, BadSpan, checked_span
 from reader.domain.corpus import SkippedFile
+from reader.domain.documents import ImportAction
 from reader.domain.export import DIALECTS, FORMATS, encoding_for, write_annotations
 from reader.domain.importing import BadAnnotationFile, read_annotation_rows
+from reader.files import atomic_text_file, same_file
+from reader.identity import default_annotator
 from reader.store import Store, StoreError
 
 EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 3
-
-
-def default_annotator() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # getuser raises various errors where no user name is set
-        return "annotator"
 
 
 def _db_argument(parser: argparse.ArgumentParser) -> None:
@@ -144,13 +139,15 @@ def run_import(args, out: TextIO, err: TextIO) -> int:
                 skipped += 1
                 continue
             source, outcome = item
-            if outcome.action == "unchanged":
+            if outcome.action == ImportAction.UNCHANGED:
                 print(f"unchanged {source.name} (same content as {outcome.duplicate_of})", file=out)
-            elif outcome.action == "updated":
+            elif outcome.action == ImportAction.UPDATED:
                 print(
                     f"updated {source.name}: {outcome.moved} annotation(s) moved, {outcome.orphaned} orphaned", file=out
                 )
                 for orphan in map(store.annotation, outcome.orphaned_ids):
+                    if orphan is None:  # deleted meanwhile by another program
+                        continue
                     print(
                         f"  orphaned {orphan.id} {orphan.tag} {orphan.text[:60]!r} "
                         f"(was at {orphan.start}..{orphan.end}; kept, not moved)",
@@ -319,7 +316,8 @@ def _agreement_table(rows) -> list[str]:
     widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
     return [
         "  ".join(
-            cell.ljust(width) if i == 0 else cell.rjust(width) for i, (cell, width) in enumerate(zip(line, widths))
+            cell.ljust(width) if i == 0 else cell.rjust(width)
+            for i, (cell, width) in enumerate(zip(line, widths, strict=True))
         ).rstrip()
         for line in lines
     ]

@@ -36,10 +36,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Callable, Hashable, Iterable, Mapping
 
-Span = tuple[Hashable, int, int, str]
+Span = tuple[str, int, int, str]
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ class AgreementReport:
 
 
 def compare(
-    first: Iterable[Span], second: Iterable[Span], lengths: Mapping[Hashable, int], tag: str | None = None
+    first: Iterable[Span], second: Iterable[Span], lengths: Mapping[str, int], tag: str | None = None
 ) -> AgreementReport:
     """Agreement of ``first`` (A) and ``second`` (B); only ``tag`` when it is given."""
     groups_a, groups_b = _grouped(first, lengths, tag), _grouped(second, lengths, tag)
@@ -96,7 +96,7 @@ def compare(
             n_a, n_b = n_a + len(a), n_b + len(b)
         counts[t] = Scores(exact, n_a, n_b), Scores(overlap, n_a, n_b)
     labels = _character_labels(groups_a, groups_b, lengths)
-    by_tag = [Agreement(t, *counts[t], _kappa(_relabelled(labels, lambda tags, t=t: t in tags))) for t in tags]
+    by_tag = [Agreement(t, *counts[t], _kappa(_relabelled(labels, _holding(t)))) for t in tags]
     overall = Agreement(
         None, _pooled(c[0] for c in counts.values()), _pooled(c[1] for c in counts.values()), _kappa(labels)
     )
@@ -143,7 +143,7 @@ def overlap_pairs(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tu
 
 def _character_labels(groups_a: dict, groups_b: dict, lengths: Mapping) -> Counter:
     """How many characters got each (A's set of tags, B's set of tags)."""
-    events: dict[Hashable, list[tuple[int, int, int, str]]] = defaultdict(list)
+    events: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
     for who, groups in enumerate((groups_a, groups_b)):
         for (document, tag), spans in groups.items():
             for start, end in spans:
@@ -152,7 +152,7 @@ def _character_labels(groups_a: dict, groups_b: dict, lengths: Mapping) -> Count
                     events[document] += [(start, 1, who, tag), (end, -1, who, tag)]
     labels: Counter = Counter()
     for document, length in lengths.items():
-        covering = (Counter(), Counter())
+        covering: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
         position = 0
         for edge, delta, who, tag in sorted(events[document]):
             if edge > position:
@@ -167,6 +167,11 @@ def _tags_of(covering: Counter) -> frozenset:
     return frozenset(tag for tag, n in covering.items() if n > 0)
 
 
+def _holding(tag: str) -> Callable[[frozenset], bool]:
+    """A character's label by whether its set of tags holds ``tag``."""
+    return lambda tags: tag in tags
+
+
 def _relabelled(labels: Counter, label: Callable[[frozenset], Hashable]) -> Counter:
     relabelled: Counter = Counter()
     for (a, b), n in labels.items():
@@ -178,7 +183,8 @@ def _kappa(labels: Counter) -> float | None:
     """Cohen's kappa from {(label of A, label of B): count}, in exact integers until the end."""
     n = sum(labels.values())
     agreed = sum(count for (a, b), count in labels.items() if a == b)
-    share_a, share_b = Counter(), Counter()
+    share_a: Counter[Hashable] = Counter()
+    share_b: Counter[Hashable] = Counter()
     for (a, b), count in labels.items():
         share_a[a] += count
         share_b[b] += count

@@ -3,23 +3,33 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
 STATUSES = (PENDING, ACCEPTED, REJECTED)
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def new_id() -> str:
     return str(uuid.uuid4())
 
 
-class BadSpan(ValueError):
-    """A span that does not fit its document; the message says why in one line."""
+class BadAnnotation(ValueError):
+    """An annotation that does not fit its document, or names an unknown tag or status;
+    the message says why in one line."""
+
+
+class BadSpan(BadAnnotation):
+    """A span that does not fit its document."""
+
+
+class MisquotedText(BadAnnotation):
+    """An annotation whose text is not what its document has at its offsets."""
 
 
 @dataclass(frozen=True)
@@ -42,7 +52,7 @@ class Annotation:
         if not self.updated_at:
             object.__setattr__(self, "updated_at", self.created_at)
 
-    def changed(self, **fields) -> "Annotation":
+    def changed(self, **fields) -> Annotation:
         """A copy with ``fields`` changed and ``updated_at`` moved to now."""
         return replace(self, updated_at=utc_now(), **fields)
 
@@ -50,9 +60,14 @@ class Annotation:
         return self.start < end and start < self.end
 
 
+def span_fits(length: int, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is a non-empty span of a text ``length`` long."""
+    return 0 <= start < end <= length
+
+
 def check_bounds(length: int, start: int, end: int) -> None:
     """BadSpan unless ``[start, end)`` is a non-empty span of a text ``length`` long."""
-    if not (0 <= start < end <= length):
+    if not span_fits(length, start, end):
         raise BadSpan(f"span {start}..{end} is outside the text (valid: 0 <= start < end <= {length})")
 
 
@@ -60,3 +75,25 @@ def checked_span(document_text: str, start: int, end: int) -> str:
     """The text of ``[start, end)``, or BadSpan when it is not a non-empty span inside the text."""
     check_bounds(len(document_text), start, end)
     return document_text[start:end]
+
+
+def quotes_its_text(annotation: Annotation, document_text: str) -> bool:
+    """Whether the annotation's offsets are inside ``document_text`` and its text is what they cut there."""
+    return (
+        span_fits(len(document_text), annotation.start, annotation.end)
+        and document_text[annotation.start : annotation.end] == annotation.text
+    )
+
+
+def check_against(annotation: Annotation, quoted: str, tag_names: Collection[str]) -> None:
+    """BadAnnotation unless the annotation's text is ``quoted`` (what its document has at its
+    offsets, from ``checked_span``), its tag one of ``tag_names`` and its status known."""
+    if annotation.text != quoted:
+        raise MisquotedText(
+            f"text {annotation.text[:40]!r} is not what the document has at "
+            f"{annotation.start}..{annotation.end} ({quoted[:40]!r})"
+        )
+    if annotation.tag not in tag_names:
+        raise BadAnnotation(f"unknown tag {annotation.tag!r} (known: {', '.join(sorted(tag_names))})")
+    if annotation.status not in STATUSES:
+        raise BadAnnotation(f"unknown status {annotation.status!r} (known: {', '.join(STATUSES)})")

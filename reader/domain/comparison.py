@@ -13,8 +13,8 @@ Pairs are found in this order, each step among the spans the earlier ones left o
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from reader.domain.agreement import overlap_pairs
 from reader.domain.annotations import Annotation
@@ -43,6 +43,11 @@ class ComparedRow:
         return max(x.end for x in (self.a, self.b) if x is not None)
 
     @property
+    def either(self) -> Annotation:
+        """A's annotation, or B's in a row of B's only."""
+        return next(x for x in (self.a, self.b) if x is not None)
+
+    @property
     def agrees(self) -> bool:
         return self.state == SAME
 
@@ -69,9 +74,9 @@ def compare_annotations(a: Sequence[Annotation], b: Sequence[Annotation]) -> lis
         right[:] = [x for j, x in enumerate(right) if j not in taken]
 
     def pair_overlapping(state: str, same_tag: bool) -> None:
-        groups = defaultdict(lambda: ([], []))
-        for side, annotations in enumerate((left, right)):
-            for index, x in enumerate(annotations):
+        groups: defaultdict[str | None, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+        for side, annotated in enumerate((left, right)):
+            for index, x in enumerate(annotated):
                 groups[x.tag if same_tag else None][side].append(index)
         taken_a, taken_b = set(), set()
         for ours, theirs in groups.values():
@@ -90,5 +95,5 @@ def compare_annotations(a: Sequence[Annotation], b: Sequence[Annotation]) -> lis
     pair_overlapping(DIFFERENT, same_tag=False)
     rows += [ComparedRow(x, None, ONLY_A) for x in left]
     rows += [ComparedRow(None, x, ONLY_B) for x in right]
-    rows.sort(key=lambda row: (row.start, row.end, STATES.index(row.state), (row.a or row.b).tag, (row.a or row.b).id))
+    rows.sort(key=lambda row: (row.start, row.end, STATES.index(row.state), row.either.tag, row.either.id))
     return rows

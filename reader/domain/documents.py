@@ -4,6 +4,7 @@ what importing a source did, and a hit of the corpus search."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -28,13 +29,20 @@ class Document:
     imported_at: str
 
 
+class ImportAction(StrEnum):
+    """What importing one source did; equal to its name as a string ("added")."""
+
+    ADDED = "added"
+    UNCHANGED = "unchanged"  # the same content was already there
+    UPDATED = "updated"  # same name, new content; its annotations re-anchored
+
+
 @dataclass(frozen=True)
 class ImportOutcome:
-    """What happened to one source: ``added``, ``unchanged`` (same content already
-    there), or ``updated`` (same name, new content; annotations re-anchored)."""
+    """What happened to one source."""
 
     document_id: int
-    action: str
+    action: ImportAction
     duplicate_of: str = ""
     moved: int = 0
     orphaned: int = 0

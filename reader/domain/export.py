@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable, Iterable, Mapping
 from operator import itemgetter
-from typing import Callable, Iterable, Mapping, TextIO
+from typing import TextIO
 
 COLUMNS = (
     "annotation_id",

@@ -8,9 +8,9 @@ import json
 import re
 import struct
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from reader.domain.export import COLUMNS, restore
 from reader.domain.versions import parse_moment
@@ -104,7 +104,7 @@ def _csv_rows(text: str, spreadsheet: bool) -> Iterator[ImportedRow]:
         if len(cells) != len(header):
             yield ImportedRow(number, None, f"has {len(cells)} cells, the header has {len(header)}")
             continue
-        record = dict(zip(header, cells))
+        record = dict(zip(header, cells, strict=True))
         if spreadsheet:
             record = {k: restore(v) for k, v in record.items()}
         yield _checked(number, record)

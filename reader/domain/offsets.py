@@ -26,7 +26,7 @@ class OffsetMap:
     astral_utf16_units: tuple[int, ...]
 
     @classmethod
-    def for_text(cls, text: str) -> "OffsetMap":
+    def for_text(cls, text: str) -> OffsetMap:
         if text.isascii():
             return cls(len(text), (), ())
         code_points = tuple(match.start() for match in _ASTRAL.finditer(text))

@@ -4,9 +4,9 @@ overlapping spans into pieces that can each be drawn once."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
-
+from itertools import pairwise
 
 _JOINERS = "'’-"
 
@@ -63,7 +63,7 @@ class SpanIndex:
         # Running maximum of ends lets us stop scanning left once no earlier span can reach the window.
         self._max_end: list[int] = []
         running = 0
-        for start, end, _ in ordered:
+        for _, end, _ in ordered:
             running = max(running, end)
             self._max_end.append(running)
 
@@ -87,7 +87,7 @@ def split_into_segments(spans: Sequence[tuple[int, int, object]], lo: int, hi: i
     """Cut ``[lo, hi)`` at every span edge; each piece lists the spans covering it."""
     edges = sorted({lo, hi, *(max(lo, min(hi, e)) for s in spans for e in s[:2])})
     segments = []
-    for a, b in zip(edges, edges[1:]):
+    for a, b in pairwise(edges):
         keys = tuple(key for start, end, key in spans if start <= a and end >= b)
         if keys:
             segments.append(Segment(a, b, keys))

@@ -8,10 +8,10 @@ bringing A into B and B into A keep the same version whichever way round.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Mapping
+from collections.abc import Mapping
+from datetime import UTC, datetime
 
-OLDEST = datetime.min.replace(tzinfo=timezone.utc)
+OLDEST = datetime.min.replace(tzinfo=UTC)
 # The fields that make a version, in the order that breaks a tie. The document's
 # id is left out: it is local to each database (documents match by their text).
 _CONTENT = (
@@ -35,7 +35,7 @@ def parse_moment(stamp: str) -> datetime | None:
         moment = datetime.fromisoformat(stamp)
     except (TypeError, ValueError):
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def version_key(version: Mapping[str, object]) -> tuple:

@@ -14,9 +14,9 @@ import os
 import re
 import shutil
 import sqlite3
-from contextlib import closing
+from contextlib import closing, suppress
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from reader.files import partial_path, remove_stale_partials
@@ -70,7 +70,7 @@ def list_backups(db_path: Path) -> list[Backup]:
             size = entry.stat().st_size
         except OSError:  # pruned by another process meanwhile
             continue
-        taken_at = datetime.strptime(match.group(1), _STAMP).replace(tzinfo=timezone.utc)
+        taken_at = datetime.strptime(match.group(1), _STAMP).replace(tzinfo=UTC)
         found.append(Backup(entry, taken_at, size))
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
@@ -191,7 +191,7 @@ def _replace_tables(conn: sqlite3.Connection) -> None:
         "SELECT type, name, sql FROM restored.sqlite_master WHERE sql IS NOT NULL ORDER BY rowid"
     ).fetchall()
     tables = [(name, sql) for kind, name, sql in schema if kind == "table"]
-    for name, sql in tables:  # virtual tables first: they make their own shadow tables
+    for _, sql in tables:  # virtual tables first: they make their own shadow tables
         if sql.upper().startswith("CREATE VIRTUAL TABLE"):
             conn.execute(sql)
     existing = {row[0] for row in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'")}
@@ -204,7 +204,7 @@ def _replace_tables(conn: sqlite3.Connection) -> None:
     for name in copied:  # before the triggers exist, so that none of them fires
         conn.execute(f"DELETE FROM main.{_identifier(name)}")
         conn.execute(f"INSERT INTO main.{_identifier(name)} SELECT * FROM restored.{_identifier(name)}")
-    for kind, name, sql in schema:
+    for kind, _, sql in schema:
         if kind in ("index", "trigger", "view"):
             conn.execute(sql)
     application_id = int(conn.execute("PRAGMA restored.application_id").fetchone()[0])
@@ -275,7 +275,7 @@ def _fingerprint(db_path: Path) -> list:
 
 
 def _new_name(db_path: Path) -> Path:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     newest = list_backups(db_path)
     if newest and newest[0].taken_at >= now:  # a clock set back, or two copies in one microsecond
         now = newest[0].taken_at + timedelta(microseconds=1)
@@ -309,10 +309,8 @@ def _write_last(db_path: Path, record: dict) -> None:
 
 def _remove_quietly(path: Path | None) -> None:
     if path is not None:
-        try:
+        with suppress(OSError):
             path.unlink()
-        except OSError:
-            pass
 
 
 def _reason(error: Exception) -> str:

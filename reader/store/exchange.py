@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from typing import Iterable
 
-from reader.domain.annotations import STATUSES, Annotation
+from reader.domain.annotations import Annotation, BadAnnotation, BadSpan, MisquotedText
+from reader.domain.documents import Document
 from reader.domain.importing import ImportedRow
 from reader.domain.versions import replaces
 from reader.store.repo import Store
@@ -27,7 +28,7 @@ def import_annotation_rows(store: Store, rows: Iterable[ImportedRow]) -> Exchang
     stored replaces it only when it wins by reader.domain.versions, as in a merge.
     """
     report = ExchangeReport()
-    documents: dict[tuple[str, str], object] = {}
+    documents: dict[tuple[str, str], Document | None] = {}
     tags = store.tag_names()
     with store.transaction():
         for row in rows:
@@ -40,7 +41,13 @@ def import_annotation_rows(store: Store, rows: Iterable[ImportedRow]) -> Exchang
     return report
 
 
-def _import_one(store: Store, fields: dict, documents: dict, tags: set[str], report: ExchangeReport) -> str:
+def _import_one(
+    store: Store,
+    fields: dict,
+    documents: dict[tuple[str, str], Document | None],
+    tags: set[str],
+    report: ExchangeReport,
+) -> str:
     key = (fields["document_sha256"], fields["document"])
     if key not in documents:
         document = store.document_by_sha256(key[0])
@@ -53,20 +60,11 @@ def _import_one(store: Store, fields: dict, documents: dict, tags: set[str], rep
     document = documents[key]
     if document is None:
         return f"no document with hash {key[0][:12]}… or name {key[1]!r}"
-    start, end = fields["start"], fields["end"]
-    if not (0 <= start < end <= document.length):
-        return f"offsets {start}..{end} are outside {document.name!r} (0..{document.length})"
-    if document.text[start:end] != fields["text"]:
-        return f"text at {start}..{end} of {document.name!r} is not {fields['text'][:40]!r}"
-    if fields["tag"] not in tags:
-        return f"unknown tag {fields['tag']!r}"
-    if fields["status"] not in STATUSES:
-        return f"unknown status {fields['status']!r}"
     annotation = Annotation(
         id=fields["annotation_id"],
         document_id=document.id,
-        start=start,
-        end=end,
+        start=fields["start"],
+        end=fields["end"],
         text=fields["text"],
         tag=fields["tag"],
         note=fields["note"],
@@ -77,6 +75,14 @@ def _import_one(store: Store, fields: dict, documents: dict, tags: set[str], rep
         created_at=fields["created_at"],
         updated_at=fields["updated_at"],
     )
+    try:
+        store.check_annotation(annotation, document.text, tags)
+    except MisquotedText:
+        return f"text at {annotation.start}..{annotation.end} of {document.name!r} is not {annotation.text[:40]!r}"
+    except BadSpan as error:
+        return f"{document.name!r}: {error}"
+    except BadAnnotation as error:
+        return str(error)
     stored = store.annotation(annotation.id)
     if stored is None:
         store.add_annotation(annotation)

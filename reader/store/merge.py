@@ -27,9 +27,10 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
+from reader.domain.text import shortened
 from reader.domain.versions import replaces
 from reader.files import partial_path, remove_stale_partials, same_file
-from reader.store.repo import Store, document_row
+from reader.store.repo import Store
 from reader.store.schema import COMPANIONS, StoreError
 
 
@@ -120,7 +121,7 @@ def _merge_into(sources: list[Path], path: Path, target: Path, created: bool) ->
                 for tag in into.tags():
                     into.delete_tag(tag.name)
             origins: dict[str, str] = {}
-            for source, reader in zip(sources, readers):
+            for source, reader in zip(sources, readers, strict=True):
                 _Merge(into, reader, str(source), report, origins).run()
     return report
 
@@ -172,10 +173,7 @@ class _Merge:
             name = self._free_name(document.name)
             if name != document.name:
                 self.report.renamed.append(RenamedDocument(self.label, document.name, name))
-            row = document_row(
-                name, document.source_path, document.sha256, document.text, document.title, document.imported_at
-            )
-            ids[document.id] = self.into.db["documents"].insert(row).last_pk
+            ids[document.id] = self.into.copy_document(document, name)
             self.report.documents_added += 1
         return ids
 
@@ -183,29 +181,18 @@ class _Merge:
         path = PurePosixPath(name)
         mark = Path(self.label).stem
         candidate, n = name, 1
-        while self._name_taken(candidate):
+        while self.into.name_taken(candidate):
             n += 1
             suffix = mark if n == 2 else f"{mark} {n - 1}"
             candidate = str(path.with_name(f"{path.stem} ({suffix}){path.suffix}"))
         return candidate
 
-    def _name_taken(self, name: str) -> bool:
-        return next(self.into.db.query("SELECT 1 FROM documents WHERE name = ?", [name]), None) is not None
-
     def _annotations(self, document_ids: dict[int, int]) -> None:
-        columns = [column.name for column in self.into.db["annotations"].columns]
-        names = ", ".join(f'"{name}"' for name in columns)
-        insert = f"INSERT INTO annotations ({names}) VALUES ({', '.join('?' * len(columns))})"
-        update = f"UPDATE annotations SET ({names}) = ({', '.join('?' * len(columns))}) WHERE id = ?"
-        select = f"SELECT {names} FROM annotations WHERE id = ?"
-        into = self.into.db.conn  # plain sqlite3 here: sqlite-utils' per-query work doubled a large merge's time
-        for values in self.source.db.conn.execute(f"SELECT {names} FROM annotations ORDER BY document_id, id"):
-            row = dict(zip(columns, values))
+        for row in self.source.annotation_rows():
             row["document_id"] = document_ids[row["document_id"]]
-            found = into.execute(select, [row["id"]]).fetchone()
-            stored = dict(zip(columns, found)) if found else None
+            stored = self.into.annotation_row(row["id"])
             if stored is None:
-                into.execute(insert, list(row.values()))
+                self.into.insert_annotation_row(row)
                 self.origins[row["id"]] = self.label
                 self.report.annotations_added += 1
                 continue
@@ -227,7 +214,7 @@ class _Merge:
                 )
             )
             if newer:
-                into.execute(update, [*row.values(), row["id"]])
+                self.into.replace_annotation_row(row)
                 self.origins[row["id"]] = self.label
                 self.report.annotations_updated += 1
             else:
@@ -238,8 +225,7 @@ class _Merge:
 
 
 def _summary(row: dict) -> str:
-    text = row["text"] if len(row["text"]) <= 30 else row["text"][:29] + "…"
-    parts = [f"{row['tag']} {row['start']}..{row['end']} {text!r}", row["status"]]
+    parts = [f"{row['tag']} {row['start']}..{row['end']} {shortened(row['text'], 30)!r}", row["status"]]
     if row["note"]:
         parts.append(f"note {row['note'][:30]!r}")
     parts.append(f"by {row['annotator'] or '?'}, updated {row['updated_at']}")

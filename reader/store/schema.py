@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from pathlib import Path
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
-from typing import Callable, Iterator
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -150,7 +150,7 @@ def check_sound(conn: sqlite3.Connection, path: Path) -> None:
             raise StoreError(explain(path, error)) from error
         report = str(error)
     if report != "ok":
-        first = next(line for line in report.splitlines() + [report] if line and not line.startswith("***"))
+        first = next(line for line in [*report.splitlines(), report] if line and not line.startswith("***"))
         raise DamagedDatabase(
             f"{path} is damaged ({first}); it was left untouched. List its backups with: reader backups --db {path}"
         )
@@ -160,7 +160,7 @@ def _create_first_schema(db: Database) -> None:
     # The text comes last: SQLite reads a row's columns in order, so every column
     # after a long text would cost a walk through its overflow pages (the document
     # list of 10,000 documents took 80 ms instead of 8).
-    db["documents"].create(
+    db.table("documents").create(
         {
             "id": int,
             "name": str,
@@ -175,12 +175,12 @@ def _create_first_schema(db: Database) -> None:
         not_null={"name", "sha256", "text", "length"},
         defaults={"title": "", "source_path": ""},
     )
-    db["documents"].create_index(["name"], unique=True)
-    db["documents"].create_index(["sha256"], unique=True)
-    db["documents"].enable_fts(
+    db.table("documents").create_index(["name"], unique=True)
+    db.table("documents").create_index(["sha256"], unique=True)
+    db.table("documents").enable_fts(
         ["title", "text"], fts_version="FTS5", create_triggers=True, tokenize="unicode61 remove_diacritics 2"
     )
-    db["tags"].create(
+    db.table("tags").create(
         {"name": str, "colour": str, "key": str, "description": str, "position": int},
         pk="name",
         not_null={"colour"},
@@ -244,7 +244,7 @@ def _create_first_schema(db: Database) -> None:
         END;
         """
     )
-    db["tags"].insert_all(
+    db.table("tags").insert_all(
         {"name": t.name, "colour": t.colour, "key": t.key, "description": t.description, "position": t.position}
         for t in default_tags()
     )

@@ -15,14 +15,11 @@ PACKAGE = Path(reader.__file__).resolve().parent
 SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE|DROP|ALTER|WHERE|VALUES|ATTACH|MATCH)\b")
 
 ALLOWED = {
-    # Column lists made from the Annotation and Tag dataclass fields (code, not data).
-    ("store/repo.py", "_ANNOTATION_COLUMNS"),
-    ("store/repo.py", "', '.join('?' * len(_ANNOTATION_FIELDS))"),
-    ("store/repo.py", "', '.join(_TAG_FIELDS)"),
-    ("store/repo.py", "assignments"),  # '"field" = ?' for each Annotation field
-    # Column names of Reader's own annotations table, read from its schema, and placeholders.
-    ("store/merge.py", "names"),
-    ("store/merge.py", "', '.join('?' * len(columns))"),
+    # Column lists made from the Annotation and Tag dataclass fields (code, not data), and placeholders.
+    ("store/columns.py", "_names(columns)"),
+    ("store/columns.py", "_placeholders(columns)"),
+    ("store/annotation_rows.py", "_SELECT"),  # a SELECT of those columns, made in columns.py
+    ("store/tags.py", "', '.join(_TAG_FIELDS)"),
     # Integers from schema.py itself: PRAGMA takes no parameters.
     ("store/schema.py", "APPLICATION_ID"),
     ("store/schema.py", "target"),

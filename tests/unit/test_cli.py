@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import getpass
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -103,7 +103,7 @@ def test_annotate_end_past_the_text_names_the_valid_range(cli, seeded_store):
 def test_annotate_stores_note_and_annotator(cli, seeded_store):
     document = seeded_store.find_document(SEED)
     start = document.text.index("ОДКБ")
-    before = datetime.now(timezone.utc) - timedelta(seconds=1)
+    before = datetime.now(UTC) - timedelta(seconds=1)
 
     result = cli(
         *annotate_args(seeded_store, start=start, end=start + 4, note='Организация, "ОДКБ"', annotator="Мария")
@@ -116,7 +116,7 @@ def test_annotate_stores_note_and_annotator(cli, seeded_store):
     assert (stored.status, stored.reviewer, stored.review_note) == ("pending", "", "")
     created = datetime.fromisoformat(stored.created_at)
     assert created.utcoffset() == timedelta(0)
-    assert before <= created <= datetime.now(timezone.utc)
+    assert before <= created <= datetime.now(UTC)
     assert stored.updated_at == stored.created_at
 
 

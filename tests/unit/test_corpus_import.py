@@ -82,7 +82,7 @@ def test_a_short_legacy_russian_line_is_decoded(tmp_path, encoding):
 
 def test_a_utf8_bom_is_not_part_of_the_text(tmp_path, store):
     path = tmp_path / "bom.txt"
-    path.write_bytes(b"\xef\xbb\xbf" + "Заголовок\nтекст\n".encode("utf-8"))
+    path.write_bytes(b"\xef\xbb\xbf" + "Заголовок\nтекст\n".encode())
 
     source = read_source(path, path.name)
     store.import_source(source)
@@ -114,7 +114,7 @@ def test_line_endings_become_lf(tmp_path, store, raw):
 
 def test_offsets_count_the_normalized_text_of_a_crlf_file(cli, db_path, tmp_path):
     path = tmp_path / "crlf.txt"
-    path.write_bytes("Строка один\r\nСтрока два\r\n".encode("utf-8"))
+    path.write_bytes("Строка один\r\nСтрока два\r\n".encode())
     cli("import", path, "--db", db_path)
     start = len("Строка один\n")
 

@@ -16,10 +16,22 @@ from reader.domain.export import COLUMNS, neutralize, restore
 from reader.store import Store
 
 # The column order the issue fixes.
-ISSUE_COLUMNS = (
-    "annotation_id, document, document_sha256, start, end, text, tag, note, annotator, "
-    "status, reviewer, review_note, created_at, updated_at"
-).split(", ")
+ISSUE_COLUMNS = [
+    "annotation_id",
+    "document",
+    "document_sha256",
+    "start",
+    "end",
+    "text",
+    "tag",
+    "note",
+    "annotator",
+    "status",
+    "reviewer",
+    "review_note",
+    "created_at",
+    "updated_at",
+]
 BOM = b"\xef\xbb\xbf"
 TEXT = 'Он сказал: "да, конечно", и ушёл.\n=SUM(A1:A2) и +7 или -3 @home\n\tотступ; \'кавычка\nконец 😀 𠀀\n'
 DOCUMENT = 'корпус/новости, "цитата".txt'
@@ -73,7 +85,7 @@ def csv_rows(data: bytes) -> list[dict]:
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader)
     assert header == ISSUE_COLUMNS == list(COLUMNS)
-    return [dict(zip(header, cells)) for cells in reader]
+    return [dict(zip(header, cells, strict=False)) for cells in reader]
 
 
 def test_plain_csv_gives_back_the_exact_text(cli, exported_db, tmp_path):

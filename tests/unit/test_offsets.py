@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -43,9 +45,9 @@ def test_round_trip_and_monotonic(text):
     units = [offsets.to_utf16(cp) for cp in range(len(text) + 1)]
 
     assert [offsets.to_code_point(u) for u in units] == list(range(len(text) + 1))
-    assert all(a < b for a, b in zip(units, units[1:]))
+    assert all(a < b for a, b in pairwise(units))
     positions = [offsets.to_code_point(u) for u in range(offsets.utf16_length + 1)]
-    assert all(a <= b for a, b in zip(positions, positions[1:]))
+    assert all(a <= b for a, b in pairwise(positions))
 
 
 @given(TEXTS)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.domain.spans import Segment, SpanIndex, snap_to_words, split_into_segments, trim_whitespace
 
-WORDY = st.text(alphabet=st.sampled_from(list("ab яж  \n\t.,-'😀") + ["e\u0301"[1]]), max_size=40)
+WORDY = st.text(alphabet=st.sampled_from([*"ab яж  \n\t.,-'😀", "e\u0301"[1]]), max_size=40)
 
 
 @st.composite
@@ -108,7 +110,7 @@ def test_split_into_segments_matches_a_per_character_computation(case):
 
     assert expand(segments, lo, hi) == keys_at_each_position(spans, lo, hi)
     assert segments == sorted(segments, key=lambda s: s.start)
-    for left, right in zip(segments, segments[1:]):
+    for left, right in pairwise(segments):
         assert left.end < right.start or left.keys != right.keys, "a segment was cut for nothing"
 
 

@@ -56,10 +56,9 @@ def test_a_failed_action_writes_nothing(seeded_store, annotate):
 
     with pytest.raises(StoreError, match="is not what the document has"):
         seeded_store.add_annotations([good, bad])
-    with pytest.raises(RuntimeError):
-        with seeded_store.transaction():
-            seeded_store.add_annotation(good)
-            raise RuntimeError("the user's action failed half way")
+    with pytest.raises(RuntimeError), seeded_store.transaction():
+        seeded_store.add_annotation(good)
+        raise RuntimeError("the user's action failed half way")
 
     assert seeded_store.counts()["annotations"] == 0
     assert seeded_store.annotation(good.id) is None

@@ -8,9 +8,9 @@ import sqlite3
 
 import pytest
 
+from reader import cli
 from reader.domain.annotations import Annotation
 from reader.domain.corpus import SkippedFile, SourceText
-from reader import cli
 from reader.store import Store, StoreError
 
 TEXT = "Первый абзац 🙂 про договор.\n\nВторой абзац: сроки и стороны."

@@ -32,7 +32,7 @@ def seen_as(colour: str, matrix) -> tuple[float, ...]:
         return 255 * (12.92 * c if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055)
 
     rgb = [linear(int(colour[i : i + 2], 16) / 255) for i in (1, 3, 5)]
-    return tuple(encoded(sum(m * c for m, c in zip(row, rgb))) for row in matrix)
+    return tuple(encoded(sum(m * c for m, c in zip(row, rgb, strict=True))) for row in matrix)
 
 
 def test_a_new_database_has_claim_actor_date_on_keys_1_2_3(store):

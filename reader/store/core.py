@@ -1,0 +1,78 @@
+"""What every part of the Store stands on: its connection, its transactions, and whether
+another program changed the file."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from reader.store.errors import StoreError, explain
+from reader.store.schema import COMPANIONS, immediate_transaction
+
+
+class StoreCore:
+    """The connection, the transactions and the change marks that the Store's parts share."""
+
+    def __init__(self, db: Database, path: Path, read_only: bool):
+        self.db = db
+        self.path = path
+        self.read_only = read_only
+        self.damage = ""  # why the file was found damaged after opening ("" while it is not)
+        self._checking: threading.Thread | None = None
+        self._seen_changes = self._change_marks()
+
+    def _await_check(self) -> None:
+        if self._checking is not None and self._checking.is_alive():
+            self._checking.join()
+        if self.damage:
+            self.read_only = True
+            raise StoreError(f"{self.path} is damaged, so it is open read-only; nothing was changed")
+
+    def own_files(self) -> tuple[Path, ...]:
+        """The database's file and SQLite's files beside it: never to be opened as anything
+        else while this store is open (closing such a handle would drop SQLite's locks)."""
+        return (self.path, *(self.path.with_name(self.path.name + s) for s in COMPANIONS))
+
+    def changed_elsewhere(self) -> str:
+        """What another connection changed since the last call: "" (nothing), "data"
+        (rows), or "schema" (tables replaced: a restore, an upgrade)."""
+        marks = self._change_marks()
+        data, schema = marks[0] != self._seen_changes[0], marks[1] != self._seen_changes[1]
+        self._seen_changes = marks
+        return "schema" if schema else "data" if data else ""
+
+    def _change_marks(self) -> tuple[int, int]:
+        # data_version moves with every commit of another connection, never with our own.
+        try:
+            return (
+                self.db.conn.execute("PRAGMA data_version").fetchone()[0],
+                self.db.conn.execute("PRAGMA schema_version").fetchone()[0],
+            )
+        except sqlite3.Error as error:
+            raise StoreError(explain(self.path, error)) from error
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group several writes into one; the store's own methods nest inside it."""
+        self._await_check()
+        if self.read_only:
+            raise StoreError(f"{self.path} is read-only; nothing was changed")
+        try:
+            with immediate_transaction(self.db):
+                yield
+        except sqlite3.Error as error:
+            raise StoreError(explain(self.path, error)) from error
+        self._seen_changes = self._change_marks()
+
+    def _one(self, sql: str, params: list | None = None) -> dict | None:
+        return next(self.db.query(sql, params or []), None)
+
+    def _value(self, sql: str, params: list | None = None) -> Any:
+        """The first column of the first row (a count, say)."""
+        return self.db.conn.execute(sql, params or []).fetchone()[0]
