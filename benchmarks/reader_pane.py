@@ -95,7 +95,7 @@ def _plain_edit(like: QPlainTextEdit) -> QPlainTextEdit:
 
 
 def _reader_view():
-    from reader.ui.reader_view import ReaderView
+    from reader.ui.reading.reader_view import ReaderView
 
     view = ReaderView()
     view.resize(VIEW_WIDTH, VIEW_HEIGHT)
@@ -206,6 +206,7 @@ def add_by_key(chars: int, density: float, work: Path, runs: int) -> Row:
     from dataclasses import replace
 
     from reader.app import build
+    from reader.cli import parse
 
     text, annotations = _document(chars, density)
     db = work / "pane.sqlite"
@@ -214,7 +215,7 @@ def add_by_key(chars: int, density: float, work: Path, runs: int) -> Row:
         store.add_annotations_bulk([replace(a, document_id=document_id) for a in annotations])
         key = next(tag.key for tag in store.tags() if tag.key)
     before = _annotation_count(db)
-    window = build(["--db", str(db)], settings_path=work / "pane-settings.ini")
+    window = build(parse(["--db", str(db)]), settings_path=work / "pane-settings.ini")
     window.resize(1400, 900)
     window.show()
     window.activateWindow()

@@ -56,7 +56,8 @@ os._exit(0)
 
 _READER_WINDOW = """
     from reader.app import build
-    return build(["--db", sys.argv[1]])
+    from reader.cli import parse
+    return build(parse(["--db", sys.argv[1]]))
 """
 
 _BARE_WINDOW = """

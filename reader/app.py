@@ -1,32 +1,39 @@
 """The composition root (Mu's run()): opens the store, builds the window, the
-undo stack, the actions and the controller, and wires them together.
+undo stack, the actions, the session and the feature controllers, each of which
+binds its own actions and widgets.
 
-``build(argv)`` does all of it without entering the event loop, for ``reader``
-itself, the tests and the screenshot script alike.
+``build(args)`` does all of it without entering the event loop, for ``reader``
+itself, the tests and the screenshot script alike; reader.cli parses the command
+line (it imports this module, never the reverse).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from argparse import Namespace
 from pathlib import Path
-from typing import Sequence
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from reader.identity import default_annotator
 from reader.paths import APP_NAME, corpus_database, default_database, resource_path, seeds_dir
 from reader.store import Store, StoreError
-from reader.ui import crash_log
-from reader.ui.actions import Actions
-from reader.ui.comparison import ComparisonController
-from reader.ui.controller import Controller
+from reader.ui.annotating.controller import AnnotatingController
+from reader.ui.annotating.tags import TagsController
+from reader.ui.compare.controller import ComparisonController
+from reader.ui.compare.view import ComparisonPanel
+from reader.ui.library.controller import LibraryController
 from reader.ui.main_window import MainWindow
-from reader.ui.merging import choose_and_merge
-from reader.ui.review import ReviewController
-from reader.ui.settings import WindowSettings
-
+from reader.ui.merge.controller import MergeController
+from reader.ui.reading.controller import ReadingController
+from reader.ui.review.controller import ReviewController
+from reader.ui.shell import crash_log
+from reader.ui.shell.actions import Actions
+from reader.ui.shell.session import Session
+from reader.ui.shell.settings import WindowSettings
 
 EXIT_AFTER_VARIABLE = "READER_EXIT_AFTER_MS"
 
@@ -36,9 +43,8 @@ class StartupError(Exception):
 
 
 def application() -> QApplication:
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setDesktopFileName("reader")
     icon = resource_path("icons", "reader-256.png")
@@ -47,19 +53,47 @@ def application() -> QApplication:
     return app
 
 
-def build(argv: Sequence[str], settings_path: Path | None = None) -> MainWindow:
-    """The window for the command line ``reader [CORPUS_DIR] [--db FILE]``, not yet shown."""
-    from reader.cli import parse
+class ReaderApp(QObject):
+    """The parts that drive one window: the session and a controller per feature, each
+    binding its own actions and widgets. Each is built after the ones it uses, so the
+    order below is the order of the layers. A child of the window (it lives as long as
+    the window does), found with ``ReaderApp.of(window)``."""
 
-    args = parse(list(argv))
+    def __init__(self, window: MainWindow, store: Store, settings: WindowSettings, annotator: str):
+        super().__init__(window)
+        self.setObjectName("readerApp")
+        self.window = window
+        undo_stack = QUndoStack(window)
+        self.actions = actions = Actions(window, undo_stack)
+        self.session = session = Session(store, settings, undo_stack, annotator, window)
+        self.reading = reading = ReadingController(session, actions, window)
+        self.annotating = annotating = AnnotatingController(session, actions, window, reading)
+        self.tags = tags = TagsController(session, actions, window, annotating)
+        self.review = ReviewController(session, actions, window, reading, annotating)
+        comparison = ComparisonPanel(window)
+        dock = window.add_dock("Comparison", "comparisonDock", comparison)
+        self.comparison = ComparisonController(session, actions, window, annotating, comparison, dock)
+        self.library = library = LibraryController(session, actions, window, reading, tags)
+        self.merging = MergeController(session, actions, window, library)
+        actions.bind("Quit", window.close)
+        actions.bind("Shortcuts", lambda: actions.show_shortcuts(window))
+
+    @staticmethod
+    def of(window: MainWindow) -> ReaderApp:
+        app = window.findChild(ReaderApp)
+        assert app is not None, "a window that reader.app did not build"
+        return app
+
+
+def build(args: Namespace, settings_path: Path | None = None) -> MainWindow:
+    """The window for the parsed command line ``reader [CORPUS_DIR] [--db FILE]``
+    (``reader.cli.parse``), not yet shown."""
     if args.command != "open":
         raise StartupError(f"'reader {args.command}' is a command, not a window")
     return build_window(args.corpus, args.db, settings_path)
 
 
 def build_window(corpus: Path | None, database: Path | None, settings_path: Path | None = None) -> MainWindow:
-    from reader.cli import default_annotator
-
     application()
     if corpus is not None and not Path(corpus).is_dir():
         raise StartupError(f"{corpus}: no such folder")
@@ -69,98 +103,31 @@ def build_window(corpus: Path | None, database: Path | None, settings_path: Path
     try:
         first_run = corpus is None and not store.has_documents()
         window = MainWindow()
-        undo_stack = QUndoStack(window)
-        actions = Actions(window, undo_stack)
-        controller = Controller(window, actions, undo_stack, WindowSettings(settings_path), store, default_annotator())
-        review = ReviewController(controller, actions)
-        comparison = ComparisonController(controller, actions)
-        _wire(window, actions, controller, review, comparison)
-        controller.load(store)
+        app = ReaderApp(window, store, WindowSettings(settings_path), default_annotator())
+        app.library.load(store)
         if corpus is not None:
-            controller.import_paths([Path(corpus)])
+            app.library.import_paths([Path(corpus)])
         elif first_run:
-            controller.import_paths([seeds_dir()])
-        controller.restore_window()
-        window.comparison_dock.hide()  # a comparison is not restored: its other database may be gone
-        review.restore()
-        controller.restore_last_document()
+            app.library.import_paths([seeds_dir()])
+        app.reading.restore_window()
+        app.comparison.dock.hide()  # a comparison is not restored: its other database may be gone
+        app.review.restore()
+        app.reading.restore_last_document()
     except BaseException:
         store.close()
         raise
-    window.controller = controller
-    window.review = review
-    window.comparison_controller = comparison
     return window
-
-
-def _wire(
-    window: MainWindow,
-    actions: Actions,
-    controller: Controller,
-    review: ReviewController,
-    comparison: ComparisonController,
-) -> None:
-    view = window.reader
-    handlers = {
-        "OpenFolder": controller.choose_corpus_folder,
-        "OpenDatabase": controller.choose_database,
-        "ImportFiles": controller.choose_files_to_import,
-        "Export": controller.export,
-        "Merge": lambda: choose_and_merge(controller),
-        "Preferences": controller.edit_preferences,
-        "Accept": review.accept,
-        "Reject": review.reject,
-        "ReviewNote": review.review_note,
-        "NextPending": lambda: review.next_pending(1),
-        "PreviousPending": lambda: review.next_pending(-1),
-        "TakeTheirs": comparison.take_theirs,
-        "KeepOurs": comparison.keep_ours,
-        "Compare": comparison.choose,
-        "Quit": window.close,
-        "Find": controller.open_find_bar,
-        "FindNext": lambda: controller.find_again(backward=False),
-        "FindPrevious": lambda: controller.find_again(backward=True),
-        "SearchCorpus": controller.search_corpus,
-        "FilterDocuments": controller.filter_documents,
-        "DeleteAnnotation": controller.delete_selected,
-        "EditNote": controller.edit_note,
-        "NextAnnotation": lambda: controller.select_neighbour(1),
-        "PreviousAnnotation": lambda: controller.select_neighbour(-1),
-        "EditTags": controller.edit_tags,
-        "ZoomIn": view.zoom_in,
-        "ZoomOut": view.zoom_out,
-        "ZoomReset": controller.zoom_reset,
-        "FocusDocuments": controller.focus_documents,
-        "FocusReader": controller.focus_reader,
-        "FocusAnnotations": controller.focus_annotations,
-        "Shortcuts": lambda: actions.show_shortcuts(window),
-    }
-    for name, handler in handlers.items():
-        actions[name].triggered.connect(lambda checked=False, run=handler: run())
-    window.closing.connect(controller.close)
-    window.documents.documentChosen.connect(controller.open_document)
-    window.documents.view.filesDropped.connect(controller.import_paths)
-    window.corpus_search.hitChosen.connect(controller.open_hit)
-    window.find_bar.findRequested.connect(controller.find)
-    window.find_bar.closed.connect(controller.focus_reader)
-    view.annotationSelected.connect(controller.reader_selection_changed)
-    view.edgeMoveRequested.connect(controller.move_edge)
-    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    view.customContextMenuRequested.connect(controller.reader_menu)
-    window.annotation_panel.annotationChosen.connect(controller.choose_annotation)
-    window.annotation_panel.noteEdited.connect(controller.set_note)
-    window.annotation_panel.noteEditFinished.connect(controller.note_edit_finished)
 
 
 def _has_screen() -> bool:
     return QApplication.platformName() not in ("offscreen", "minimal")
 
 
-def run(args) -> int:
+def run(args: Namespace) -> int:
     """``reader [CORPUS_DIR] [--db FILE]``: show the window until it is closed."""
     app = application()
     try:
-        window = build_window(args.corpus, args.db)
+        window = build(args)
     except (StoreError, StartupError) as error:
         print(f"reader: {error}", file=sys.stderr)
         if _has_screen():

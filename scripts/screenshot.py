@@ -21,7 +21,8 @@ for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from reader.app import build  # noqa: E402
+from reader.app import ReaderApp, build  # noqa: E402
+from reader.cli import parse  # noqa: E402
 
 # (phrase, tag, note): the phrases are in the first seed document; two overlap.
 ANNOTATIONS = (
@@ -36,16 +37,16 @@ ANNOTATIONS = (
 
 def main(output: Path) -> int:
     window = build(
-        [str(REPO / "seeds"), "--db", str(_TEMP / "screenshot.sqlite")], settings_path=_TEMP / "settings.ini"
+        parse([str(REPO / "seeds"), "--db", str(_TEMP / "screenshot.sqlite")]), settings_path=_TEMP / "settings.ini"
     )
     window.resize(1360, 820)
     window.show()
     app = QApplication.instance()
     app.processEvents()
-    controller, view = window.controller, window.reader
+    parts, view = ReaderApp.of(window), window.reader
     first = window.documents.proxy.index(0, 1)
     window.documents.view.setCurrentIndex(first)
-    controller.open_document(controller.documents.model.document_id(window.documents.proxy.mapToSource(first).row()))
+    parts.reading.open_document(window.documents.model.document_id(window.documents.proxy.mapToSource(first).row()))
     text = view.document_text()
     for phrase, tag, note in ANNOTATIONS:
         start = text.find(phrase)
@@ -53,9 +54,9 @@ def main(output: Path) -> int:
             print(f"screenshot: {phrase!r} is not in the first seed; skipped", file=sys.stderr)
             continue
         view.set_selection_code_points(start, start + len(phrase))
-        controller.apply_tag(tag)
+        parts.annotating.apply_tag(tag)
         if note:
-            controller.set_note(view.selected_annotation_id(), note)
+            parts.annotating.set_note(view.selected_annotation_id(), note)
     annotations = window.annotation_panel.model.annotations()
     if annotations:
         view.select_annotation(annotations[1 if len(annotations) > 1 else 0].id, scroll=False)

@@ -1,5 +1,5 @@
 """The main window's widgets and layout. It holds no store and makes no
-decisions: the controller fills it and app.py wires it."""
+decisions: the feature controllers fill it, and app.py builds them."""
 
 from __future__ import annotations
 
@@ -18,12 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.annotation_panel import AnnotationPanel
-from reader.ui.comparison_view import ComparisonPanel
-from reader.ui.document_list import DocumentListPanel
-from reader.ui.reader_view import ReaderView
-from reader.ui.search import CorpusSearch, FindBar
-from reader.ui.tag_bar import TagBar
+from reader.ui.annotating.annotation_panel import AnnotationPanel
+from reader.ui.reading.document_list import DocumentListPanel
+from reader.ui.reading.reader_view import ReaderView
+from reader.ui.reading.search import CorpusSearch, FindBar
+from reader.ui.shell.tag_bar import TagBar
 
 STATUS_SECONDS = 8
 _STYLE = """
@@ -108,17 +107,18 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_identity)
         self.statusBar().addPermanentWidget(self.status_summary)
 
-        self.comparison = ComparisonPanel(self)
-        self.comparison_dock = QDockWidget("Comparison", self)
-        self.comparison_dock.setObjectName("comparisonDock")
-        self.comparison_dock.setWidget(self.comparison)
-        self.comparison_dock.setAllowedAreas(
-            Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.comparison_dock)
-        self.comparison_dock.hide()
         self._message_timer = self.startTimer(1000)
         self._message_age = 0
+
+    def add_dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        """``widget`` in a dock named ``name`` below the text (or right of it), hidden until shown."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.hide()
+        return dock
 
     def say(self, message: str, problem: bool = False) -> None:
         """A one-line message in the status bar; a problem stays in red until the next message."""
@@ -128,6 +128,12 @@ class MainWindow(QMainWindow):
         self.status_message.style().unpolish(self.status_message)
         self.status_message.style().polish(self.status_message)
         self._message_age = -10_000 if problem else 0
+
+    def problem(self, message: str, dialog: bool = False) -> None:
+        """A problem in red in the status bar, and with ``dialog`` in a message too."""
+        self.say(message, problem=True)
+        if dialog:
+            self.show_message("Reader", message)
 
     def show_message(self, title: str, message: str, details: str = "") -> QDialog:
         """A message that does not block: the window goes on while it is open."""

@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
+from windowkit import open_window
 
 from reader.domain.annotations import Annotation
 from reader.domain.corpus import SourceText
 from reader.store import Store
-from reader.ui.settings import WindowSettings
-from windowkit import open_window
+from reader.ui.shell.settings import WindowSettings
 
 # Listed in this order (by title); emoji put code points and UTF-16 units apart.
 TEXTS = {

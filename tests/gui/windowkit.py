@@ -10,9 +10,10 @@ from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from reader.app import build
+from reader.cli import parse
 from reader.domain.offsets import OffsetMap
-from reader.ui.document_list import DocumentListModel
 from reader.ui.main_window import MainWindow
+from reader.ui.reading.document_list import DocumentListModel
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
@@ -20,7 +21,7 @@ SEEDS = REPO / "seeds"
 
 def open_window(qtbot, db_path: Path, settings_path: Path, corpus: Path | None = SEEDS) -> MainWindow:
     argv = ([str(corpus)] if corpus is not None else []) + ["--db", str(db_path)]
-    window = build(argv, settings_path=settings_path)
+    window = build(parse(argv), settings_path=settings_path)
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()

@@ -67,15 +67,16 @@ def annotate_in_window(db: Path, settings: Path) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from reader.app import build
-    from reader.ui.commands import AddAnnotation
+    from reader.app import ReaderApp, build
+    from reader.cli import parse
+    from reader.ui.annotating.commands import AddAnnotation
 
-    window = build(["--db", str(db)], settings_path=settings)
+    window = build(parse(["--db", str(db)]), settings_path=settings)
     window.show()
     window.activateWindow()
     while QApplication.activeWindow() is not window:  # shortcuts fire only in the active window
         QApplication.processEvents()
-    view, stack = window.reader, window.controller.undo_stack
+    view, stack = window.reader, ReaderApp.of(window).session.undo_stack
     ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
     view.setFocus()
     QTest.keyClick(view, Qt.Key.Key_Home, ctrl)

@@ -15,11 +15,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from reliability_support import fill_with_annotations, run_cli
 from test_damaged_database import PAGE
-
-from reader.domain.corpus import SourceText
-from reader.app import build
-from reader.store import Store
 from windowkit import key
+
+from reader.app import ReaderApp, build
+from reader.cli import parse
+from reader.domain.corpus import SourceText
+from reader.store import Store
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
@@ -98,10 +99,10 @@ def test_the_window_opens_a_damaged_database_read_only_and_writes_nothing(qtbot,
     shutil.rmtree(damaged_db.parent / "backups", ignore_errors=True)
     before = folder_digest(damaged_db.parent)
 
-    window = build(["--db", str(damaged_db)], settings_path=tmp_path / "settings.ini")
+    window = build(parse(["--db", str(damaged_db)]), settings_path=tmp_path / "settings.ini")
     qtbot.addWidget(window)
     window.show()
-    store = window.controller.store
+    store = ReaderApp.of(window).session.store
     # The check runs on a thread after the first paint, and reports back to the window.
     qtbot.waitUntil(lambda: "is damaged" in window.status_message.text(), timeout=10_000)
 

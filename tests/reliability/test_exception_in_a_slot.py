@@ -14,9 +14,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from reader.app import build
+from reader.app import ReaderApp, build
+from reader.cli import parse
 from reader.store import Store
-from reader.ui import crash_log
+from reader.ui.shell import crash_log
 
 # pytest-qt would catch these exceptions itself (and fail the test): here the hook under test must.
 pytestmark = pytest.mark.qt_no_exception_capture
@@ -31,7 +32,7 @@ def log_home(tmp_path, monkeypatch):
 
 @pytest.fixture
 def window(qtbot, corpus_db, tmp_path, log_home):
-    window = build(["--db", str(corpus_db)], settings_path=tmp_path / "settings.ini")
+    window = build(parse(["--db", str(corpus_db)]), settings_path=tmp_path / "settings.ini")
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
@@ -48,11 +49,11 @@ def press(qtbot, key) -> None:
 
 def tag_the_first_word(qtbot, window) -> list[str]:
     """Select the first word and press 1 (claim); returns the tags the database then holds."""
-    assert window.controller.document.id == 1  # the only document, open from the start
+    assert ReaderApp.of(window).session.document.id == 1  # the only document, open from the start
     window.reader.set_selection_code_points(0, len("Заявление"))
     window.reader.setFocus()
     press(qtbot, Qt.Key.Key_1)
-    with Store.open(window.controller.store.path, create=False, read_only=True) as store:
+    with Store.open(ReaderApp.of(window).session.store.path, create=False, read_only=True) as store:
         return [a.tag for a in store.annotations(1)]
 
 
@@ -62,7 +63,7 @@ def test_an_exception_in_a_slot_is_logged_shown_in_one_line_and_the_window_keeps
     def broken_select_neighbour(step):
         raise ValueError("no neighbour at offset 42")
 
-    monkeypatch.setattr(window.controller, "select_neighbour", broken_select_neighbour)
+    monkeypatch.setattr(ReaderApp.of(window).annotating, "select_neighbour", broken_select_neighbour)
     press(qtbot, Qt.Key.Key_F8)  # Annotate ▸ Next Annotation
 
     log = crash_log.log_file()
@@ -106,7 +107,7 @@ def test_when_the_log_cannot_be_written_the_status_bar_still_says_what_happened(
     def broken_select_neighbour(step):
         raise KeyError("annotation")
 
-    monkeypatch.setattr(window.controller, "select_neighbour", broken_select_neighbour)
+    monkeypatch.setattr(ReaderApp.of(window).annotating, "select_neighbour", broken_select_neighbour)
     press(qtbot, Qt.Key.Key_F8)
 
     log = crash_log.log_file()
@@ -126,7 +127,7 @@ def test_a_full_log_is_rolled_over_instead_of_growing(qtbot, window, monkeypatch
     def broken_select_neighbour(step):
         raise ValueError("once more")
 
-    monkeypatch.setattr(window.controller, "select_neighbour", broken_select_neighbour)
+    monkeypatch.setattr(ReaderApp.of(window).annotating, "select_neighbour", broken_select_neighbour)
     press(qtbot, Qt.Key.Key_F8)
     assert log.with_name("reader.log.1").read_bytes() == full
     assert "ValueError: once more" in log.read_text(encoding="utf-8")

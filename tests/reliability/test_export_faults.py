@@ -22,11 +22,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from reliability_support import MIXED_TEXT
 
-from reader.app import build
+from reader.app import ReaderApp, build
+from reader.cli import parse
 from reader.domain.annotations import Annotation
 from reader.store import Store
 from reader.store.backup import list_backups
-from reader.ui.export_dialog import ExportDialog
+from reader.ui.library.export_dialog import ExportDialog
 
 resource = pytest.importorskip("resource", reason="file-size limits are POSIX")
 
@@ -136,13 +137,13 @@ def test_export_into_a_named_pipe_writes_through_it_and_leaves_it_a_pipe(busy_db
 def test_a_window_export_onto_a_full_disk_keeps_the_previous_file(qtbot, busy_db, tmp_path):
     target = tmp_path / "annotations.csv"
     target.write_bytes(PREVIOUS_EXPORT)
-    window = build(["--db", str(busy_db)], settings_path=tmp_path / "settings.ini")
+    window = build(parse(["--db", str(busy_db)]), settings_path=tmp_path / "settings.ini")
     qtbot.addWidget(window)
     window.show()
     # The window copies its database to backups/ as it opens it: that copy must be done
     # before the disk "fills", or it is the one to fail.
     qtbot.waitUntil(lambda: bool(list_backups(busy_db)), timeout=20_000)
-    window.controller.actions["Export"].trigger()
+    ReaderApp.of(window).actions["Export"].trigger()
     (dialog,) = [d for d in window.findChildren(ExportDialog) if d.isVisible()]
     dialog.path_box.setText(str(target))
     with disk_full_in_this_process():

@@ -86,7 +86,7 @@ def test_a_file_name_that_is_not_utf8_is_skipped_and_the_rest_imported(tmp_path)
     corpus = corpus_with_a_good_file(tmp_path)
     bad = os.path.join(os.fsencode(corpus), b"bad\xff.txt")
     with open(bad, "wb") as handle:
-        handle.write("A fine text with a bad name.\n".encode())
+        handle.write(b"A fine text with a bad name.\n")
     db = tmp_path / "project.sqlite"
 
     result = run_cli("import", corpus, "--db", db)
@@ -103,13 +103,16 @@ def test_the_window_opens_on_a_folder_with_a_file_name_that_is_not_utf8(qtbot, t
     from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
     from reader.app import build
+    from reader.cli import parse
 
     corpus = corpus_with_a_good_file(tmp_path)
     (corpus / "second.md").write_text("# Second\n", encoding="utf-8")
     with open(os.path.join(os.fsencode(corpus), b"bad\xff.txt"), "wb") as handle:
         handle.write(b"A fine text with a bad name.\n")
 
-    window = build([str(corpus), "--db", str(tmp_path / "project.sqlite")], settings_path=tmp_path / "settings.ini")
+    window = build(
+        parse([str(corpus), "--db", str(tmp_path / "project.sqlite")]), settings_path=tmp_path / "settings.ini"
+    )
     qtbot.addWidget(window)
     window.show()
 

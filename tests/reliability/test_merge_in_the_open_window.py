@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QApplication, QDialog
 from reliability_support import integrity, run_cli
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gui"))
-from reviewkit import TEXTS, annotate, make_documents, open_as, stored  # noqa: E402
-from windowkit import key  # noqa: E402
+from reviewkit import TEXTS, annotate, make_documents, open_as, stored
+from windowkit import key
 
-from reader.ui.merging import merge_into_open  # noqa: E402
+from reader.app import ReaderApp
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 FIRST = "a-first.txt"
@@ -84,14 +84,14 @@ def test_merge_into_the_open_window_keeps_every_writers_annotations(qtbot, tmp_p
     wal = db.with_name(db.name + "-wal")
 
     window = open_as(qtbot, db, tmp_path / "settings.ini")
-    controller, panel = window.controller, window.annotation_panel.model
-    assert controller.document.name == FIRST
+    app, panel = ReaderApp.of(window), window.annotation_panel.model
+    assert app.session.document.name == FIRST
 
     tag_word_by_keys(qtbot, window, 0, Qt.Key.Key_1)  # "Alpha"
     (by_window_first,) = [a.id for a in panel.annotations()]
     assert set(stored(db)) == {by_window_first}
 
-    report = merge_into_open(controller, [other])
+    report = app.merging.merge_into_open([other])
     assert report is not None and report.annotations_added == 2
     dialog = window.findChild(QDialog, "mergeReport")
     assert dialog is not None

@@ -1,5 +1,5 @@
 """Model-based: random sequences of add, retag, note, delete, undo, redo, export and reopen,
-run through the window's own undo commands (reader/ui/commands.py on a QUndoStack) against
+run through the window's own undo commands (reader/ui/annotating/commands.py on a QUndoStack) against
 a real database file, must leave the database equal to a plain dict after every step."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from reader.domain.corpus import SourceText
 from reader.domain.export import DIALECTS, FORMATS, encoding_for, write_annotations
 from reader.domain.importing import read_annotation_rows
 from reader.store import Store
-from reader.ui import commands
+from reader.ui.annotating import commands
 
 DOCUMENTS = {
     "emoji.txt": "Министр 📢 заявил: «рост» 👩🏽‍💼 будет.\nThe minister claimed growth 🎉 in May.\n",

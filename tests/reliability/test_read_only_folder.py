@@ -50,17 +50,18 @@ import reader.app
 """
     + SWITCH
     + """
-window = reader.app.build(["--db", sys.argv[1]], settings_path=Path(sys.argv[2]))
+window = reader.app.build(reader.cli.parse(["--db", sys.argv[1]]), settings_path=Path(sys.argv[2]))
+session = reader.app.ReaderApp.of(window).session
 model = window.documents.model
 print(json.dumps({
     "summary": window.status_summary.text(),
     "message": window.status_message.text(),
-    "read_only": window.controller.store.read_only,
+    "read_only": session.store.read_only,
     "documents": [model.summary(model.document_id(row)).name for row in range(model.rowCount())],
-    "open": window.controller.document.name if window.controller.document else None,
+    "open": session.document.name if session.document else None,
     "annotations_shown": window.annotation_panel.model.rowCount(),
 }))
-window.controller.close()
+reader.app.ReaderApp.of(window).library.close()
 """
 )
 

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from reliability_support import annotation_ids, integrity, run_cli, start_helper
+from windowkit import key, open_window
 
+from reader.app import ReaderApp
 from reader.store import Store
 from reader.store.backup import list_backups
-from windowkit import key, open_window
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
@@ -76,21 +77,21 @@ def test_restore_while_the_window_tags_loses_no_acknowledged_annotation(corpus_d
 def test_the_open_window_shows_the_restored_database_and_undo_starts_afresh(qtbot, tmp_path):
     db = tmp_path / "project.sqlite"
     window = open_window(qtbot, db, tmp_path / "settings.ini")
-    controller, view = window.controller, window.reader
+    session, view = ReaderApp.of(window).session, window.reader
     backup = one_backup(db)  # the seeds, not one annotation yet
     view.setFocus()
     key(qtbot, view, Qt.Key.Key_Right, CTRL | SHIFT)
     key(qtbot, view, Qt.Key.Key_1)
-    assert window.annotation_panel.model.rowCount() == 1 and controller.undo_stack.count() == 1
+    assert window.annotation_panel.model.rowCount() == 1 and session.undo_stack.count() == 1
 
     result = run_cli("restore", backup, "--db", db)
 
     assert result.returncode == 0, result.stderr
     qtbot.waitUntil(lambda: window.annotation_panel.model.rowCount() == 0, timeout=5000)
     assert "replaced" in window.status_message.text()
-    assert controller.undo_stack.count() == 0  # its steps were about the replaced database
+    assert session.undo_stack.count() == 0  # its steps were about the replaced database
     key(qtbot, view, Qt.Key.Key_Home, CTRL)
     key(qtbot, view, Qt.Key.Key_Right, CTRL | SHIFT)
     key(qtbot, view, Qt.Key.Key_2)
     with Store.open(db, read_only=True) as store:
-        assert [a.tag for a in store.annotations(controller.document.id)] == ["actor"]
+        assert [a.tag for a in store.annotations(session.document.id)] == ["actor"]

@@ -9,9 +9,10 @@ import sys
 
 from PySide6.QtCore import Qt
 from reliability_support import run_cli
-
-from reader.store import Store
 from windowkit import key, open_window
+
+from reader.app import ReaderApp
+from reader.store import Store
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
@@ -33,7 +34,8 @@ def stored(db, document_id: int) -> dict[str, str]:
 def test_undoing_a_delete_after_the_annotation_was_imported_again_elsewhere(qtbot, tmp_path):
     db = tmp_path / "project.sqlite"
     window = open_window(qtbot, db, tmp_path / "settings.ini")
-    controller, document = window.controller, window.controller.document.id
+    session = ReaderApp.of(window).session
+    document = session.document.id
     tagged = tag_first_word(qtbot, window, Qt.Key.Key_1)
     export = tmp_path / "export.jsonl"
     assert run_cli("export", "--db", db, "--format", "jsonl", "-o", export).returncode == 0
@@ -46,7 +48,7 @@ def test_undoing_a_delete_after_the_annotation_was_imported_again_elsewhere(qtbo
     message = window.status_message.text()
     assert "another program changed it" in message and "\n" not in message
     assert "Traceback" not in message
-    assert controller.undo_stack.count() == 1 and controller.undo_stack.index() == 1  # only the tagging is left
+    assert session.undo_stack.count() == 1 and session.undo_stack.index() == 1  # only the tagging is left
     assert stored(db, document) == {tagged: "claim"}
     assert window.annotation_panel.model.by_id(tagged) is not None  # shown as the database holds it
 
@@ -54,7 +56,8 @@ def test_undoing_a_delete_after_the_annotation_was_imported_again_elsewhere(qtbo
 def test_undoing_a_retag_after_another_program_deleted_the_annotation(qtbot, tmp_path):
     db = tmp_path / "project.sqlite"
     window = open_window(qtbot, db, tmp_path / "settings.ini")
-    controller, document = window.controller, window.controller.document.id
+    session = ReaderApp.of(window).session
+    document = session.document.id
     tagged = tag_first_word(qtbot, window, Qt.Key.Key_1)
     key(qtbot, window.reader, Qt.Key.Key_2)  # retag the selected highlight: actor
     deleting = (
@@ -69,4 +72,4 @@ def test_undoing_a_retag_after_another_program_deleted_the_annotation(qtbot, tmp
     assert stored(db, document) == {}
     assert window.annotation_panel.model.by_id(tagged) is None
     assert window.reader.selected_annotation_id() is None
-    assert controller.undo_stack.index() == controller.undo_stack.count() == 1
+    assert session.undo_stack.index() == session.undo_stack.count() == 1

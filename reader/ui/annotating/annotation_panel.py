@@ -7,12 +7,12 @@ which makes an undoable command of it."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Callable
+from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -23,12 +23,12 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from reader.domain.annotations import ACCEPTED, PENDING, REJECTED, Annotation
 from reader.domain.review import text_order as _order
 from reader.domain.tags import Tag
-from reader.ui.review_filter import ReviewFilterBar
-from reader.ui.tables import list_like, one_line
-from reader.ui.tag_bar import tag_icon
+from reader.domain.text import one_line
+from reader.ui.annotating.filter_bar import ReviewFilterBar
+from reader.ui.shell.tables import ROOT, AnyIndex, list_like
+from reader.ui.shell.tag_bar import tag_icon
 
 ANNOTATION_ID_ROLE = Qt.ItemDataRole.UserRole + 10
-_ANY_INDEX = QModelIndex | QPersistentModelIndex
 STATUS_MARKS = {PENDING: "·", ACCEPTED: "✓", REJECTED: "✗"}
 
 
@@ -46,13 +46,13 @@ class AnnotationListModel(QAbstractTableModel):
 
     # Reading
 
-    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:
+    def rowCount(self, parent: AnyIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self._annotations)
 
-    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:
+    def columnCount(self, parent: AnyIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self._HEADERS)
 
-    def data(self, index: _ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         annotation = self._annotations[index.row()]
@@ -109,13 +109,13 @@ class AnnotationListModel(QAbstractTableModel):
             return "Status: · pending, ✓ accepted, ✗ rejected"
         return None
 
-    def flags(self, index: _ANY_INDEX) -> Qt.ItemFlag:
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
         if index.isValid() and index.column() == self.NOTE and self._edit_note is not None:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def setData(self, index: _ANY_INDEX, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: AnyIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if (
             not index.isValid()
             or index.column() != self.NOTE
@@ -154,7 +154,7 @@ class AnnotationListModel(QAbstractTableModel):
         self.beginResetModel()
         self._annotations = sorted(annotations, key=_order)
         self._keys = [_order(a) for a in self._annotations]
-        self._key_of = {a.id: key for a, key in zip(self._annotations, self._keys)}
+        self._key_of = {a.id: key for a, key in zip(self._annotations, self._keys, strict=True)}
         self.endResetModel()
 
     def upsert(self, annotation: Annotation) -> None:
@@ -196,8 +196,10 @@ class AnnotationFilterModel(QSortFilterProxyModel):
         self._accepts = accepts
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _ANY_INDEX) -> bool:
-        return self._accepts is None or self._accepts(self.sourceModel().annotation(source_row))
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        return self._accepts is None or self._accepts(
+            cast(AnnotationListModel, self.sourceModel()).annotation(source_row)
+        )
 
 
 class AnnotationTable(QTableView):

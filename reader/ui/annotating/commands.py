@@ -1,61 +1,25 @@
-"""Undoable changes. Each command writes to the store at once, in one transaction
-per step, and then tells a sink so the window can follow.
-
-A step the store refuses (locked, read-only, a span that no longer fits) marks
-the command obsolete, so QUndoStack drops it instead of keeping a change that
-never happened; the sink gets the one-line reason.
+"""Undoable changes to annotations and tags (reader.ui.shell.session.StoreCommand):
+each writes to the store at once, in one transaction per step, and then tells a sink
+so the window can follow.
 """
 
 from __future__ import annotations
-
-from typing import Callable, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from reader.domain.annotations import ACCEPTED, REJECTED, Annotation
 from reader.domain.tags import Tag
-from reader.store import Store, StoreError
+from reader.domain.text import one_line
+from reader.store import Store
+from reader.ui.shell.session import Sink, StoreCommand
 
 MOVE_EDGE_ID = 1
+SHORT = 30  # characters of the annotated text an undo step's name quotes
 
 
-class Sink(Protocol):
-    def annotation_added(self, annotation: Annotation) -> None: ...
-    def annotation_changed(self, annotation: Annotation) -> None: ...
-    def annotation_removed(self, annotation: Annotation) -> None: ...
-    def tags_changed(self) -> None: ...
-    def command_failed(self, message: str) -> None: ...
-
-
-class _StoreCommand(QUndoCommand):
-    def __init__(self, text: str, store: Store, sink: Sink):
-        super().__init__(text)
-        self.store = store
-        self.sink = sink
-
-    def redo(self) -> None:
-        self._attempt(self.apply)
-
-    def undo(self) -> None:
-        self._attempt(self.revert)
-
-    def _attempt(self, step: Callable[[], None]) -> None:
-        try:
-            step()
-        except StoreError as error:
-            self.setObsolete(True)
-            self.sink.command_failed(str(error))
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
-
-
-class AddAnnotation(_StoreCommand):
+class AddAnnotation(StoreCommand):
     def __init__(self, store: Store, sink: Sink, annotation: Annotation):
-        super().__init__(f"Tag “{_short(annotation.text)}” as {annotation.tag}", store, sink)
+        super().__init__(f"Tag “{one_line(annotation.text, SHORT)}” as {annotation.tag}", store, sink)
         self.annotation = annotation
 
     def apply(self) -> None:
@@ -67,9 +31,9 @@ class AddAnnotation(_StoreCommand):
         self.sink.annotation_removed(self.annotation)
 
 
-class DeleteAnnotation(_StoreCommand):
+class DeleteAnnotation(StoreCommand):
     def __init__(self, store: Store, sink: Sink, annotation: Annotation):
-        super().__init__(f"Delete {annotation.tag} “{_short(annotation.text)}”", store, sink)
+        super().__init__(f"Delete {annotation.tag} “{one_line(annotation.text, SHORT)}”", store, sink)
         self.annotation = annotation
 
     def apply(self) -> None:
@@ -82,7 +46,7 @@ class DeleteAnnotation(_StoreCommand):
         self.sink.annotation_added(self.annotation)
 
 
-class ChangeAnnotation(_StoreCommand):
+class ChangeAnnotation(StoreCommand):
     """Any change to one stored annotation (tag, note, edges): undo writes back
     every field it had, ``updated_at`` included."""
 
@@ -117,13 +81,13 @@ class ChangeAnnotation(_StoreCommand):
 
 def retag(store: Store, sink: Sink, annotation: Annotation, tag: str) -> ChangeAnnotation:
     return ChangeAnnotation(
-        store, sink, annotation, annotation.changed(tag=tag), f"Retag “{_short(annotation.text)}” as {tag}"
+        store, sink, annotation, annotation.changed(tag=tag), f"Retag “{one_line(annotation.text, SHORT)}” as {tag}"
     )
 
 
 def set_note(store: Store, sink: Sink, annotation: Annotation, note: str) -> ChangeAnnotation:
     return ChangeAnnotation(
-        store, sink, annotation, annotation.changed(note=note), f"Note on “{_short(annotation.text)}”"
+        store, sink, annotation, annotation.changed(note=note), f"Note on “{one_line(annotation.text, SHORT)}”"
     )
 
 
@@ -132,7 +96,7 @@ def move_edges(
 ) -> ChangeAnnotation:
     after = annotation.changed(start=start, end=end, text=document_text[start:end])
     return ChangeAnnotation(
-        store, sink, annotation, after, f"Move the edges of “{_short(after.text)}”", merge_edges=True
+        store, sink, annotation, after, f"Move the edges of “{one_line(after.text, SHORT)}”", merge_edges=True
     )
 
 
@@ -144,7 +108,7 @@ def review(store: Store, sink: Sink, annotation: Annotation, status: str, review
         sink,
         annotation,
         annotation.changed(status=status, reviewer=reviewer),
-        f"{verb} {annotation.tag} “{_short(annotation.text)}”",
+        f"{verb} {annotation.tag} “{one_line(annotation.text, SHORT)}”",
     )
 
 
@@ -154,11 +118,11 @@ def set_review_note(store: Store, sink: Sink, annotation: Annotation, note: str,
         sink,
         annotation,
         annotation.changed(review_note=note, reviewer=reviewer),
-        f"Review note on “{_short(annotation.text)}”",
+        f"Review note on “{one_line(annotation.text, SHORT)}”",
     )
 
 
-class ChangeAnnotations(_StoreCommand):
+class ChangeAnnotations(StoreCommand):
     """Several annotations added or changed as one step, in one transaction: each
     change is (the stored annotation or None to add, what it becomes)."""
 
@@ -193,7 +157,7 @@ class ChangeAnnotations(_StoreCommand):
                 self.sink.annotation_changed(before)
 
 
-class SaveTag(_StoreCommand):
+class SaveTag(StoreCommand):
     """Add a tag (``before`` is None) or change one; a rename carries its
     annotations along in the database, and undo renames it back."""
 
@@ -213,8 +177,3 @@ class SaveTag(_StoreCommand):
         else:
             self.store.save_tag(self.before, self.after.name)
         self.sink.tags_changed()
-
-
-def _short(text: str, limit: int = 30) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

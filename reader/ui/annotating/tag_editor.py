@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.domain.tags import BadTag, Tag
-from reader.ui.dialog_parts import problem_label
-from reader.ui.tag_bar import swatch, tag_icon
+from reader.ui.shell.dialog_parts import problem_label
+from reader.ui.shell.tag_bar import swatch, tag_icon
 
 NEW_TAG_COLOUR = "#aa3377"
 

@@ -11,40 +11,62 @@ left out of the comparison, as ``reader agreement`` leaves them out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDockWidget
 
 from reader.domain.annotations import ACCEPTED, REJECTED, Annotation
 from reader.domain.comparison import ComparedRow, compare_annotations
+from reader.domain.documents import Document
+from reader.domain.text import single_spaced
 from reader.store import Store, StoreError
 from reader.store.review import annotators
-from reader.ui.actions import Actions
-from reader.ui.commands import ChangeAnnotations
-from reader.ui.comparison_view import CompareDialog, ComparisonChoice
-from reader.ui.controller import Controller, documents_folder, fitting
-from reader.ui.review_filter import NO_NAME
+from reader.ui.annotating.commands import ChangeAnnotations
+from reader.ui.annotating.filter_bar import NO_NAME
+from reader.ui.compare.view import CompareDialog, ComparisonChoice, ComparisonPanel
+from reader.ui.main_window import MainWindow
+from reader.ui.reading.controller import fitting
+from reader.ui.shell.actions import Actions
+from reader.ui.shell.dialog_parts import documents_folder
+from reader.ui.shell.session import Session, Sink
 
 _CONTENT = ("start", "end", "text", "tag", "note", "annotator")
+Change = tuple[Annotation | None, Annotation]  # (the stored annotation, or None to add; what it becomes)
 
 
 class ComparisonController(QObject):
-    def __init__(self, controller: Controller, actions: Actions):
-        super().__init__(controller)
-        self.controller = controller
+    def __init__(
+        self,
+        session: Session,
+        actions: Actions,
+        window: MainWindow,
+        sink: Sink,
+        panel: ComparisonPanel,
+        dock: QDockWidget,
+    ):
+        super().__init__(window)
+        self.session = session
         self.actions = actions
-        self.window = controller.window
-        self.panel = controller.window.comparison
-        self.dock = controller.window.comparison_dock
+        self.window = window
+        self.sink = sink
+        self.view = window.reader
+        self.annotations = window.annotation_panel.model
+        self.panel = panel
+        self.dock = dock
         self.choice: ComparisonChoice | None = None
         self.other: Store | None = None
-        self._theirs: tuple[str, list[Annotation]] | None = None  # (sha256, their annotations) of the open text
+        self._theirs: tuple[str, list[Annotation] | None] | None = None  # (sha256, their annotations) of the open text
+        actions.bind("TakeTheirs", self.take_theirs)
+        actions.bind("KeepOurs", self.keep_ours)
+        actions.bind("Compare", self.choose)
         self.panel.rowChosen.connect(self._row_chosen)
         self.dock.visibilityChanged.connect(lambda visible: actions.set_comparison_open(visible and self.active))
-        controller.documentOpened.connect(self._document_opened)
-        controller.annotationsChanged.connect(lambda document_id: self.refresh())
-        controller.databaseLoaded.connect(self._database_loaded)
-        controller.window.closing.connect(self.stop)
+        session.documentOpened.connect(self._document_opened)
+        session.annotationsChanged.connect(lambda document_id: self.refresh())
+        session.databaseLoaded.connect(self._database_loaded)
+        window.closing.connect(self.stop)
 
     @property
     def active(self) -> bool:
@@ -54,7 +76,7 @@ class ComparisonController(QObject):
 
     def choose(self) -> CompareDialog:
         try:
-            names = annotators(self.controller.store)
+            names = annotators(self.session.store)
         except StoreError as error:
             names = []
             self.window.say(str(error), problem=True)
@@ -78,8 +100,8 @@ class ComparisonController(QObject):
         if choice.path is not None:
             if (
                 choice.path.exists()
-                and self.controller.store.path.exists()
-                and choice.path.resolve() == self.controller.store.path.resolve()
+                and self.session.store.path.exists()
+                and choice.path.resolve() == self.session.store.path.resolve()
             ):
                 return "That is this database: choose another, or an annotator of this one"
             try:
@@ -127,7 +149,7 @@ class ComparisonController(QObject):
         if (
             self.choice is not None
             and self.choice.path is None
-            and self.choice.b_annotator not in annotators(self.controller.store)
+            and self.choice.b_annotator not in annotators(self.session.store)
         ):
             self.stop()
             self.dock.hide()
@@ -136,25 +158,26 @@ class ComparisonController(QObject):
         self.refresh(keep_row=False)
 
     def refresh(self, keep_row: bool = True) -> None:
-        if self.choice is None or not self.dock.isVisible():
+        choice = self.choice
+        if choice is None or not self.dock.isVisible():
             return
-        document = self.controller.document
+        document = self.session.document
         if document is None:
             self.panel.heading.setText("No document open")
             self.panel.show_rows([], "", set(), None)
             return
-        mine = self.controller.panel.model.annotations()
-        ours = self._side(mine, self.choice.a_annotator)
-        theirs, missing = self._their_annotations(mine)
+        mine = self.annotations.annotations()
+        ours = self._side(mine, choice.a_annotator)
+        theirs, missing = self._their_annotations(mine, choice, document)
         rows = compare_annotations(ours, theirs)
         row = self.panel.current_row() if keep_row else None
         self.panel.show_rows(rows, document.text, {a.id for a in mine}, row)
         differing = sum(not r.agrees for r in rows)
         settled = sum(not r.agrees and self.panel.model.settled(r) for r in rows)
-        where = f"{self.choice.path.name}" if self.choice.path else "this database"
+        where = f"{choice.path.name}" if choice.path else "this database"
         heading = (
-            f"{document.title or document.name}: A {self._who(self.choice.a_annotator)} here, "
-            f"B {self._who(self.choice.b_annotator)} in {where}. "
+            f"{document.title or document.name}: A {self._who(choice.a_annotator)} here, "
+            f"B {self._who(choice.b_annotator)} in {where}. "
         )
         if missing:
             heading += f"{where} has no document with this text."
@@ -165,11 +188,12 @@ class ComparisonController(QObject):
     def _side(self, annotations: list[Annotation], annotator: str | None) -> list[Annotation]:
         return [a for a in annotations if a.status != REJECTED and (annotator is None or a.annotator == annotator)]
 
-    def _their_annotations(self, mine: list[Annotation]) -> tuple[list[Annotation], bool]:
+    def _their_annotations(
+        self, mine: list[Annotation], choice: ComparisonChoice, document: Document
+    ) -> tuple[list[Annotation], bool]:
         """B's annotations of the open text, and whether B's database lacks the text."""
         if self.other is None:
-            return self._side(mine, self.choice.b_annotator), False
-        document = self.controller.document
+            return self._side(mine, choice.b_annotator), False
         if self._theirs is None or self._theirs[0] != document.sha256:
             try:
                 found = self.other.document_by_sha256(document.sha256)
@@ -181,14 +205,14 @@ class ComparisonController(QObject):
         stored = self._theirs[1]
         if stored is None:
             return [], True
-        return self._side(stored, self.choice.b_annotator), False
+        return self._side(stored, choice.b_annotator), False
 
     def _row_chosen(self, row: int) -> None:
         """Show the row in the text: ours (or theirs, when it is here) selected, else their span."""
         compared = self.panel.model.row(row)
-        view = self.controller.view
+        view = self.view
         for annotation in (compared.a, compared.b):
-            if annotation is not None and self.controller.panel.model.by_id(annotation.id) is not None:
+            if annotation is not None and self.annotations.by_id(annotation.id) is not None:
                 view.select_annotation(annotation.id, scroll=True)
                 if view.selected_annotation_id() == annotation.id:
                     return
@@ -202,23 +226,23 @@ class ComparisonController(QObject):
     def keep_ours(self) -> None:
         self._settle(self._keeping_ours, "Keep ours")
 
-    def _taking_theirs(self, row: ComparedRow, me: str) -> tuple[list, str]:
-        changes = []
+    def _taking_theirs(self, row: ComparedRow, me: str, document: Document) -> tuple[list[Change], str]:
+        changes: list[Change] = []
         if row.a is not None and (row.b is None or row.a.id != row.b.id):
             changes.append((row.a, row.a.changed(status=REJECTED, reviewer=me)))
         if row.b is not None:
-            stored = self.controller.store.annotation(row.b.id)
-            wanted = replace(row.b, document_id=self.controller.document.id).changed(status=ACCEPTED, reviewer=me)
+            stored = self.session.store.annotation(row.b.id)
+            wanted = replace(row.b, document_id=document.id).changed(status=ACCEPTED, reviewer=me)
             if stored is None:
                 changes.append((None, wanted))
             elif stored.status != ACCEPTED or any(getattr(stored, f) != getattr(wanted, f) for f in _CONTENT):
                 changes.append((stored, wanted))
         return changes, "Their version is already here"
 
-    def _keeping_ours(self, row: ComparedRow, me: str) -> tuple[list, str]:
-        changes = []
+    def _keeping_ours(self, row: ComparedRow, me: str, document: Document) -> tuple[list[Change], str]:
+        changes: list[Change] = []
         if row.b is not None and (row.a is None or row.a.id != row.b.id):
-            stored = self.controller.store.annotation(row.b.id)
+            stored = self.session.store.annotation(row.b.id)
             if stored is not None and stored.status != REJECTED:
                 changes.append((stored, stored.changed(status=REJECTED, reviewer=me)))
         if row.a is not None and row.a.status != ACCEPTED:
@@ -227,16 +251,17 @@ class ComparisonController(QObject):
             "Ours is already accepted" if row.a is not None else "There is nothing of ours here to keep; T takes theirs"
         )
 
-    def _settle(self, changes_for, what: str) -> None:
-        """One undoable step of the changes ``changes_for(row, me)`` gives for the current row."""
+    def _settle(self, changes_for: Callable[[ComparedRow, str, Document], tuple[list[Change], str]], what: str) -> None:
+        """One undoable step of the changes ``changes_for(row, me, document)`` gives for the current row."""
         row = self.panel.current_row() if self.active and self.dock.isVisible() else None
-        if row is None:
+        document = self.session.document
+        if row is None or document is None:
             self.window.say("Pick a row in the comparison first (View ▸ Compare With…)")
             return
-        changes, nothing = changes_for(self.panel.model.row(row), self.controller.annotator)
+        changes, nothing = changes_for(self.panel.model.row(row), self.session.annotator, document)
         if not changes:
             self.window.say(nothing)
             return
-        text = f"{what} of “{' '.join(changes[-1][1].text.split())[:30]}”"
-        if self.controller.push(ChangeAnnotations(self.controller.store, self.controller, changes, text)):
+        text = f"{what} of “{single_spaced(changes[-1][1].text)[:30]}”"
+        if self.session.push(ChangeAnnotations(self.session.store, self.sink, changes, text)):
             self.window.say(f"{what}: {len(changes)} annotation(s) changed (Ctrl+Z undoes)")

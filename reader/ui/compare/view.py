@@ -1,12 +1,12 @@
 """The comparison pane: two annotators' spans on the open document, row by row, and the
-dialog that picks whom to compare with. Widgets only; reader.ui.comparison drives them."""
+dialog that picks whom to compare with. Widgets only; reader.ui.compare.controller drives them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 
 from reader.domain.annotations import ACCEPTED, Annotation
 from reader.domain.comparison import ComparedRow
-from reader.ui.annotation_panel import STATUS_MARKS
-from reader.ui.dialog_parts import ok_cancel, problem_label
-from reader.ui.review_filter import NO_NAME
-from reader.ui.tables import list_like, one_line
+from reader.domain.text import one_line
+from reader.ui.annotating.annotation_panel import STATUS_MARKS
+from reader.ui.annotating.filter_bar import NO_NAME
+from reader.ui.shell.dialog_parts import ok_cancel, problem_label
+from reader.ui.shell.tables import ROOT, AnyIndex, list_like
 
-_ANY_INDEX = QModelIndex | QPersistentModelIndex
 DISAGREEMENT = QColor("#f6d3cf")  # a disagreement nobody has settled yet
 SETTLED = QColor("#d9ecd4")  # a disagreement whose annotations here are all accepted
 
@@ -48,10 +48,10 @@ class ComparisonModel(QAbstractTableModel):
         self._labels = ("A", "B")
         self._here: set[str] = set()  # ids of the annotations in this database
 
-    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:
+    def rowCount(self, parent: AnyIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:
+    def columnCount(self, parent: AnyIndex = ROOT) -> int:
         return 0 if parent.isValid() else 6
 
     def set_rows(self, rows: list[ComparedRow], text: str, here: set[str]) -> None:
@@ -74,7 +74,7 @@ class ComparisonModel(QAbstractTableModel):
         here = [x for x in (row.a, row.b) if x is not None and x.id in self._here]
         return bool(here) and all(x.status == ACCEPTED for x in here)
 
-    def data(self, index: _ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
@@ -95,7 +95,7 @@ class ComparisonModel(QAbstractTableModel):
             return QColor("#1a1a1a")  # dark on the light marks, in a dark theme too
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(
-                self._tooltip(label, annotation) for label, annotation in zip(self._labels, (row.a, row.b))
+                self._tooltip(label, annotation) for label, annotation in zip(self._labels, (row.a, row.b), strict=True)
             )
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.START, self.END):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -3,8 +3,8 @@ writing itself behind a progress dialog. The file appears only when complete."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.files import atomic_text_file
 from reader.domain.export import encoding_for, write_annotations
-from reader.ui.dialog_parts import ok_cancel, problem_label
+from reader.files import atomic_text_file
+from reader.ui.shell.dialog_parts import ok_cancel, problem_label
 
 # (label, format, dialect, suffix)
 CHOICES = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from reader.ui.dialog_parts import ok_cancel, problem_label
+from reader.ui.shell.dialog_parts import ok_cancel, problem_label
 
 MAX_NAME = 64
 

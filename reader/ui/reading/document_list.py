@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -21,13 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from reader.domain.documents import DocumentSummary
-from reader.ui.tables import list_like
+from reader.ui.shell.tables import ROOT, AnyIndex, list_like
 
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 UNTOUCHED_MARK = "●"
-_ANY_INDEX = QModelIndex | QPersistentModelIndex
 
 
 def pending(document: DocumentSummary) -> int:
@@ -57,13 +57,13 @@ class DocumentListModel(QAbstractTableModel):
 
     # Reading
 
-    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:
+    def rowCount(self, parent: AnyIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self._documents)
 
-    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:
+    def columnCount(self, parent: AnyIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self._HEADERS)
 
-    def data(self, index: _ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         document = self._documents[index.row()]
@@ -148,7 +148,7 @@ class DocumentListModel(QAbstractTableModel):
         ids = [self._documents[index.row()].id for index in persistent]
         self._arrange()
         self.changePersistentIndexList(
-            persistent, [self.index(self._rows[i], index.column()) for i, index in zip(ids, persistent)]
+            persistent, [self.index(self._rows[i], index.column()) for i, index in zip(ids, persistent, strict=True)]
         )
         self.layoutChanged.emit()
 
@@ -196,7 +196,7 @@ class DocumentFilterModel(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.sourceModel()
+        model = cast(DocumentListModel, self.sourceModel())
         if self._pending_only and not model.has_pending(source_row):
             return False
         return not self._needle or model.matches(source_row, self._needle)
@@ -328,10 +328,10 @@ class DocumentListPanel(QWidget):
         self.pending_button.setVisible(on)
 
     def set_pending_action(self, action) -> None:
-        """The toggle next to the filter box is this (checkable) action; toggling it filters the list."""
+        """The toggle next to the filter box is this (checkable) action; its handler filters the list
+        (``proxy.set_pending_only``)."""
         action.setIconText("Pending")  # what the button shows; the menu keeps the full text
         self.pending_button.setDefaultAction(action)
-        action.toggled.connect(self.proxy.set_pending_only)
 
     def ids_in_order(self) -> list[int]:
         """The listed documents' ids, top to bottom."""

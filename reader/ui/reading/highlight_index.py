@@ -7,7 +7,7 @@ and the index is rebuilt only after many of them.
 
 from __future__ import annotations
 
-from typing import Hashable, Iterable
+from collections.abc import Hashable, Iterable
 
 from reader.domain.spans import SpanIndex
 

@@ -13,16 +13,17 @@ outermost span) gives the fill; every span draws its own underline,
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from math import floor
-from typing import Callable, Hashable, Mapping, NamedTuple, Sequence
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTextLayout
 
 from reader.domain.annotations import REJECTED, Annotation
 from reader.domain.offsets import OffsetMap
-from reader.ui.highlight_style import STRIKE_COLOUR, STRIKE_WIDTH, TagStyle
+from reader.ui.reading.highlight_style import STRIKE_COLOUR, STRIKE_WIDTH, TagStyle
 
 UNDERLINE_GAP = 2  # below the baseline, for level 0
 UNDERLINE_STEP = 3  # per nesting level

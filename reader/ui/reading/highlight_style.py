@@ -3,7 +3,7 @@ dash pattern differs from tag to tag, so tags never differ by colour alone."""
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPen
@@ -35,7 +35,8 @@ STRIKE_COLOUR = QColor(40, 40, 40, 210)
 def blend(base: QColor, colour: QColor, alpha: int) -> QColor:
     """``colour`` laid at ``alpha``/255 over ``base``, as one opaque colour."""
     weight = alpha / 255
-    return QColor(*(round(b + (c - b) * weight) for b, c in zip(base.getRgb()[:3], colour.getRgb()[:3])))
+    pairs = zip((base.red(), base.green(), base.blue()), (colour.red(), colour.green(), colour.blue()), strict=True)
+    return QColor(*(round(b + (c - b) * weight) for b, c in pairs))
 
 
 class TagStyle:

@@ -1,7 +1,6 @@
-"""The reader pane: read-only text with highlights, selectable by keyboard and mouse.
+"""The reader pane: the document's text (code_point_view) with its highlights, selected
+by keyboard and mouse, their edges moved by keys, their tags and notes in tooltips.
 
-All offsets in and out of this widget are code points of the document text;
-Qt's UTF-16 positions are converted with the document's OffsetMap only.
 Highlights are painted for the lines on screen (see highlight_painter), never
 stored in the QTextDocument, so opening and scrolling cost the same with or
 without 10,000 of them.
@@ -9,43 +8,37 @@ without 10,000 of them.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable, Hashable
 from html import escape
-from typing import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontDatabase,
     QFontMetricsF,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
-    QTextCharFormat,
-    QTextCursor,
     QTextLine,
 )
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from reader.domain.annotations import Annotation
-from reader.domain.offsets import OffsetMap
 from reader.domain.tags import Tag
-from reader.ui.highlight_index import LiveSpanIndex, span_order
-from reader.ui.highlight_painter import UNDERLINE_GAP, UNDERLINE_STEP, HighlightPainter, VisibleBlock, assign_levels
-from reader.ui.highlight_style import UNKNOWN_TAG_STYLE, TagStyle, tag_styles
+from reader.ui.reading.code_point_view import CodePointView
+from reader.ui.reading.highlight_index import LiveSpanIndex, Span, span_order
+from reader.ui.reading.highlight_painter import (
+    UNDERLINE_GAP,
+    UNDERLINE_STEP,
+    HighlightPainter,
+    VisibleBlock,
+    assign_levels,
+)
+from reader.ui.reading.highlight_style import UNKNOWN_TAG_STYLE, TagStyle, tag_styles
 
-READING_FAMILY = "DejaVu Sans"
-DEFAULT_POINT_SIZE = 11
-MIN_POINT_SIZE, MAX_POINT_SIZE = 6, 48
-DOCUMENT_MARGIN = 14
-# Overlap levels are worked out per block; a paragraph longer than this uses its lines on screen only.
-_WHOLE_BLOCK_LEVELS_UP_TO = 20_000
 # How far below a line its stacked underlines may reach, when repainting after an edit.
 _UNDERLINE_REACH = UNDERLINE_GAP + UNDERLINE_STEP * 8
-_FIND_MARK = QColor(255, 200, 0, 110)
 _TOOLTIP_NOTE_CHARS = 300
 
 
@@ -55,34 +48,15 @@ _TOOLTIP_NOTE_CHARS = 300
 INDEX_DELAY_MS = 40
 
 
-class ReaderView(QPlainTextEdit):
+class ReaderView(CodePointView):
     annotationSelected = Signal(object)  # annotation id (str) or None, when the selection changes
     edgeMoveRequested = Signal(str, str, int)  # annotation id, "start" | "end", delta in code points
-    fontPointSizeChanged = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("readerView")
         self.setAccessibleName("Document text")
-        self.setReadOnly(True)
-        # setReadOnly resets the flags, so they come after it.
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setCursorWidth(2)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.document().setUndoRedoEnabled(False)
-        self.document().setDocumentMargin(DOCUMENT_MARGIN)
-        font = QFont(self.font())
-        if QFontDatabase.hasFamily(READING_FAMILY):
-            font.setFamily(READING_FAMILY)
-        font.setPointSize(DEFAULT_POINT_SIZE)
-        self.setFont(font)
-
-        self._text = ""
-        self._offsets = OffsetMap.for_text("")
-        self._annotations: dict[str, Annotation] = {}
+        self._annotations: dict[Hashable, Annotation] = {}  # by id (the spans' key)
         self._styles: dict[str, TagStyle] = {}
         self._filter: Callable[[Annotation], bool] | None = None
         self._index: LiveSpanIndex | None = LiveSpanIndex()
@@ -93,10 +67,7 @@ class ReaderView(QPlainTextEdit):
         self._selected_id: str | None = None
         self._press_pos: QPoint | None = None
         self._after_double_click = False
-        self._find_pattern: re.Pattern | None = None
-        self._find_marks: tuple[tuple[int, int], ...] = ()
         self.selectionChanged.connect(self._on_text_selection_changed)
-        self.verticalScrollBar().valueChanged.connect(self._refresh_find_marks)
 
     # ----- document and annotations -----
 
@@ -113,17 +84,10 @@ class ReaderView(QPlainTextEdit):
 
     def _load(self, text: str, annotations: list[Annotation]) -> None:
         self._select(None)
-        self._text = text
-        self._offsets = OffsetMap.for_text(text)
-        self._find_pattern = None
-        self._find_marks = ()
-        self.setExtraSelections([])
+        self._take_text(text)
         self._annotations = {a.id: a for a in annotations}
         self._rebuild_index()
         self.setPlainText(text)
-
-    def document_text(self) -> str:
-        return self._text
 
     def set_tags(self, tags: list[Tag]) -> None:
         self._styles = tag_styles(tags)
@@ -190,11 +154,11 @@ class ReaderView(QPlainTextEdit):
             self._index = LiveSpanIndex(spans)
         return self._index
 
-    def _covering(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    def _covering(self, lo: int, hi: int) -> list[Span]:
         """Shown spans overlapping ``[lo, hi)`` as (start, end, id), by start, longest first."""
         if self._index is not None:
             return self._index.covering(lo, hi)
-        found = [
+        found: list[Span] = [
             (a.start, a.end, a.id) for a in self._annotations.values() if a.start < hi and a.end > lo and self._shows(a)
         ]
         found.sort(key=span_order)
@@ -247,167 +211,13 @@ class ReaderView(QPlainTextEdit):
         if self._selected_id is not None and self.textCursor().hasSelection():
             self._select(None)
 
-    # ----- caret, selection and scrolling, in code points -----
-
-    def _cp(self, position: int) -> int:
-        return self._offsets.to_code_point(min(max(position, 0), self._offsets.utf16_length))
-
-    def _utf16(self, code_point: int) -> int:
-        return self._offsets.to_utf16(min(max(code_point, 0), self._offsets.length))
-
-    def selection_code_points(self) -> tuple[int, int] | None:
-        cursor = self.textCursor()
-        if not cursor.hasSelection():
-            return None
-        return self._cp(cursor.selectionStart()), self._cp(cursor.selectionEnd())
-
-    def set_selection_code_points(self, start: int, end: int) -> None:
-        cursor = self.textCursor()
-        cursor.setPosition(self._utf16(start))
-        cursor.setPosition(self._utf16(end), QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
-        self.ensureCursorVisible()
-
-    def caret_code_point(self) -> int:
-        return self._cp(self.textCursor().position())
-
-    def set_caret_code_point(self, cp: int, visible: bool = True) -> None:
-        cursor = self.textCursor()
-        cursor.setPosition(self._utf16(cp))
-        self.setTextCursor(cursor)
-        if visible:
-            self.ensureCursorVisible()
-
-    def first_visible_code_point(self) -> int:
-        block = self.firstVisibleBlock()
-        if not block.isValid():
-            return 0
-        layout = block.layout()
-        top = -self.contentOffset().y()  # how far the first visible block starts above the viewport
-        first, _ = _lines_between(layout, top, top)
-        start = layout.lineAt(first).textStart() if first < layout.lineCount() else 0
-        return self._cp(block.position() + start)
-
-    def scroll_to_code_point(self, cp: int) -> None:
-        """Make the line holding ``cp`` the first on screen (or as near as the scroll range allows)."""
-        position = self._utf16(cp)
-        block = self.document().findBlock(position)
-        if not block.isValid():
-            return
-        layout = block.layout()
-        line_number = layout.lineForTextPosition(position - block.position()).lineNumber() if layout.lineCount() else 0
-        self.verticalScrollBar().setValue(block.firstLineNumber() + max(line_number, 0))
-
-    def _is_code_point_visible(self, cp: int) -> bool:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self._utf16(cp))
-        rect = self.cursorRect(cursor)
-        return rect.top() >= 0 and rect.bottom() <= self.viewport().height()
-
-    # ----- zoom -----
-
-    def font_point_size(self) -> int:
-        return self.font().pointSize()
-
-    def set_font_point_size(self, pt: int) -> None:
-        pt = min(max(int(pt), MIN_POINT_SIZE), MAX_POINT_SIZE)
-        if pt == self.font_point_size():
-            return
-        first = self.first_visible_code_point()
-        font = QFont(self.font())
-        font.setPointSize(pt)
-        self.setFont(font)
-        self.scroll_to_code_point(first)
-        self.fontPointSizeChanged.emit(pt)
-
-    def zoom_in(self) -> None:
-        self.set_font_point_size(self.font_point_size() + 1)
-
-    def zoom_out(self) -> None:
-        self.set_font_point_size(self.font_point_size() - 1)
-
-    # ----- find -----
-
-    def find_text(self, query: str, backward: bool = False) -> bool:
-        """Select the next (or previous) match of ``query``, ignoring case and wrapping around."""
-        if not query:
-            self._find_pattern = None
-            self._refresh_find_marks()
-            return False
-        pattern = re.compile(re.escape(query), re.IGNORECASE)
-        self._find_pattern = pattern
-        selection = self.selection_code_points()
-        caret = self.caret_code_point()
-        if backward:
-            before = selection[0] if selection else caret
-            match = _last_match(pattern, self._text, 0, before) or _last_match(
-                pattern, self._text, before, len(self._text)
-            )
-        else:
-            after = selection[1] if selection else caret
-            match = pattern.search(self._text, after) or pattern.search(self._text, 0)
-        if match is None:
-            self._refresh_find_marks()
-            return False
-        self.set_selection_code_points(match.start(), match.end())
-        if not self._is_code_point_visible(match.start()):
-            self.centerCursor()
-        self._refresh_find_marks()
-        return True
-
-    def _refresh_find_marks(self) -> None:
-        marks: tuple[tuple[int, int], ...] = ()
-        if self._find_pattern is not None:
-            lo, hi = self._visible_code_points()
-            reach = len(self._find_pattern.pattern)
-            marks = tuple(m.span() for m in self._find_pattern.finditer(self._text, max(0, lo - reach), hi + reach))
-        if marks == self._find_marks:
-            return
-        self._find_marks = marks
-        selections = []
-        fmt = QTextCharFormat()
-        fmt.setBackground(_FIND_MARK)
-        for start, end in marks:
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = QTextCursor(self.document())
-            selection.cursor.setPosition(self._utf16(start))
-            selection.cursor.setPosition(self._utf16(end), QTextCursor.MoveMode.KeepAnchor)
-            selection.format = fmt
-            selections.append(selection)
-        self.setExtraSelections(selections)
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._refresh_find_marks()
-
     # ----- painting -----
 
-    def _visible_blocks(self, area: QRect, with_spans: bool = True) -> list[VisibleBlock]:
+    def _visible_blocks(self, area: QRect) -> list[VisibleBlock]:
         """The blocks with lines inside ``area`` (viewport pixels), with the spans over them."""
-        found = []  # (layout, origin, base, lo, hi, first line, last line, span range)
-        block = self.firstVisibleBlock()
-        offset = self.contentOffset()
-        top, bottom = area.top(), area.bottom()
-        while block.isValid():
-            geometry = self.blockBoundingGeometry(block).translated(offset)
-            if geometry.top() > bottom:
-                break
-            if block.isVisible() and geometry.bottom() >= top:
-                layout = block.layout()
-                origin = geometry.topLeft() + layout.position()
-                first, last = _lines_between(layout, top - origin.y(), bottom - origin.y())
-                if first <= last:
-                    base = block.position()
-                    lo = self._cp(base + layout.lineAt(first).textStart())
-                    end_line = layout.lineAt(last)
-                    hi = self._cp(base + end_line.textStart() + end_line.textLength())
-                    span_range = (self._cp(base), self._cp(base + block.length() - 1))
-                    if span_range[1] - span_range[0] > _WHOLE_BLOCK_LEVELS_UP_TO:
-                        span_range = (lo, hi)
-                    found.append((layout, origin, base, lo, hi, first, last, span_range))
-            block = block.next()
+        found = self._visible_lines(area)
         spans = []
-        if with_spans and found and self._annotations:
+        if found and self._annotations:
             spans = self._covering(found[0][7][0], found[-1][7][1])  # one query for the whole screen
         blocks = []
         for layout, origin, base, lo, hi, first, last, (span_lo, span_hi) in found:
@@ -415,21 +225,14 @@ class ReaderView(QPlainTextEdit):
             blocks.append(VisibleBlock(layout, origin, base, lo, hi, first, last, here, assign_levels(here)))
         return blocks
 
-    def _visible_code_points(self) -> tuple[int, int]:
-        blocks = self._visible_blocks(self.viewport().rect(), with_spans=False)
-        if not blocks:
-            return 0, 0
-        return blocks[0].lo, blocks[-1].hi
-
     def _update_code_points(self, lo: int, hi: int) -> None:
         """Repaint the on-screen lines of ``[lo, hi]`` only, with room for stacked underlines."""
         area = QRect()
-        for block in self._visible_blocks(self.viewport().rect(), with_spans=False):
-            if block.lo <= hi and block.hi >= lo:
-                layout = block.layout
-                top = block.origin.y() + layout.lineAt(block.first_line).y()
-                last = layout.lineAt(block.last_line)
-                bottom = block.origin.y() + last.y() + last.height()
+        for layout, origin, _, block_lo, block_hi, first, last_line, _ in self._visible_lines(self.viewport().rect()):
+            if block_lo <= hi and block_hi >= lo:
+                top = origin.y() + layout.lineAt(first).y()
+                last = layout.lineAt(last_line)
+                bottom = origin.y() + last.y() + last.height()
                 area = area.united(
                     QRect(0, int(top) - 2, self.viewport().width(), int(bottom - top) + 4 + _UNDERLINE_REACH)
                 )
@@ -468,19 +271,19 @@ class ReaderView(QPlainTextEdit):
 
     def code_point_at(self, pos: QPoint) -> int | None:
         """The character under ``pos`` (viewport pixels), or None over empty space."""
-        for block in self._visible_blocks(QRect(pos.x(), pos.y(), 1, 1), with_spans=False):
-            line = block.layout.lineAt(block.first_line)
-            x = pos.x() - block.origin.x()
+        for layout, origin, base, _, _, first, _, _ in self._visible_lines(QRect(pos.x(), pos.y(), 1, 1)):
+            line = layout.lineAt(first)
+            x = pos.x() - origin.x()
             if not line.x() <= x < line.x() + line.naturalTextWidth():
                 return None
             inside = line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
             if inside >= line.textStart() + line.textLength():
                 return None
-            return self._cp(block.base + inside)
+            return self._cp(base + inside)
         return None
 
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             cp = self.code_point_at(event.pos())
             found = self.annotations_at(cp) if cp is not None else []
             if found:
@@ -544,35 +347,6 @@ class ReaderView(QPlainTextEdit):
             return False
         self.edgeMoveRequested.emit(self._selected_id, edge, delta)
         return True
-
-
-def _lines_between(layout, top: float, bottom: float) -> tuple[int, int]:
-    """First and last line of ``layout`` that reach into ``[top, bottom]`` (layout pixels); first > last if none."""
-    count = layout.lineCount()
-    low, high = 0, count
-    while low < high:  # first line whose bottom is below ``top``
-        middle = (low + high) // 2
-        line = layout.lineAt(middle)
-        if line.y() + line.height() <= top:
-            low = middle + 1
-        else:
-            high = middle
-    first = low
-    low, high = first, count
-    while low < high:  # first line starting below ``bottom``
-        middle = (low + high) // 2
-        if layout.lineAt(middle).y() <= bottom:
-            low = middle + 1
-        else:
-            high = middle
-    return first, low - 1
-
-
-def _last_match(pattern: re.Pattern, text: str, lo: int, hi: int) -> re.Match | None:
-    last = None
-    for last in pattern.finditer(text, lo, hi):
-        pass
-    return last
 
 
 def _tooltip_html(annotations: list[Annotation]) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from reader.domain.documents import SearchHit
+from reader.domain.text import single_spaced
+from reader.ui.shell.tables import ROOT, AnyIndex
 
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 20
 SEARCH_DELAY_MS = 250
-_ANY_INDEX = QModelIndex | QPersistentModelIndex
 
 
 class FindBar(QWidget):
@@ -60,8 +61,8 @@ class FindBar(QWidget):
         layout.addWidget(following)
         layout.addWidget(self.status)
         layout.addWidget(close)
-        previous.clicked.connect(lambda: self.find(backward=True))
-        following.clicked.connect(lambda: self.find(backward=False))
+        previous.clicked.connect(lambda: self.request_find(backward=True))
+        following.clicked.connect(lambda: self.request_find(backward=False))
         close.clicked.connect(self.close_bar)
         self.box.textEdited.connect(lambda: self.status.clear())
         self.hide()
@@ -77,7 +78,8 @@ class FindBar(QWidget):
         self.hide()
         self.closed.emit()
 
-    def find(self, backward: bool = False) -> None:
+    def request_find(self, backward: bool = False) -> None:
+        """Ask for the next (previous) match of the query in the box (findRequested), when there is one."""
         if self.box.text():
             self.findRequested.emit(self.box.text(), backward)
 
@@ -87,7 +89,7 @@ class FindBar(QWidget):
     def eventFilter(self, watched, event) -> bool:
         if watched is self.box and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.find(backward=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+                self.request_find(backward=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
                 return True
             if event.key() == Qt.Key.Key_Escape:
                 self.close_bar()
@@ -105,17 +107,17 @@ class SearchHitModel(QAbstractListModel):
         """Each hit shows two lines, its title and the words around the match."""
         self._row_size = QSize(0, 2 * pixels + 10)
 
-    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:
+    def rowCount(self, parent: AnyIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self._hits)
 
-    def data(self, index: _ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         hit = self._hits[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{hit.title or hit.name}\n{' '.join(hit.snippet.split())}"
+            return f"{hit.title or hit.name}\n{single_spaced(hit.snippet)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{hit.name}\n{' '.join(hit.snippet.split())}"
+            return f"{hit.name}\n{single_spaced(hit.snippet)}"
         if role == Qt.ItemDataRole.SizeHintRole:
             return self._row_size
         if role == DOCUMENT_ID_ROLE:

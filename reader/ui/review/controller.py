@@ -1,7 +1,7 @@
 """Review mode: filters over the annotations, accept and reject, review notes, and the
 way from one pending annotation to the next, across documents.
 
-Every decision is an undoable command (reader.ui.commands.review) that records the
+Every decision is an undoable command (reader.ui.annotating.commands.review) that records the
 reviewer (the user's name) and the time (``updated_at``). Nothing is deleted here:
 a rejected annotation stays, struck through, unless Show Rejected is off.
 """
@@ -13,45 +13,65 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from reader.domain.annotations import ACCEPTED, REJECTED, Annotation
 from reader.domain.review import ReviewFilter, caret_order, next_pending, text_order
+from reader.domain.text import single_spaced
 from reader.store import StoreError
 from reader.store.review import annotators, has_pending
-from reader.ui.actions import Actions
-from reader.ui.commands import review, set_review_note
-from reader.ui.controller import Controller
-from reader.ui.dialog_parts import ok_cancel
-from reader.ui.document_list import pending
+from reader.ui.annotating.commands import review, set_review_note
+from reader.ui.annotating.controller import AnnotatingController
+from reader.ui.main_window import MainWindow
+from reader.ui.reading.controller import ReadingController
+from reader.ui.reading.document_list import pending
+from reader.ui.shell.actions import Actions
+from reader.ui.shell.dialog_parts import ok_cancel
+from reader.ui.shell.session import Session
 
 
 class ReviewController(QObject):
-    def __init__(self, controller: Controller, actions: Actions):
-        super().__init__(controller)
-        self.controller = controller
+    def __init__(
+        self,
+        session: Session,
+        actions: Actions,
+        window: MainWindow,
+        reading: ReadingController,
+        annotating: AnnotatingController,
+    ):
+        super().__init__(window)
+        self.session = session
         self.actions = actions
-        self.window = controller.window
-        self.panel = controller.panel
-        self.bar = controller.panel.filter_bar
-        self.documents = controller.documents
+        self.window = window
+        self.reading = reading
+        self.annotating = annotating
+        self.view = window.reader
+        self.panel = window.annotation_panel
+        self.bar = window.annotation_panel.filter_bar
+        self.documents = window.documents
         self.documents.set_pending_action(actions["PendingOnly"])
         self.bar.changed.connect(self.apply_filter)
         self.bar.set_annotator_source(self._annotators)
-        actions["ReviewMode"].toggled.connect(self.set_review_mode)
-        actions["ShowRejected"].toggled.connect(self.set_show_rejected)
-        controller.databaseLoaded.connect(self._database_loaded)
-        controller.tagsLoaded.connect(lambda: self.bar.set_tags([tag.name for tag in controller.tags]))
-        controller.annotationsChanged.connect(self._annotations_changed)
+        actions.bind_toggle("PendingOnly", self.documents.proxy.set_pending_only)
+        actions.bind_toggle("ReviewMode", self.set_review_mode)
+        actions.bind_toggle("ShowRejected", self.set_show_rejected)
+        actions.bind("Accept", self.accept)
+        actions.bind("Reject", self.reject)
+        actions.bind("ReviewNote", self.review_note)
+        actions.bind("NextPending", lambda: self.next_pending(1))
+        actions.bind("PreviousPending", lambda: self.next_pending(-1))
+        session.databaseLoaded.connect(self._database_loaded)
+        session.tagsLoaded.connect(lambda: self.bar.set_tags([tag.name for tag in session.tags]))
+        session.annotationsChanged.connect(self._annotations_changed)
 
     # ----- mode and filters -----
 
     def restore(self) -> None:
         """The mode and Show Rejected as the user left them."""
-        settings = self.controller.settings
+        settings = self.session.settings
         self.actions["ShowRejected"].setChecked(settings.show_rejected())
         self.actions["ReviewMode"].setChecked(settings.review_mode())
         self._show_mode(self.actions["ReviewMode"].isChecked())
         self.apply_filter()
 
     def set_review_mode(self, on: bool) -> None:
-        self.controller.settings.set_review_mode(on)
+        self.session.settings.set_review_mode(on)
         self._show_mode(on)
         if not on:
             self.actions["PendingOnly"].setChecked(False)
@@ -68,7 +88,7 @@ class ReviewController(QObject):
         self.documents.show_review_progress(on)
 
     def set_show_rejected(self, shown: bool) -> None:
-        self.controller.settings.set_show_rejected(shown)
+        self.session.settings.set_show_rejected(shown)
         self.apply_filter()
 
     def current_filter(self) -> ReviewFilter:
@@ -81,12 +101,12 @@ class ReviewController(QObject):
     def apply_filter(self) -> None:
         shown = self.current_filter()
         accepts = None if shown.shows_everything else shown.accepts
-        self.controller.view.set_visible_filter(accepts)
+        self.view.set_visible_filter(accepts)
         self.panel.set_filter(accepts)
 
     def _annotators(self) -> list[str]:
         try:
-            return annotators(self.controller.store)
+            return annotators(self.session.store)
         except StoreError as error:
             self.window.say(str(error), problem=True)
             return []
@@ -96,7 +116,7 @@ class ReviewController(QObject):
 
     def _annotations_changed(self, document_id: int) -> None:
         # A first annotation under a new name makes the name a choice in the filter.
-        if not self.bar.knows_annotator(self.controller.annotator):
+        if not self.bar.knows_annotator(self.session.annotator):
             self.bar.annotators_changed()
 
     # ----- decisions -----
@@ -111,10 +131,10 @@ class ReviewController(QObject):
         selected = self._selected_or_say()
         if selected is None:
             return
-        if selected.status == status and selected.reviewer == self.controller.annotator:
+        if selected.status == status and selected.reviewer == self.session.annotator:
             self.window.say(f"Already {status}")
-        elif not self.controller.push(
-            review(self.controller.store, self.controller, selected, status, self.controller.annotator)
+        elif not self.session.push(
+            review(self.session.store, self.annotating, selected, status, self.session.annotator)
         ):
             return
         self._select_next_here(selected)
@@ -124,8 +144,8 @@ class ReviewController(QObject):
         if selected is None:
             return None
         dialog = ReviewNoteDialog(
-            f"Your note on {selected.tag} “{' '.join(selected.text.split())[:60]}”, "
-            f"stored with your name ({self.controller.annotator}):",
+            f"Your note on {selected.tag} “{single_spaced(selected.text)[:60]}”, "
+            f"stored with your name ({self.session.annotator}):",
             selected.review_note,
             self.window,
         )
@@ -138,12 +158,12 @@ class ReviewController(QObject):
         if annotation is None:
             self.window.say("That annotation is no longer in the open document; the note was not stored", problem=True)
         elif note != annotation.review_note:
-            self.controller.push(
-                set_review_note(self.controller.store, self.controller, annotation, note, self.controller.annotator)
+            self.session.push(
+                set_review_note(self.session.store, self.annotating, annotation, note, self.session.annotator)
             )
 
     def _selected_or_say(self) -> Annotation | None:
-        selected = self.controller.selected_annotation()
+        selected = self.annotating.selected_annotation()
         if selected is None:
             self.window.say("Select a highlight first: click it, or press N for the next pending one")
         return selected
@@ -157,14 +177,14 @@ class ReviewController(QObject):
         if not shown.can_show_pending:
             self.window.say("The status filter hides pending annotations")
             return None
-        selected = self.controller.selected_annotation()
+        selected = self.annotating.selected_annotation()
         here = self.panel.model.annotations()
-        anchor = text_order(selected) if selected is not None else caret_order(self.controller.view.caret_code_point())
-        found = next_pending(here, anchor, step, shown) if self.controller.document is not None else None
+        anchor = text_order(selected) if selected is not None else caret_order(self.view.caret_code_point())
+        found = next_pending(here, anchor, step, shown) if self.session.document is not None else None
         if found is None:
             document_id = self._next_document(step, shown)
             if document_id is not None:
-                self.controller.open_document(document_id)
+                self.reading.open_document(document_id)
                 here = self.panel.model.annotations()
             found = next_pending(here, None, step, shown)  # in the new document, or round again here
         if found is None:
@@ -183,7 +203,7 @@ class ReviewController(QObject):
     def _next_document(self, step: int, shown: ReviewFilter) -> int | None:
         """The nearest listed document after (before) the open one with a pending annotation ``shown`` accepts."""
         order = self.documents.ids_in_order()
-        current = self.controller.document.id if self.controller.document is not None else None
+        current = self.session.document.id if self.session.document is not None else None
         if current in order:
             at = order.index(current)
             order = order[at + 1 :] + order[:at] if step > 0 else order[:at][::-1] + order[at + 1 :][::-1]
@@ -195,7 +215,7 @@ class ReviewController(QObject):
             if summary is None or pending(summary) <= 0:
                 continue  # the counts say none: no need to ask the database
             try:
-                if has_pending(self.controller.store, document_id, shown.tag, shown.annotator):
+                if has_pending(self.session.store, document_id, shown.tag, shown.annotator):
                     return document_id
             except StoreError as error:
                 self.window.say(str(error), problem=True)
@@ -211,7 +231,7 @@ class ReviewController(QObject):
             self.window.say("Nothing pending is left here; N opens the next document that has some")
 
     def _select(self, annotation: Annotation) -> None:
-        self.controller.view.select_annotation(annotation.id, scroll=True)
+        self.view.select_annotation(annotation.id, scroll=True)
 
 
 class ReviewNoteDialog(QDialog):

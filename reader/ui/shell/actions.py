@@ -1,27 +1,30 @@
 """Every action of the window and its shortcuts, registered in one place.
 
-app.py connects them to what they do; menus, the tag bar and the reader's
+Each feature controller binds the actions it serves (``actions.bind``); menus, the tag bar and the reader's
 right-click menu all show these same actions, so a shortcut is defined once.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
-from typing import Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QMenu, QTextBrowser, QVBoxLayout, QWidget
 
 from reader.domain.tags import Tag
-from reader.ui.tag_bar import tag_icon
+from reader.ui.shell.tag_bar import tag_icon
 
 FILE, EDIT, ANNOTATE, REVIEW, VIEW, HELP = "&File", "&Edit", "&Annotate", "&Review", "&View", "&Help"
 MENUS = (FILE, EDIT, ANNOTATE, REVIEW, VIEW, HELP)
 # Enabled in review mode only, so a stray letter never accepts or rejects while annotating.
 REVIEW_MODE_ACTIONS = ("Accept", "Reject", "ReviewNote", "NextPending", "PreviousPending", "PendingOnly")
 COMPARISON_ACTIONS = ("TakeTheirs", "KeepOurs")
+# Checkable actions nothing is bound to: whoever needs one reads it (isChecked) when it acts.
+STATE_ACTIONS = ("ExactCharacters",)
 TAG_PREFIX = "Tag_"
 
 
@@ -88,7 +91,6 @@ SPECS: tuple[Spec, ...] = (
         ANNOTATE,
         ("Del",),
         "Delete the selected highlight",
-        separator_before=True,
     ),
     Spec("EditNote", "Edit &Note…", ANNOTATE, ("Ctrl+E",), "Write a note on the selected highlight"),
     Spec("NextAnnotation", "Ne&xt Annotation", ANNOTATE, ("F8",), "Select the next highlight in the text"),
@@ -229,6 +231,7 @@ class Actions(QObject):
         self._window = window
         self._actions: dict[str, QAction] = {}
         self._tag_actions: list[QAction] = []
+        self._bindings: Counter[str] = Counter()
         self.menus: dict[str, QMenu] = {title: window.menuBar().addMenu(title) for title in MENUS}
         for title, menu in self.menus.items():
             menu.setObjectName(f"menu{plain(title)}")
@@ -238,12 +241,11 @@ class Actions(QObject):
         self._register(
             "Redo", redo, [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], "Redo what was undone", EDIT
         )
-        self._tag_anchor: QAction | None = None
+        # The tag actions go at the top of the Annotate menu, above this separator (set_tags).
+        self._tag_anchor = self.menus[ANNOTATE].addSeparator()
         for spec in SPECS:
             menu = self.menus[spec.menu]
-            if spec.menu == ANNOTATE and self._tag_anchor is None:
-                self._tag_anchor = menu.addSeparator()
-            elif spec.separator_before:
+            if spec.separator_before:
                 menu.addSeparator()
             action = QAction(self)
             action.setCheckable(spec.checkable)
@@ -267,6 +269,20 @@ class Actions(QObject):
 
     def __getitem__(self, name: str) -> QAction:
         return self._actions[name]
+
+    def bind(self, name: str, handler: Callable[[], object]) -> None:
+        """Run ``handler`` when the action ``name`` is triggered (by menu, shortcut or button)."""
+        self[name].triggered.connect(lambda checked=False: handler())
+        self._bindings[name] += 1
+
+    def bind_toggle(self, name: str, handler: Callable[[bool], object]) -> None:
+        """Run ``handler(checked)`` whenever the checkable action ``name`` is switched on or off."""
+        self[name].toggled.connect(handler)
+        self._bindings[name] += 1
+
+    def bindings(self, name: str) -> int:
+        """How many handlers ``bind`` and ``bind_toggle`` gave the action ``name``."""
+        return self._bindings[name]
 
     def set_review_mode(self, on: bool) -> None:
         for name in REVIEW_MODE_ACTIONS:

@@ -5,6 +5,7 @@ console, so without this such an error would leave no trace at all."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import threading
@@ -98,10 +99,9 @@ class CrashReporter(QObject):
         return None
 
     def _show(self, line: str) -> None:
-        try:
+        # The window may be gone; raising here would only call the hook again.
+        with contextlib.suppress(Exception):
             self.window.say(line, problem=True)
-        except Exception:  # the window is gone; raising here would only call the hook again
-            pass
 
 
 def install(window) -> CrashReporter:

@@ -1,7 +1,11 @@
-"""What the window's small dialogs share: the red line that says what is wrong, and OK / Cancel."""
+"""What the window's small dialogs share: the red line that says what is wrong, OK / Cancel,
+and the folder a file dialog starts in."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
 
 PROBLEM_STYLE = "color: #b00020"
@@ -22,3 +26,8 @@ def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def documents_folder() -> str:
+    """Where a file dialog starts: the user's documents, else the home folder."""
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())

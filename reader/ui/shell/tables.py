@@ -1,8 +1,12 @@
-"""The look the window's tables share, and how a cell shows a long text."""
+"""What the window's tables share: their look, and the index types of their models."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+AnyIndex = QModelIndex | QPersistentModelIndex  # what Qt passes a model's methods
+ROOT = QModelIndex()  # the invisible root: the parent of every row of a list or table
 
 
 def list_like(view: QTableView) -> None:
@@ -17,9 +21,3 @@ def list_like(view: QTableView) -> None:
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     rows.setDefaultSectionSize(view.fontMetrics().height() + 10)
     view.horizontalHeader().setHighlightSections(False)
-
-
-def one_line(text: str, limit: int) -> str:
-    """``text`` on one line, its white space collapsed, cut to ``limit`` characters with an ellipsis."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

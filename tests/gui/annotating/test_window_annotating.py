@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
+from windowkit import click_text, drag_select, key, middle_of, pick_document, shortcut
 
 from reader.store import Store
-from windowkit import click_text, drag_select, key, middle_of, open_window, pick_document, shortcut
 
 CTRL, SHIFT, ALT = (
     Qt.KeyboardModifier.ControlModifier,
@@ -26,17 +26,12 @@ def stored(db_path):
         return {a.id: a for d in store.documents() for a in store.annotations(d.id)}
 
 
-@pytest.fixture
-def window(qtbot, tmp_path):
-    return open_window(qtbot, tmp_path / "project.sqlite", tmp_path / "settings.ini")
-
-
-def test_picking_a_document_gives_the_reader_the_focus(qtbot, window):
+def test_picking_a_document_gives_the_reader_the_focus(qtbot, window, parts):
     window.documents.view.setFocus()
     pick_document(qtbot, window, 1)
     second = window.documents.proxy.index(1, 1).data()
-    assert window.controller.document.title == second
-    assert window.reader.document_text() == window.controller.document.text
+    assert parts.session.document.title == second
+    assert window.reader.document_text() == parts.session.document.text
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.reader)
     assert window.reader.caret_code_point() == 0
 
@@ -117,7 +112,7 @@ def test_a_whole_session_lands_in_the_database(qtbot, window, tmp_path):
     assert window.documents.model.summary(first.document_id).annotation_count == 0
 
 
-def test_edges_move_with_shift_arrows_and_undo_as_one_step(qtbot, window, tmp_path):
+def test_edges_move_with_shift_arrows_and_undo_as_one_step(qtbot, window, tmp_path, parts):
     db = tmp_path / "project.sqlite"
     pick_document(qtbot, window, 0)
     view = window.reader
@@ -138,32 +133,32 @@ def test_edges_move_with_shift_arrows_and_undo_as_one_step(qtbot, window, tmp_pa
     assert stored(db)[original.id].start == 0
 
     # The end moves were merged; undo walks back through the start moves and the end moves.
-    while window.controller.undo_stack.canUndo() and window.controller.undo_stack.index() > 1:
+    while parts.session.undo_stack.canUndo() and parts.session.undo_stack.index() > 1:
         key(qtbot, view, Qt.Key.Key_Z, CTRL)
     assert stored(db)[original.id] == original
 
 
-def test_tag_bar_and_right_click_menu_tag_the_selection(qtbot, window, tmp_path):
+def test_tag_bar_and_right_click_menu_tag_the_selection(qtbot, window, tmp_path, parts):
     db = tmp_path / "project.sqlite"
     pick_document(qtbot, window, 0)
     view = window.reader
     view.set_selection_code_points(0, 3)  # inside the first word: snaps to all of it
-    button = window.tag_bar.widgetForAction(window.controller.actions["Tag_date"])
+    button = window.tag_bar.widgetForAction(parts.actions["Tag_date"])
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     (annotation,) = stored(db).values()
     assert annotation.tag == "date" and annotation.end == view.document_text().index(" ")
 
     # "Exact characters" keeps the selection as it is.
-    window.controller.actions["ExactCharacters"].setChecked(True)
+    parts.actions["ExactCharacters"].setChecked(True)
     view.set_selection_code_points(1, 3)
     key(qtbot, view, Qt.Key.Key_2)
     assert sorted((a.start, a.end) for a in stored(db).values()) == [(0, annotation.end), (1, 3)]
 
 
-def test_a_read_only_database_refuses_with_a_message_and_no_crash(qtbot, window, tmp_path):
+def test_a_read_only_database_refuses_with_a_message_and_no_crash(qtbot, window, tmp_path, parts):
     db = tmp_path / "project.sqlite"
-    writable = window.controller.store
-    window.controller.load(Store.open(db, read_only=True))
+    writable = parts.session.store
+    parts.library.load(Store.open(db, read_only=True))
     writable.close()
     assert "read-only" in window.status_summary.text()
     pick_document(qtbot, window, 0)
@@ -173,7 +168,7 @@ def test_a_read_only_database_refuses_with_a_message_and_no_crash(qtbot, window,
     assert "read-only" in window.status_message.text()
     assert window.status_message.property("problem") is True
     assert stored(db) == {}
-    assert not window.controller.undo_stack.canUndo()
+    assert not parts.session.undo_stack.canUndo()
     assert window.annotation_panel.model.rowCount() == 0
 
 
@@ -211,7 +206,6 @@ def test_the_panel_and_f8_select_highlights_and_right_click_offers_the_tags(qtbo
     view.scroll_to_code_point(0)
     key(qtbot, view, Qt.Key.Key_Escape)
     assert view.selected_annotation_id() is None
-    from windowkit import middle_of
 
     # What the platform sends on a right click (QTest's mouse events do not make one).
     position = middle_of(window, 1)

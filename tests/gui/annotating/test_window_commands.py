@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoStack
 from reader.domain.annotations import Annotation
 from reader.domain.tags import Tag
 from reader.store import Store
-from reader.ui.commands import AddAnnotation, DeleteAnnotation, SaveTag, move_edges, retag, set_note
+from reader.ui.annotating.commands import AddAnnotation, DeleteAnnotation, SaveTag, move_edges, retag, set_note
 
 
 class Recorder:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QToolButton
-
-from reader.store import Store
-from reader.ui.tag_editor import TagEditor
 from windowkit import key, open_window, pick_document
+
+from reader.app import ReaderApp
+from reader.store import Store
+from reader.ui.annotating.tag_editor import TagEditor
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -28,7 +29,7 @@ def test_rename_recolour_and_rebind_through_the_editor(qtbot, tmp_path):
     key(qtbot, view, Qt.Key.Key_1)
     (annotation,) = window.annotation_panel.model.annotations()
 
-    window.controller.actions["EditTags"].trigger()
+    ReaderApp.of(window).actions["EditTags"].trigger()
     editor = window.findChild(TagEditor)
     qtbot.waitExposed(editor)
     item = editor.list.item(0)
@@ -44,7 +45,7 @@ def test_rename_recolour_and_rebind_through_the_editor(qtbot, tmp_path):
         tags = {t.name: t for t in store.tags()}
         assert store.annotation(annotation.id).tag == "assertion"
     assert "claim" not in tags and (tags["assertion"].key, tags["assertion"].colour) == ("7", "#123456")
-    actions = window.controller.actions
+    actions = ReaderApp.of(window).actions
     assert window.findChild(type(actions["Tag_assertion"]), "actionTag_assertion") is actions["Tag_assertion"]
     assert actions["Tag_assertion"].shortcut().toString() == "7"
     assert "actionTag_claim" not in {a.objectName() for a in window.actions()}
@@ -75,15 +76,14 @@ def test_rename_recolour_and_rebind_through_the_editor(qtbot, tmp_path):
     assert "actionTag_claim" in {a.objectName() for a in window.actions()}
 
 
-def test_a_new_tag_gets_an_action_and_a_free_key(qtbot, tmp_path):
-    window = open_window(qtbot, tmp_path / "project.sqlite", tmp_path / "settings.ini")
-    window.controller.actions["EditTags"].trigger()
+def test_a_new_tag_gets_an_action_and_a_free_key(qtbot, window, parts):
+    parts.actions["EditTags"].trigger()
     editor = window.findChild(TagEditor)
     qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
     assert editor.key_box.text() == "4"
     retype(qtbot, editor.name_box, "place")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    assert window.controller.actions["Tag_place"].shortcut().toString() == "4"
+    assert parts.actions["Tag_place"].shortcut().toString() == "4"
     assert [editor.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(editor.list.count())][-1] == "place"
     retype(qtbot, editor.name_box, "x" * 70)
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)

@@ -9,11 +9,12 @@ from dataclasses import asdict
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QRadioButton
-
-from reader.domain.comparison import DIFFERENT_EXTENT, DIFFERENT_TAG, ONLY_A, ONLY_B, SAME
-from reader.ui.comparison_view import ComparisonModel
 from reviewkit import TEXTS, annotate, make_documents, open_as, reactivate, stored
 from windowkit import key, type_text
+
+from reader.app import ReaderApp
+from reader.domain.comparison import DIFFERENT_EXTENT, DIFFERENT_TAG, ONLY_A, ONLY_B, SAME
+from reader.ui.compare.view import ComparisonModel
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -39,7 +40,7 @@ def two_annotators(tmp_path):
 
 
 def rows(window) -> list[tuple[str, str, str, str]]:
-    model = window.comparison.model
+    model = ReaderApp.of(window).comparison.panel.model
     return [
         tuple(
             model.index(r, c).data()
@@ -50,7 +51,7 @@ def rows(window) -> list[tuple[str, str, str, str]]:
 
 
 def go_to_row(qtbot, window, row: int) -> None:
-    table = window.comparison.view
+    table = ReaderApp.of(window).comparison.panel.view
     table.setFocus()
     key(qtbot, table, Qt.Key.Key_Home, CTRL)
     key(qtbot, table, Qt.Key.Key_Down, times=row)
@@ -60,9 +61,9 @@ def go_to_row(qtbot, window, row: int) -> None:
 def test_compare_with_another_database_and_take_either_version(qtbot, tmp_path, two_annotators, qtmodeltester):
     mine, theirs, ours, their = two_annotators
     window = open_as(qtbot, mine, tmp_path / "settings.ini")
-    assert not window.controller.actions["TakeTheirs"].isEnabled()
+    assert not ReaderApp.of(window).actions["TakeTheirs"].isEnabled()
 
-    window.controller.actions["Compare"].trigger()
+    ReaderApp.of(window).actions["Compare"].trigger()
     dialog = window.findChild(QDialog, "compareDialog")
     path_box = dialog.findChild(QLineEdit, "comparePath")
     qtbot.waitUntil(lambda: QApplication.focusWidget() is path_box)
@@ -70,11 +71,11 @@ def test_compare_with_another_database_and_take_either_version(qtbot, tmp_path, 
     key(qtbot, path_box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.findChild(QDialog, "compareDialog") is None)
     reactivate(qtbot, window)
-    assert window.comparison_dock.isVisible()
-    assert window.controller.actions["TakeTheirs"].isEnabled()
-    table = window.findChild(type(window.comparison.view), "comparisonView")
-    assert table is window.comparison.view
-    qtmodeltester.check(window.comparison.model)
+    assert ReaderApp.of(window).comparison.dock.isVisible()
+    assert ReaderApp.of(window).actions["TakeTheirs"].isEnabled()
+    table = window.findChild(type(ReaderApp.of(window).comparison.panel.view), "comparisonView")
+    assert table is ReaderApp.of(window).comparison.panel.view
+    qtmodeltester.check(ReaderApp.of(window).comparison.panel.model)
     assert rows(window) == [
         ("Alpha", "· actor", "· actor", SAME),
         ("Bravo", "—", "· actor", ONLY_B),
@@ -82,10 +83,10 @@ def test_compare_with_another_database_and_take_either_version(qtbot, tmp_path, 
         ("on Monday", "· date", "· date", DIFFERENT_EXTENT),
         ("Delta denies", "· claim", "—", ONLY_A),
     ]
-    model = window.comparison.model
+    model = ReaderApp.of(window).comparison.panel.model
     assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is None  # agreement is not marked
     assert model.index(2, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert "4 disagree (0 settled)" in window.comparison.heading.text()
+    assert "4 disagree (0 settled)" in ReaderApp.of(window).comparison.panel.heading.text()
 
     # Choosing a row selects ours in the text.
     go_to_row(qtbot, window, 2)
@@ -96,7 +97,7 @@ def test_compare_with_another_database_and_take_either_version(qtbot, tmp_path, 
     after = stored(mine)
     taken = after[their["charlie"].id]
     assert (taken.tag, taken.annotator, taken.status, taken.reviewer) == ("claim", "bob", "accepted", "editor")
-    assert taken.document_id == window.controller.document.id
+    assert taken.document_id == ReaderApp.of(window).session.document.id
     assert (after[ours["charlie"].id].status, after[ours["charlie"].id].reviewer) == ("rejected", "editor")
     assert rows(window)[2] == ("Charlie 😀", "✓ claim", "· claim", SAME)
     assert table.currentIndex().row() == 2  # the editor stays where they were
@@ -132,7 +133,7 @@ def test_compare_two_annotators_in_one_database(qtbot, tmp_path):
     bob_monday = annotate(db, "a-first.txt", "on Monday", "date", annotator="bob")
     window = open_as(qtbot, db, tmp_path / "settings.ini")
 
-    window.controller.actions["Compare"].trigger()
+    ReaderApp.of(window).actions["Compare"].trigger()
     dialog = window.findChild(QDialog, "compareDialog")
     dialog.findChild(QRadioButton, "compareThisDatabase").setChecked(True)
     a_box, b_box = dialog.a_box, dialog.b_box
@@ -149,7 +150,7 @@ def test_compare_two_annotators_in_one_database(qtbot, tmp_path):
         ("on Monday", "· date", "· date", DIFFERENT_EXTENT),
     ]
 
-    table = window.comparison.view
+    table = ReaderApp.of(window).comparison.panel.view
     go_to_row(qtbot, window, 0)
     key(qtbot, table, Qt.Key.Key_T)  # bob's is here already: accepted; alice's rejected
     after = stored(db)
@@ -166,11 +167,11 @@ def test_compare_two_annotators_in_one_database(qtbot, tmp_path):
 
 
 def test_a_database_without_the_text_or_no_database_at_all(qtbot, tmp_path, two_annotators):
-    mine, theirs, ours, their = two_annotators
+    mine, _theirs, _ours, _their = two_annotators
     other = tmp_path / "other.sqlite"
     make_documents(other, {"x.txt": "Some other text entirely.\n"})
     window = open_as(qtbot, mine, tmp_path / "settings.ini")
-    window.controller.actions["Compare"].trigger()
+    ReaderApp.of(window).actions["Compare"].trigger()
     dialog = window.findChild(QDialog, "compareDialog")
     path_box = dialog.findChild(QLineEdit, "comparePath")
     notes = tmp_path / "notes.sqlite"
@@ -184,5 +185,5 @@ def test_a_database_without_the_text_or_no_database_at_all(qtbot, tmp_path, two_
     key(qtbot, path_box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.findChild(QDialog, "compareDialog") is None)
     reactivate(qtbot, window)
-    assert "has no document with this text" in window.comparison.heading.text()
+    assert "has no document with this text" in ReaderApp.of(window).comparison.panel.heading.text()
     assert [r[3] for r in rows(window)] == [ONLY_A] * 4

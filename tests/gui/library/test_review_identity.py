@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit
+from reviewkit import make_documents, open_as, reactivate, stored
+from windowkit import key, type_text
 
+from reader.app import ReaderApp
 from reader.cli import default_annotator
 from reader.domain.tags import Tag
 from reader.store import Store
-from reader.ui.settings import WindowSettings
-from reviewkit import make_documents, open_as, reactivate, stored
-from windowkit import key, type_text
+from reader.ui.shell.settings import WindowSettings
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -72,15 +73,15 @@ def test_a_tag_key_that_a_review_key_has_stays_unbound(qtbot, tmp_path):
     with Store.open(db) as store:  # as a merge from an older database could bring in
         store.save_tag(Tag("aside", "#336699", key="a", position=9))
     window = open_as(qtbot, db, tmp_path / "settings.ini")
-    actions = window.controller.actions
+    actions = ReaderApp.of(window).actions
     assert actions["Tag_aside"].shortcuts() == []
     assert "aside" in window.status_message.text() and "Accept" in window.status_message.text()
 
-    window.controller.edit_tags()
-    editor = window.controller.tag_editor
+    ReaderApp.of(window).tags.edit_tags()
+    editor = ReaderApp.of(window).tags.tag_editor
     editor.list.setCurrentRow(0)
     editor.key_box.setText("r")
     editor.save()
     assert "Reject" in editor.problem.text()
-    assert next(t for t in window.controller.store.tags() if t.name == "claim").key == "1"
+    assert next(t for t in ReaderApp.of(window).session.store.tags() if t.name == "claim").key == "1"
     editor.reject()

@@ -9,9 +9,10 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
-
-from reader.ui.export_dialog import CHOICES, ExportDialog
 from windowkit import key, open_window, pick_document
+
+from reader.app import ReaderApp
+from reader.ui.library.export_dialog import CHOICES, ExportDialog
 
 TEXT = (
     "Emoji first 😀👍🏽 then 𝔉𝔯𝔞𝔨𝔱𝔲𝔯 and 𠜎𠜱 CJK, a flag 🇺🇦.\n"
@@ -28,7 +29,7 @@ def window(qtbot, tmp_path):
 
 
 def export_through_dialog(qtbot, window, path, choice: int) -> None:
-    window.controller.actions["Export"].trigger()
+    ReaderApp.of(window).actions["Export"].trigger()
     (dialog,) = [d for d in window.findChildren(ExportDialog) if d.isVisible()]
     dialog.format_box.setCurrentIndex(choice)
     dialog.path_box.setText(str(path))
@@ -70,8 +71,8 @@ def test_a_span_after_astral_characters_exports_its_own_text(qtbot, window, tmp_
     assert not list(tmp_path.glob(".*.part"))
 
 
-def test_a_folder_as_target_is_refused_in_the_dialog(qtbot, window, tmp_path):
-    window.controller.actions["Export"].trigger()
+def test_a_folder_as_target_is_refused_in_the_dialog(qtbot, window, tmp_path, parts):
+    parts.actions["Export"].trigger()
     (dialog,) = [d for d in window.findChildren(ExportDialog) if d.isVisible()]
     dialog.path_box.setText(str(tmp_path))
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
@@ -81,9 +82,9 @@ def test_a_folder_as_target_is_refused_in_the_dialog(qtbot, window, tmp_path):
     QApplication.processEvents()
 
 
-def test_an_unwritable_target_is_reported_and_leaves_nothing(qtbot, window, tmp_path):
+def test_an_unwritable_target_is_reported_and_leaves_nothing(qtbot, window, tmp_path, parts):
     target = tmp_path / "missing" / "out.csv"
-    assert window.controller.export_to(target, "csv", "excel") is None
+    assert parts.library.export_to(target, "csv", "excel") is None
     assert "Could not export" in window.status_message.text()
     assert not target.exists()
 
@@ -92,7 +93,7 @@ def test_a_cancelled_export_leaves_no_file(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QProgressDialog
 
     from reader.domain.export import COLUMNS, PROGRESS_EVERY
-    from reader.ui.export_dialog import ExportCancelled, export_annotations
+    from reader.ui.library.export_dialog import ExportCancelled, export_annotations
 
     rows = ({column: str(i) for column in COLUMNS} for i in range(3 * PROGRESS_EVERY))
     monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)

@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel
+from windowkit import open_window
 
 from reader.store import Store
-from windowkit import open_window
 
 
 def drop(widget, paths) -> QDropEvent:
@@ -50,16 +50,15 @@ def test_dropped_files_are_imported_and_a_binary_one_is_skipped_with_a_reason(qt
     assert window.documents.model.summary(added.id).title == "A dropped document"
 
 
-def test_importing_a_folder_twice_adds_nothing_the_second_time(qtbot, tmp_path):
-    window = open_window(qtbot, tmp_path / "project.sqlite", tmp_path / "settings.ini")
+def test_importing_a_folder_twice_adds_nothing_the_second_time(tmp_path, window, parts):
     folder = tmp_path / "more"
     (folder / "sub").mkdir(parents=True)
     (folder / "a.md").write_text("# Alpha\n\ntext", encoding="utf-8")
     (folder / "sub" / "b.txt").write_text("Beta", encoding="utf-8")
     (folder / "ignored.csv").write_text("x,y", encoding="utf-8")
-    report = window.controller.import_paths([folder])
+    report = parts.library.import_paths([folder])
     assert (report.added, report.skipped) == (2, [])
-    report = window.controller.import_paths([folder])
+    report = parts.library.import_paths([folder])
     assert (report.added, report.unchanged) == (0, 2)
     assert window.documents.model.rowCount() == 4
     assert "4 document(s)" in window.status_summary.text()

@@ -9,12 +9,13 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPlainTextEdit
+from reviewkit import TEXTS, annotate, make_documents, open_as, reactivate, stored
+from windowkit import key
 
+from reader.app import ReaderApp
 from reader.domain.corpus import SourceText
 from reader.domain.tags import Tag
 from reader.store import Store
-from reviewkit import TEXTS, annotate, make_documents, open_as, reactivate, stored
-from windowkit import key
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -34,15 +35,15 @@ def test_merge_into_the_open_database_reloads_the_window(qtbot, tmp_path, monkey
     placed = annotate(theirs, "d-fourth.txt", "India", "place", annotator="bob")
 
     window = open_as(qtbot, mine, tmp_path / "settings.ini")
-    controller = window.controller
-    assert controller.document.name == "a-first.txt"
+    app = ReaderApp.of(window)
+    assert app.session.document.name == "a-first.txt"
     window.reader.setFocus()
     window.reader.set_selection_code_points(6, 12)
     key(qtbot, window.reader, Qt.Key.Key_1)  # an undoable step before the merge
-    assert controller.undo_stack.count() == 1
+    assert app.session.undo_stack.count() == 1
 
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *args, **kwargs: ([str(theirs)], "")))
-    controller.actions["Merge"].trigger()
+    app.actions["Merge"].trigger()
 
     report = window.findChild(QDialog, "mergeReport")
     assert report is not None and report.isVisible()
@@ -54,15 +55,15 @@ def test_merge_into_the_open_database_reloads_the_window(qtbot, tmp_path, monkey
     reactivate(qtbot, window)
 
     # The window shows what the file now holds; undo starts afresh.
-    assert controller.undo_stack.count() == 0
+    assert app.session.undo_stack.count() == 0
     assert [
-        controller.documents.model.summary(controller.documents.model.document_id(r)).name
-        for r in range(controller.documents.model.rowCount())
+        window.documents.model.summary(window.documents.model.document_id(r)).name
+        for r in range(window.documents.model.rowCount())
     ][-1] == "d-fourth.txt"
-    assert controller.document.name == "a-first.txt"
+    assert app.session.document.name == "a-first.txt"
     panel = window.annotation_panel.model
     assert panel.by_id(new.id) is not None and panel.by_id(shared.id).tag == "claim"
-    assert "actionTag_place" in {a.objectName() for a in controller.actions.tag_actions}
+    assert "actionTag_place" in {a.objectName() for a in app.actions.tag_actions}
     on_disk = stored(mine)
     assert {new.id, placed.id, shared.id} <= set(on_disk) and on_disk[shared.id].annotator == "bob"
     assert "4 annotation(s)" in window.status_summary.text()
@@ -74,12 +75,12 @@ def test_merge_into_the_open_database_reloads_the_window(qtbot, tmp_path, monkey
     assert len(stored(mine)) == 5
 
     # The same file again changes nothing; the open database itself is refused.
-    controller.actions["Merge"].trigger()
+    app.actions["Merge"].trigger()
     again = window.findChild(QDialog, "mergeReport")
     assert "nothing new" in again.findChild(QLabel, "messageText").text()
     again.accept()
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *args, **kwargs: ([str(mine)], "")))
-    controller.actions["Merge"].trigger()
+    app.actions["Merge"].trigger()
     assert "Nothing was merged" in window.status_message.text() and "also a source" in window.status_message.text()
     assert len(stored(mine)) == 5
     with Store.open(theirs, read_only=True) as source:  # only read

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QToolTip
 from reader.domain.annotations import REJECTED, Annotation
 from reader.domain.offsets import OffsetMap
 from reader.domain.tags import default_tags
-from reader.ui.highlight_style import FILL_ALPHA
-from reader.ui.reader_view import ReaderView
+from reader.ui.reading.highlight_style import FILL_ALPHA
+from reader.ui.reading.reader_view import ReaderView
 
 ASTRAL_TEXT = "😀𝒜𩸽 Москва — столица России.\nВторая строка о Москве и области."
 PLAIN_TEXT = (
@@ -66,12 +66,12 @@ def point_inside(view: ReaderView, annotation: Annotation) -> QPoint:
 
 
 def same_colour(a: QColor, b: QColor, tolerance: int = 6) -> bool:
-    return all(abs(x - y) <= tolerance for x, y in zip(a.getRgb()[:3], b.getRgb()[:3]))
+    return all(abs(x - y) <= tolerance for x, y in zip(a.getRgb()[:3], b.getRgb()[:3], strict=True))
 
 
 def blended(base: QColor, colour: QColor, alpha: int) -> QColor:
     mix = alpha / 255
-    return QColor(*(round(b + (c - b) * mix) for b, c in zip(base.getRgb()[:3], colour.getRgb()[:3])))
+    return QColor(*(round(b + (c - b) * mix) for b, c in zip(base.getRgb()[:3], colour.getRgb()[:3], strict=True)))
 
 
 def region_mode(image: QImage, left: int, right: int, top: int, bottom: int) -> QColor:

@@ -3,8 +3,8 @@
 Opening (set_document until the first paint is done) with 10,000 highlights,
 a quarter of them overlapping, is compared with the same text without
 highlights, in the same run, at 600,000 and 60,000 characters (and 1,000
-highlights): the extra cost is a few milliseconds at either size. Timings are printed; only a loose sanity bound is asserted, since
-a shared CI machine is noisy.
+highlights): the extra cost is a few milliseconds at either size. Timings are printed; only a
+loose sanity bound is asserted, since a shared CI machine is noisy.
 """
 
 from __future__ import annotations
@@ -18,15 +18,44 @@ from PySide6.QtWidgets import QApplication
 
 from reader.domain.annotations import REJECTED, Annotation
 from reader.domain.tags import default_tags
-from reader.ui.reader_view import ReaderView
+from reader.ui.reading.reader_view import ReaderView
 
 pytestmark = pytest.mark.slow
 
-WORDS = (
-    "москва область организация договор безопасность секретариат ответ запрос бюро радио свобода "
-    "государство член объединение помощь процедура обращение федерация ситуация момент консенсус "
-    "сила армия эскалация конфликт зона ответственность служба режим развитие устав подпись"
-).split()
+WORDS = [
+    "москва",
+    "область",
+    "организация",
+    "договор",
+    "безопасность",
+    "секретариат",
+    "ответ",
+    "запрос",
+    "бюро",
+    "радио",
+    "свобода",
+    "государство",
+    "член",
+    "объединение",
+    "помощь",
+    "процедура",
+    "обращение",
+    "федерация",
+    "ситуация",
+    "момент",
+    "консенсус",
+    "сила",
+    "армия",
+    "эскалация",
+    "конфликт",
+    "зона",
+    "ответственность",
+    "служба",
+    "режим",
+    "развитие",
+    "устав",
+    "подпись",
+]
 
 
 def russian_like_text(size: int, seed: int = 7) -> str:
@@ -127,7 +156,8 @@ def test_opening_cost_does_not_depend_on_document_size(qtbot, capsys):
         for label, costs in (("600,000 chars, 10,000 spans", large), (" 60,000 chars,  1,000 spans", small)):
             bare, spans, ratio = costs["bare"], costs["spans"], costs["ratio"]
             print(
-                f"open until painted, {label}: wall {bare['wall']:.1f} -> {spans['wall']:.1f} ms (x{ratio['wall']:.2f}), "
+                f"open until painted, {label}: "
+                f"wall {bare['wall']:.1f} -> {spans['wall']:.1f} ms (x{ratio['wall']:.2f}), "
                 f"cpu {bare['cpu']:.1f} -> {spans['cpu']:.1f} ms (x{ratio['cpu']:.2f}); "
                 f"until idle, index built: {bare['idle']:.1f} -> {spans['idle']:.1f} ms"
             )
@@ -169,7 +199,8 @@ def test_scrolling_a_page_and_adding_a_highlight_cost_a_frame(qtbot, capsys):
     with capsys.disabled():
         print()
         print(
-            f"scroll one page (600,000 chars, 10,000 spans): median {scroll_ms:.2f} ms, max {max(scrolls) * 1000:.2f} ms"
+            "scroll one page (600,000 chars, 10,000 spans): "
+            f"median {scroll_ms:.2f} ms, max {max(scrolls) * 1000:.2f} ms"
         )
         print(f"add one highlight + repaint: median {add_ms:.2f} ms, max {max(adds) * 1000:.2f} ms")
     assert view.annotations_at(first)  # the added highlights are really there

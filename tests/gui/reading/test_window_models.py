@@ -8,11 +8,11 @@ import time
 from PySide6.QtCore import Qt
 
 from reader.domain.annotations import Annotation
-from reader.domain.tags import default_tags
 from reader.domain.documents import DocumentSummary, SearchHit
-from reader.ui.annotation_panel import AnnotationListModel
-from reader.ui.document_list import DOCUMENT_ID_ROLE, UNTOUCHED_MARK, DocumentListModel, DocumentListPanel
-from reader.ui.search import SearchHitModel
+from reader.domain.tags import default_tags
+from reader.ui.annotating.annotation_panel import AnnotationListModel
+from reader.ui.reading.document_list import DOCUMENT_ID_ROLE, UNTOUCHED_MARK, DocumentListModel, DocumentListPanel
+from reader.ui.reading.search import SearchHitModel
 
 
 def summaries(count: int) -> list[DocumentSummary]:

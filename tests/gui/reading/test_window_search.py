@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-
-from windowkit import key, open_window, pick_document, type_text
+from windowkit import key, pick_document, type_text
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
 
-def test_ctrl_f_finds_in_the_document_and_escape_returns_to_the_text(qtbot, tmp_path):
-    window = open_window(qtbot, tmp_path / "project.sqlite", tmp_path / "settings.ini")
+def test_ctrl_f_finds_in_the_document_and_escape_returns_to_the_text(qtbot, window):
     pick_document(qtbot, window, 0)
     view = window.reader
     text = view.document_text()
@@ -37,18 +35,17 @@ def test_ctrl_f_finds_in_the_document_and_escape_returns_to_the_text(qtbot, tmp_
     assert QApplication.focusWidget() is view
 
 
-def test_corpus_search_lists_hits_that_open_their_document(qtbot, tmp_path):
-    window = open_window(qtbot, tmp_path / "project.sqlite", tmp_path / "settings.ini")
+def test_corpus_search_lists_hits_that_open_their_document(qtbot, window, parts):
     pick_document(qtbot, window, 0)
     key(qtbot, window.reader, Qt.Key.Key_F, CTRL | SHIFT)
     search = window.corpus_search
     assert QApplication.focusWidget() is search.box
     assert search.box.objectName() == "searchBox"
-    documents = window.controller.store.documents()
-    other = next(d for d in documents if d.id != window.controller.document.id)
+    documents = parts.session.store.documents()
+    other = next(d for d in documents if d.id != parts.session.document.id)
     word = next(
         w
-        for w in window.controller.store.document(other.id).text.split()
+        for w in parts.session.store.document(other.id).text.split()
         if len(w) > 6 and w.isalpha() and w not in window.reader.document_text()
     )
     type_text(search.box, word)
@@ -57,7 +54,7 @@ def test_corpus_search_lists_hits_that_open_their_document(qtbot, tmp_path):
     qtbot.mouseClick(
         search.results.viewport(), Qt.MouseButton.LeftButton, pos=search.results.visualRect(index).center()
     )
-    assert window.controller.document.id == other.id
+    assert parts.session.document.id == other.id
     selection = window.reader.selection_code_points()
     assert selection is not None
     assert window.reader.document_text()[selection[0] : selection[1]].casefold() == word.casefold()
@@ -68,8 +65,7 @@ def test_corpus_search_lists_hits_that_open_their_document(qtbot, tmp_path):
     assert search.model.rowCount() == 0 and "No document" in search.status.text()
 
 
-def test_the_filter_box_narrows_the_list_and_enter_opens_the_first(qtbot, tmp_path):
-    window = open_window(qtbot, tmp_path / "project.sqlite", tmp_path / "settings.ini")
+def test_the_filter_box_narrows_the_list_and_enter_opens_the_first(qtbot, window, parts):
     key(qtbot, window.reader, Qt.Key.Key_L, CTRL)
     box = window.documents.filter_box
     assert QApplication.focusWidget() is box
@@ -77,5 +73,5 @@ def test_the_filter_box_narrows_the_list_and_enter_opens_the_first(qtbot, tmp_pa
     type_text(box, last_title.split()[0][:5].upper())
     assert window.documents.proxy.rowCount() == 1
     key(qtbot, box, Qt.Key.Key_Return)
-    assert window.controller.document.title == last_title
+    assert parts.session.document.title == last_title
     assert QApplication.focusWidget() is window.reader

@@ -6,18 +6,13 @@ from __future__ import annotations
 
 import csv
 
-import pytest
 from PySide6.QtCore import Qt
-
-from reviewkit import open_as, review_database, stored
+from reviewkit import open_as, stored
 from windowkit import key, shortcut
 
+from reader.app import ReaderApp
+
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def review_db(tmp_path):
-    return review_database(tmp_path)
 
 
 def shown_in_reader(window, spans) -> set[str]:
@@ -45,7 +40,7 @@ def test_filters_narrow_the_text_the_list_and_next_pending(qtbot, tmp_path, revi
     window = open_as(qtbot, db, tmp_path / "settings.ini")
     bar = window.annotation_panel.filter_bar
     assert not bar.isVisible()
-    window.controller.actions["ReviewMode"].trigger()
+    ReaderApp.of(window).actions["ReviewMode"].trigger()
     assert bar.isVisible() and bar.objectName() == "reviewFilter"
     here = {"alpha", "charlie", "monday", "claims"}
     assert shown_in_reader(window, spans) == here
@@ -67,7 +62,7 @@ def test_filters_narrow_the_text_the_list_and_next_pending(qtbot, tmp_path, revi
     key(qtbot, window.reader, Qt.Key.Key_N)
     assert window.reader.selected_annotation_id() == spans["monday"].id
     key(qtbot, window.reader, Qt.Key.Key_N)
-    assert window.controller.document.name == "c-third.txt"
+    assert ReaderApp.of(window).session.document.name == "c-third.txt"
     assert window.reader.selected_annotation_id() == spans["foxtrot"].id
     assert shown_in_reader(window, spans) == {"foxtrot"}
 
@@ -86,7 +81,7 @@ def test_rejected_stay_stored_can_be_hidden_and_are_exported(qtbot, tmp_path, re
     db, spans = review_db
     settings = tmp_path / "settings.ini"
     window = open_as(qtbot, db, settings)
-    actions = window.controller.actions
+    actions = ReaderApp.of(window).actions
     actions["ReviewMode"].trigger()
     window.reader.setFocus()
     window.reader.select_annotation(spans["charlie"].id)
@@ -103,7 +98,7 @@ def test_rejected_stay_stored_can_be_hidden_and_are_exported(qtbot, tmp_path, re
     assert shown_in_reader(window, spans) == {"charlie"}
 
     out = tmp_path / "out.csv"
-    assert window.controller.export_to(out, "csv", "plain") == len(spans)
+    assert ReaderApp.of(window).library.export_to(out, "csv", "plain") == len(spans)
     with out.open(encoding="utf-8", newline="") as handle:
         rows = {row["annotation_id"]: row for row in csv.DictReader(handle)}
     assert (rows[spans["charlie"].id]["status"], rows[spans["charlie"].id]["reviewer"]) == ("rejected", "editor")
@@ -111,9 +106,9 @@ def test_rejected_stay_stored_can_be_hidden_and_are_exported(qtbot, tmp_path, re
 
     # Remembered: the next window hides rejected ones from the start, in review mode or not.
     again = open_as(qtbot, db, settings)
-    assert not again.controller.actions["ShowRejected"].isChecked()
-    assert again.controller.actions["ReviewMode"].isChecked()
+    assert not ReaderApp.of(again).actions["ShowRejected"].isChecked()
+    assert ReaderApp.of(again).actions["ReviewMode"].isChecked()
     assert shown_in_reader(again, spans) == {"alpha", "monday", "claims"}
-    again.controller.actions["ReviewMode"].trigger()
+    ReaderApp.of(again).actions["ReviewMode"].trigger()
     assert shown_in_reader(again, spans) == {"alpha", "monday", "claims"}
     assert len(stored(db)) == len(spans)

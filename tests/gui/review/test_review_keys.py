@@ -7,23 +7,18 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import datetime
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
-
-from reviewkit import open_as, reactivate, review_database, stored
+from reviewkit import open_as, reactivate, stored
 from windowkit import key, shortcut
+
+from reader.app import ReaderApp
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
 
-@pytest.fixture
-def review_db(tmp_path):
-    return review_database(tmp_path)
-
-
 def document_name(window) -> str:
-    return window.controller.document.name
+    return ReaderApp.of(window).session.document.name
 
 
 def selected(window) -> str | None:
@@ -39,10 +34,10 @@ def test_review_keys_accept_reject_and_walk_across_documents(qtbot, tmp_path, re
     window = open_as(qtbot, db, tmp_path / "settings.ini")
     assert document_name(window) == "a-first.txt"
     view = window.reader
-    assert not window.controller.actions["Accept"].isEnabled()  # outside review mode
+    assert not ReaderApp.of(window).actions["Accept"].isEnabled()  # outside review mode
 
     shortcut(qtbot, window, Qt.Key.Key_R, CTRL)
-    assert window.controller.actions["ReviewMode"].isChecked()
+    assert ReaderApp.of(window).actions["ReviewMode"].isChecked()
     view.setFocus()
     key(qtbot, view, Qt.Key.Key_N)
     assert selected(window) == spans["alpha"].id
@@ -84,7 +79,7 @@ def test_review_keys_accept_reject_and_walk_across_documents(qtbot, tmp_path, re
 def test_review_keys_stay_quiet_while_typing_and_outside_review_mode(qtbot, tmp_path, review_db):
     db, spans = review_db
     window = open_as(qtbot, db, tmp_path / "settings.ini")
-    window.controller.actions["ReviewMode"].trigger()
+    ReaderApp.of(window).actions["ReviewMode"].trigger()
     before = stored(db)
     window.reader.select_annotation(spans["alpha"].id)  # what A or R would decide on
 
@@ -136,7 +131,7 @@ def test_review_keys_stay_quiet_while_typing_and_outside_review_mode(qtbot, tmp_
 
     # Review mode off: the letters are inert.
     key(qtbot, view, Qt.Key.Key_R, CTRL)
-    assert not window.controller.actions["ReviewMode"].isChecked()
+    assert not ReaderApp.of(window).actions["ReviewMode"].isChecked()
     view.setFocus()
     view.select_annotation(spans["alpha"].id)
     for letter in (Qt.Key.Key_A, Qt.Key.Key_R):

@@ -6,14 +6,15 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt
-
-from reader.domain.annotations import Annotation
-from reader.domain.review import ReviewFilter
-from reader.domain.documents import DocumentSummary
-from reader.ui.annotation_panel import AnnotationPanel
-from reader.ui.document_list import DOCUMENT_ID_ROLE, DocumentListModel, DocumentListPanel
 from reviewkit import annotate, make_documents, open_as, stored
 from windowkit import key
+
+from reader.app import ReaderApp
+from reader.domain.annotations import Annotation
+from reader.domain.documents import DocumentSummary
+from reader.domain.review import ReviewFilter
+from reader.ui.annotating.annotation_panel import AnnotationPanel
+from reader.ui.reading.document_list import DOCUMENT_ID_ROLE, DocumentListModel, DocumentListPanel
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -60,7 +61,7 @@ def test_progress_updates_live_and_the_pending_toggle_filters(qtbot, tmp_path):
 
     # Only the documents with pending annotations; one leaves the list once nothing there is pending.
     qtbot.mouseClick(window.documents.pending_button, Qt.MouseButton.LeftButton)
-    assert window.controller.actions["PendingOnly"].isChecked()
+    assert ReaderApp.of(window).actions["PendingOnly"].isChecked()
     assert listed_names(window) == ["a-first.txt", "c-third.txt"]
     window.reader.setFocus()
     assert window.reader.selected_annotation_id() == alpha.id  # undo selected it again
@@ -73,7 +74,7 @@ def test_progress_updates_live_and_the_pending_toggle_filters(qtbot, tmp_path):
     assert stored(db)[alpha.id].status == "pending"
 
     key(qtbot, window.reader, Qt.Key.Key_R, CTRL)  # leaving review mode lists every document again
-    assert not window.controller.actions["PendingOnly"].isChecked()
+    assert not ReaderApp.of(window).actions["PendingOnly"].isChecked()
     assert len(listed_names(window)) == 3
 
 

@@ -1,4 +1,4 @@
-"""Every action: a stable object name, an accessible name, its shortcut shown in
+"""Every action: bound once, a stable object name, an accessible name, its shortcut shown in
 its menu, no shortcut claimed twice; and the README's table says the same."""
 
 from __future__ import annotations
@@ -8,8 +8,10 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QTextBrowser
+from windowkit import REPO
 
-from windowkit import REPO, open_window
+from reader.app import ReaderApp
+from reader.ui.shell.actions import SPECS, STATE_ACTIONS
 
 REQUIRED = {
     "actionUndo",
@@ -25,17 +27,22 @@ REQUIRED = {
 def menu_actions(window):
     return [
         (menu, action)
-        for menu in window.controller.actions.menus.values()
+        for menu in ReaderApp.of(window).actions.menus.values()
         for action in menu.actions()
         if not action.isSeparator()
     ]
 
 
-def test_actions_have_names_shortcuts_and_accessible_names(qtbot, tmp_path):
-    window = open_window(qtbot, tmp_path / "project.sqlite", tmp_path / "settings.ini")
-    registered = window.controller.actions.all()
+def test_every_action_is_bound_to_one_handler_by_its_feature(window, parts):
+    actions = parts.actions
+    bindings = {spec.name: actions.bindings(spec.name) for spec in SPECS}
+    assert bindings == {spec.name: 0 if spec.name in STATE_ACTIONS else 1 for spec in SPECS}
+
+
+def test_actions_have_names_shortcuts_and_accessible_names(window, parts):
+    registered = parts.actions.all()
     names = [a.objectName() for a in registered]
-    assert REQUIRED <= set(names)
+    assert set(names) >= REQUIRED
     assert len(names) == len(set(names))
     assert all(name.startswith("action") for name in names)
     in_menus = {id(action) for _, action in menu_actions(window)}
@@ -76,27 +83,25 @@ def test_actions_have_names_shortcuts_and_accessible_names(qtbot, tmp_path):
         assert wanted in claimed, wanted
 
 
-def test_the_readme_lists_every_shortcut(qtbot, tmp_path):
-    window = open_window(qtbot, tmp_path / "project.sqlite", tmp_path / "settings.ini")
+def test_the_readme_lists_every_shortcut(window, parts):
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Keyboard shortcuts", 1)[1].split("\n## ", 1)[0]
     table = {
         tuple(cell.replace("`", "").strip() for cell in row.strip("|").split("|"))
         for row in re.findall(r"^\|.*\|$", section, flags=re.MULTILINE)
     }
-    for menu, name, keys in window.controller.actions.shortcut_rows():
+    for menu, name, keys in parts.actions.shortcut_rows():
         if menu == "Annotate" and name.startswith("Tag as "):
             continue  # one row in the README covers the tag keys
         assert (menu, name, keys) in table, (menu, name, keys)
 
 
-def test_f1_lists_the_shortcuts_in_the_window(qtbot, tmp_path):
-    window = open_window(qtbot, tmp_path / "project.sqlite", tmp_path / "settings.ini")
+def test_f1_lists_the_shortcuts_in_the_window(qtbot, window, parts):
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_F1)
     dialog = window.findChild(QDialog, "shortcutsDialog")
     assert dialog is not None and dialog.isVisible()
     listed = dialog.findChild(QTextBrowser).toPlainText()
-    for _, name, keys in window.controller.actions.shortcut_rows():
+    for _, name, keys in parts.actions.shortcut_rows():
         assert name in listed and keys in listed
     dialog.reject()

@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from reader.app import StartupError, build
+from reader.app import ReaderApp, StartupError, build
+from reader.cli import parse
 from reader.paths import corpus_database, default_database, seeds_dir
 from reader.store import Store
 
@@ -28,17 +29,17 @@ def run_reader(*args: str, timeout: float = 60, **environment: str) -> subproces
 
 def test_without_arguments_the_seeds_open_in_a_per_user_database(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    window = build([], settings_path=tmp_path / "settings.ini")
+    window = build(parse([]), settings_path=tmp_path / "settings.ini")
     qtbot.addWidget(window)
     database = default_database()
     assert database.is_relative_to(tmp_path) and database.exists()
     seeds = sorted(p.name for p in seeds_dir().glob("*.txt"))
-    assert sorted(d.name for d in window.controller.store.documents()) == seeds
-    assert window.controller.document is not None  # the first document is open at once
+    assert sorted(d.name for d in ReaderApp.of(window).session.store.documents()) == seeds
+    assert ReaderApp.of(window).session.document is not None  # the first document is open at once
     assert str(database) in window.status_summary.text()
     window.close()
 
-    again = build([], settings_path=tmp_path / "settings.ini")
+    again = build(parse([]), settings_path=tmp_path / "settings.ini")
     qtbot.addWidget(again)
     assert again.documents.model.rowCount() == len(seeds)
     assert "Imported" not in again.status_message.text()  # the seeds came in on the first run only
@@ -49,15 +50,15 @@ def test_a_corpus_folder_without_db_gets_its_own_database(qtbot, tmp_path, monke
     corpus = tmp_path / "letters"
     corpus.mkdir()
     (corpus / "one.txt").write_text("First letter", encoding="utf-8")
-    window = build([str(corpus)], settings_path=tmp_path / "settings.ini")
+    window = build(parse([str(corpus)]), settings_path=tmp_path / "settings.ini")
     qtbot.addWidget(window)
-    assert window.controller.store.path == corpus_database(corpus)
-    assert [d.name for d in window.controller.store.documents()] == ["one.txt"]
+    assert ReaderApp.of(window).session.store.path == corpus_database(corpus)
+    assert [d.name for d in ReaderApp.of(window).session.store.documents()] == ["one.txt"]
 
 
 def test_a_subcommand_is_not_a_window(qapp, tmp_path):
     with pytest.raises(StartupError):
-        build(["stats", "--db", str(tmp_path / "x.sqlite")])
+        build(parse(["stats", "--db", str(tmp_path / "x.sqlite")]))
 
 
 def test_a_file_that_is_not_a_database_stops_with_one_line(tmp_path):
@@ -81,7 +82,7 @@ def test_a_newer_schema_is_refused_by_the_window_too(qapp, tmp_path):
     with Store.open(db) as store:
         store.db.execute("PRAGMA user_version = 999")
     with pytest.raises(Exception, match="newer Reader"):
-        build([str(seeds_dir()), "--db", str(db)], settings_path=tmp_path / "settings.ini")
+        build(parse([str(seeds_dir()), "--db", str(db)]), settings_path=tmp_path / "settings.ini")
 
 
 def test_the_window_runs_as_a_process_and_keeps_the_import(tmp_path):

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-
-from reader.store import Store
 from windowkit import key, open_window, pick_document
+
+from reader.app import ReaderApp
+from reader.store import Store
 
 
 def test_everything_comes_back_after_closing(qtbot, tmp_path):
@@ -36,12 +37,12 @@ def test_everything_comes_back_after_closing(qtbot, tmp_path):
     view.scroll_to_code_point(len(text) // 2)
     top = view.first_visible_code_point()
     assert top > 0
-    document_id = window.controller.document.id
+    document_id = ReaderApp.of(window).session.document.id
     annotations = window.annotation_panel.model.annotations()
     window.close()
 
     again = open_window(qtbot, db, settings, corpus=None)
-    assert again.controller.document.id == document_id
+    assert ReaderApp.of(again).session.document.id == document_id
     assert again.reader.caret_code_point() == 205
     qtbot.waitUntil(lambda: again.reader.first_visible_code_point() == top)
     assert again.reader.font_point_size() == font_size
@@ -54,8 +55,7 @@ def test_everything_comes_back_after_closing(qtbot, tmp_path):
         assert store.annotations(document_id) == annotations
 
 
-def test_each_document_keeps_its_own_caret(qtbot, tmp_path):
-    window = open_window(qtbot, tmp_path / "project.sqlite", tmp_path / "settings.ini")
+def test_each_document_keeps_its_own_caret(qtbot, window):
     pick_document(qtbot, window, 0)
     window.reader.set_caret_code_point(40)
     pick_document(qtbot, window, 1)

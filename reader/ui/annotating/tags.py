@@ -1,0 +1,81 @@
+"""The tags: their actions, their buttons in the tag bar, and the tag editor, where a
+tag is added, renamed, recoloured or given another key (each an undoable step)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from reader.domain.tags import Tag
+from reader.store import StoreError
+from reader.ui.annotating.commands import SaveTag
+from reader.ui.annotating.controller import AnnotatingController
+from reader.ui.annotating.tag_editor import TagEditor
+from reader.ui.main_window import MainWindow
+from reader.ui.shell.actions import Actions
+from reader.ui.shell.session import Session
+
+
+class TagsController(QObject):
+    def __init__(self, session: Session, actions: Actions, window: MainWindow, annotating: AnnotatingController):
+        super().__init__(window)
+        self.session = session
+        self.actions = actions
+        self.window = window
+        self.annotating = annotating
+        self.tag_editor: TagEditor | None = None
+        actions.bind("EditTags", self.edit_tags)
+        annotating.storedTagsChanged.connect(self.reload)
+
+    def reload(self) -> None:
+        """The tags as the database holds them, on every widget and action that shows them."""
+        try:
+            self.session.tags = tags = self.session.store.tags()
+        except StoreError as error:
+            self.window.problem(str(error))
+            return
+        tag_actions = self.actions.set_tags(tags, self.annotating.apply_tag)
+        self.window.tag_bar.set_actions(tag_actions, [self.actions["EditTags"]])
+        self.window.reader.set_tags(tags)
+        self.window.annotation_panel.model.set_tags(tags)
+        if self.tag_editor is not None:
+            self.tag_editor.show_tags(tags)
+        if self.actions.unbound_tag_keys:
+            self.window.say(
+                "; ".join(
+                    f"tag {tag} has no key here: its key is that of {owner}"
+                    for tag, owner in self.actions.unbound_tag_keys
+                ),
+                problem=True,
+            )
+        self.session.tagsLoaded.emit()
+
+    def edit_tags(self) -> None:
+        if self.tag_editor is None:
+            self.tag_editor = TagEditor(self.session.tags, self.window)
+            self.tag_editor.saveRequested.connect(self.save_tag)
+            self.tag_editor.finished.connect(self._tag_editor_closed)
+        self.tag_editor.show_tags(self.session.tags)
+        self.tag_editor.show()
+        self.tag_editor.activateWindow()
+
+    def save_tag(self, tag: Tag, old_name: str | None) -> None:
+        tags = self.session.tags
+        before = next((t for t in tags if t.name == old_name), None) if old_name is not None else None
+        if before == tag:
+            return
+        if tag.key and (owner := self.actions.owner_of_key(tag.key)):
+            if self.tag_editor is not None:
+                self.tag_editor.show_problem(f"key {tag.key!r} is already {owner}; choose another")
+            return
+        command = SaveTag(self.session.store, self.annotating, before, tag)
+        if self.session.push(command):
+            self.window.say(f"Tag {tag.name} saved")
+            if self.tag_editor is not None:
+                self.tag_editor.show_tags(self.session.tags, select=tag.name)
+        elif self.tag_editor is not None:
+            self.tag_editor.show_problem(command.failure or "")
+
+    def _tag_editor_closed(self) -> None:
+        if self.tag_editor is not None:
+            self.tag_editor.deleteLater()
+        self.tag_editor = None

@@ -1,0 +1,243 @@
+"""Reading: which document is open and where in it, the documents list and the status
+line's counts, finding in the document and searching them all, focus, zoom, and the
+window's size and panes as the user left them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+
+from reader.domain.annotations import Annotation, quotes_its_text
+from reader.domain.documents import DocumentSummary, SearchHit
+from reader.store import StoreError
+from reader.ui.main_window import MainWindow
+from reader.ui.reading.code_point_view import DEFAULT_POINT_SIZE
+from reader.ui.reading.document_list import DOCUMENT_ID_ROLE, DocumentListModel
+from reader.ui.shell.actions import Actions
+from reader.ui.shell.session import Session
+
+
+def fitting(text: str, annotations: list[Annotation]) -> list[Annotation]:
+    """The annotations whose offsets still quote their text (a re-import can orphan some)."""
+    return [a for a in annotations if quotes_its_text(a, text)]
+
+
+class ReadingController(QObject):
+    def __init__(self, session: Session, actions: Actions, window: MainWindow):
+        super().__init__(window)
+        self.session = session
+        self.actions = actions
+        self.window = window
+        self.view = window.reader
+        self.panel = window.annotation_panel
+        self.documents = window.documents
+        actions.bind("Find", self.open_find_bar)
+        actions.bind("FindNext", lambda: self.find_again(backward=False))
+        actions.bind("FindPrevious", lambda: self.find_again(backward=True))
+        actions.bind("SearchCorpus", self.search_corpus)
+        actions.bind("FilterDocuments", self.filter_documents)
+        actions.bind("ZoomIn", self.view.zoom_in)
+        actions.bind("ZoomOut", self.view.zoom_out)
+        actions.bind("ZoomReset", self.zoom_reset)
+        actions.bind("FocusDocuments", self.focus_documents)
+        actions.bind("FocusReader", self.focus_reader)
+        actions.bind("FocusAnnotations", self.focus_annotations)
+        window.documents.documentChosen.connect(self.open_document)
+        window.corpus_search.hitChosen.connect(self.open_hit)
+        window.find_bar.findRequested.connect(self.find)
+        window.find_bar.closed.connect(self.focus_reader)
+
+    # ----- the window as the user left it -----
+
+    def restore_window(self) -> None:
+        settings = self.session.settings
+        if (geometry := settings.geometry()) is not None:
+            self.window.restoreGeometry(geometry)
+        if (state := settings.window_state()) is not None:
+            self.window.restoreState(state)
+        if (splitter := settings.splitter()) is not None:
+            self.window.restore_splitter(splitter)
+        if (size := settings.font_size()) is not None:
+            self.view.set_font_point_size(size)
+        self.actions["ExactCharacters"].setChecked(settings.exact_characters())
+
+    def remember_window(self) -> None:
+        """Where the reader was, the window's size and panes, the text size; synced to disk."""
+        settings = self.session.settings
+        self.remember_place()
+        settings.set_geometry(self.window.saveGeometry())
+        settings.set_window_state(self.window.saveState())
+        settings.set_splitter(self.window.splitter.saveState())
+        settings.set_font_size(self.view.font_point_size())
+        settings.set_exact_characters(self.actions["ExactCharacters"].isChecked())
+        settings.sync()
+
+    # ----- documents -----
+
+    def show_documents(self) -> None:
+        """The documents list as the database holds it now."""
+        self.documents.set_documents(self._documents_or_nothing())
+
+    def restore_last_document(self) -> None:
+        """Open the document the user last read here, or the first in the list."""
+        last = self.session.settings.last_document(self.session.store.path)
+        if last is not None and self.documents.model.row_of(last) is not None:
+            self.open_document(last)
+        elif self.documents.proxy.rowCount():
+            self.open_document(self.documents.proxy.index(0, DocumentListModel.TITLE).data(DOCUMENT_ID_ROLE))
+
+    def open_document(self, document_id: int, focus: bool = True) -> None:
+        session = self.session
+        if session.document is not None and session.document.id == document_id:
+            if focus:
+                self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        try:
+            document = session.store.document(document_id)
+            stored = session.store.annotations(document_id)
+        except StoreError as error:
+            self.window.problem(str(error))
+            return
+        self.remember_place()
+        annotations = fitting(document.text, stored)
+        session.document = document
+        self.view.set_document(document.text, annotations, session.tags)
+        self.panel.model.set_annotations(annotations)
+        self.documents.show_document(document_id)
+        self._show_heading()
+        place = session.settings.place(session.store.path, document_id)
+        caret, top = place if place else (0, 0)
+        length = len(document.text)
+        self.view.set_caret_code_point(min(max(caret, 0), length))
+        self.view.scroll_to_code_point(min(max(top, 0), length))
+        session.settings.set_last_document(session.store.path, document_id)
+        if len(annotations) < len(stored):
+            self.window.say(
+                f"{len(stored) - len(annotations)} annotation(s) of this document no longer fit its "
+                "text (orphaned by a re-import); they are kept in the database",
+                problem=True,
+            )
+        if focus:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        session.documentOpened.emit()
+
+    def reopen_document(self, document_id: int) -> None:
+        """Open ``document_id`` afresh, even when it is open: its text may have changed."""
+        self.session.document = None
+        self.open_document(document_id, focus=False)
+
+    def remember_place(self) -> None:
+        document = self.session.document
+        if document is not None:
+            self.session.settings.set_place(
+                self.session.store.path, document.id, self.view.caret_code_point(), self.view.first_visible_code_point()
+            )
+
+    def show_nothing_open(self) -> None:
+        self.session.document = None
+        self.view.clear_document()
+        self.panel.model.set_annotations([])
+        self._show_heading()
+
+    def _show_heading(self) -> None:
+        document = self.session.document
+        if document is None:
+            self.window.document_heading.setText("No document open")
+            self.window.document_details.setText("Pick a document on the left.")
+            return
+        self.window.document_heading.setText(document.title or document.name)
+        self.window.document_details.setText(f"{document.name} · {document.length:,} characters")
+
+    def show_stored_annotations(self) -> None:
+        """The open document's annotations as the database holds them, the selection kept."""
+        if self.session.document is None:
+            return
+        try:
+            document = self.session.store.document(self.session.document.id)
+            annotations = fitting(document.text, self.session.store.annotations(document.id))
+        except StoreError as error:
+            self.window.problem(str(error))
+            return
+        if document.sha256 != self.session.document.sha256:  # re-imported elsewhere with a new text
+            self.reopen_document(document.id)
+            return
+        selected = self.view.selected_annotation_id()
+        self.view.set_annotations(annotations)
+        self.panel.model.set_annotations(annotations)
+        if selected is not None:
+            self.view.select_annotation(selected, scroll=False)
+            self.panel.show_annotation(selected)
+
+    # ----- finding -----
+
+    def open_find_bar(self) -> None:
+        selection = self.view.selection_code_points()
+        initial = self.view.document_text()[selection[0] : selection[1]] if selection else ""
+        self.window.find_bar.open_bar(initial)
+
+    def find(self, query: str, backward: bool = False) -> None:
+        found = self.view.find_text(query, backward)
+        self.window.find_bar.show_result(found)
+        if not found:
+            self.window.say(f"“{query}” is not in this document")
+
+    def find_again(self, backward: bool) -> None:
+        if not self.window.find_bar.box.text():
+            self.open_find_bar()
+        else:
+            self.find(self.window.find_bar.box.text(), backward)
+
+    def search_corpus(self) -> None:
+        self.window.left_tabs.setCurrentIndex(1)
+        self.window.corpus_search.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.window.corpus_search.box.selectAll()
+
+    def open_hit(self, document_id: int, query: str) -> None:
+        self.open_document(document_id)
+        words = query.split()
+        if words:
+            self.view.set_caret_code_point(0)
+            self.view.find_text(words[0])
+
+    def search(self, query: str) -> list[SearchHit]:
+        try:
+            return self.session.store.search(query)
+        except StoreError as error:
+            self.window.problem(str(error))
+            return []
+
+    # ----- focus and zoom -----
+
+    def filter_documents(self) -> None:
+        self.window.left_tabs.setCurrentIndex(0)
+        self.documents.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.documents.filter_box.selectAll()
+
+    def focus_documents(self) -> None:
+        self.window.left_tabs.setCurrentIndex(0)
+        self.documents.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_reader(self) -> None:
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_annotations(self) -> None:
+        self.panel.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def zoom_reset(self) -> None:
+        self.view.set_font_point_size(DEFAULT_POINT_SIZE)
+
+    # ----- status -----
+
+    def show_summary(self) -> None:
+        model = self.documents.model
+        store = self.session.store
+        text = f"{store.path} · {model.rowCount():,} document(s) · {model.total_annotations():,} annotation(s)"
+        if store.read_only:
+            text += " · read-only"
+        self.window.status_summary.setText(text)
+
+    def _documents_or_nothing(self) -> list[DocumentSummary]:
+        try:
+            return self.session.store.documents()
+        except StoreError as error:
+            self.window.problem(str(error))
+            return []
