@@ -29,7 +29,7 @@ check: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(BIN)/python scripts/check_import_cycles.py
+	$(BIN)/python scripts/check_structure.py
 	$(BIN)/mypy
 
 bench: $(STAMP)
