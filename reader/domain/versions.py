@@ -9,24 +9,16 @@ bringing A into B and B into A keep the same version whichever way round.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import fields
 from datetime import UTC, datetime
 
+from reader.domain.annotations import Annotation
+
 OLDEST = datetime.min.replace(tzinfo=UTC)
-# The fields that make a version, in the order that breaks a tie. The document's
-# id is left out: it is local to each database (documents match by their text).
-_CONTENT = (
-    "start",
-    "end",
-    "text",
-    "tag",
-    "note",
-    "annotator",
-    "status",
-    "reviewer",
-    "review_note",
-    "created_at",
-    "updated_at",
-)
+# The fields that make a version, in the order that breaks a tie. The annotation's id
+# is the same in both, and the document's is local to each database (documents match
+# by their text).
+_CONTENT = tuple(f.name for f in fields(Annotation) if f.name not in ("id", "document_id"))
 
 
 def parse_moment(stamp: str) -> datetime | None:
