@@ -7,6 +7,8 @@ undone, the text, the annotations list and the counts show what the database hol
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMenu
 
@@ -15,10 +17,12 @@ from reader.domain.spans import snap_to_words, trim_whitespace
 from reader.store import StoreError
 from reader.store.review import document_counts
 from reader.ui.annotating.commands import AddAnnotation, DeleteAnnotation, move_edges, retag, set_note
-from reader.ui.main_window import MainWindow
 from reader.ui.reading.controller import ReadingController
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.session import Session
+
+if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
+    from reader.ui.main_window import MainWindow
 
 
 class AnnotatingController(QObject):

@@ -3,6 +3,8 @@ tag is added, renamed, recoloured or given another key (each an undoable step)."
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
 from reader.domain.tags import Tag
@@ -10,9 +12,11 @@ from reader.store import StoreError
 from reader.ui.annotating.commands import SaveTag
 from reader.ui.annotating.controller import AnnotatingController
 from reader.ui.annotating.tag_editor import TagEditor
-from reader.ui.main_window import MainWindow
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.session import Session
+
+if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
+    from reader.ui.main_window import MainWindow
 
 
 class TagsController(QObject):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget
@@ -26,11 +27,13 @@ from reader.store.review import annotators
 from reader.ui.annotating.commands import ChangeAnnotations
 from reader.ui.annotating.filter_bar import NO_NAME
 from reader.ui.compare.view import CompareDialog, ComparisonChoice, ComparisonPanel
-from reader.ui.main_window import MainWindow
 from reader.ui.reading.controller import fitting
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.dialog_parts import documents_folder
 from reader.ui.shell.session import Session, Sink
+
+if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
+    from reader.ui.main_window import MainWindow
 
 _CONTENT = ("start", "end", "text", "tag", "note", "annotator")
 Change = tuple[Annotation | None, Annotation]  # (the stored annotation, or None to add; what it becomes)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
@@ -19,11 +20,13 @@ from reader.store import Store, StoreError
 from reader.ui.annotating.tags import TagsController
 from reader.ui.library.export_dialog import ExportCancelled, ExportDialog, export_annotations
 from reader.ui.library.preferences import PreferencesDialog
-from reader.ui.main_window import MainWindow
 from reader.ui.reading.controller import ReadingController
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.dialog_parts import documents_folder
 from reader.ui.shell.session import Session
+
+if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
+    from reader.ui.main_window import MainWindow
 
 # How often the window asks SQLite whether another program changed the database.
 LOOK_FOR_CHANGES_MS = 1000

@@ -8,6 +8,7 @@ be open), then the window reloads what the database holds. The sources are only 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QCursor
@@ -16,9 +17,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from reader.store import StoreError
 from reader.store.merge import MergeReport, merge, report_lines
 from reader.ui.library.controller import DATABASE_FILES, LibraryController
-from reader.ui.main_window import MainWindow
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.session import Session
+
+if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
+    from reader.ui.main_window import MainWindow
 
 
 class MergeController(QObject):

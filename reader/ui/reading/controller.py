@@ -4,16 +4,20 @@ window's size and panes as the user left them."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 
 from reader.domain.annotations import Annotation, quotes_its_text
 from reader.domain.documents import DocumentSummary, SearchHit
 from reader.store import StoreError
-from reader.ui.main_window import MainWindow
 from reader.ui.reading.code_point_view import DEFAULT_POINT_SIZE
 from reader.ui.reading.document_list import DOCUMENT_ID_ROLE, DocumentListModel
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.session import Session
+
+if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
+    from reader.ui.main_window import MainWindow
 
 
 def fitting(text: str, annotations: list[Annotation]) -> list[Annotation]:

@@ -8,6 +8,8 @@ a rejected annotation stays, struck through, unless Show Rejected is off.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -18,12 +20,14 @@ from reader.store import StoreError
 from reader.store.review import annotators, has_pending
 from reader.ui.annotating.commands import review, set_review_note
 from reader.ui.annotating.controller import AnnotatingController
-from reader.ui.main_window import MainWindow
 from reader.ui.reading.controller import ReadingController
 from reader.ui.reading.document_list import pending
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.dialog_parts import ok_cancel
 from reader.ui.shell.session import Session
+
+if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
+    from reader.ui.main_window import MainWindow
 
 
 class ReviewController(QObject):
