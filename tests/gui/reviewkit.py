@@ -11,7 +11,7 @@ from windowkit import open_window
 from reader.domain.annotations import Annotation
 from reader.domain.corpus import SourceText
 from reader.store import Store
-from reader.ui.shell.settings import WindowSettings
+from reader.ui.shell.settings import ANNOTATOR, WindowSettings
 
 # Listed in this order (by title); emoji put code points and UTF-16 units apart.
 TEXTS = {
@@ -47,7 +47,7 @@ def open_as(qtbot, db: Path, settings: Path, annotator: str | None = "editor"):
     """The window on ``db`` (no corpus imported), with ``annotator`` as the user's name."""
     if annotator is not None:
         chosen = WindowSettings(settings)
-        chosen.set_annotator(annotator)
+        chosen.set(ANNOTATOR, annotator)
         chosen.sync()
     return open_window(qtbot, db, settings, corpus=None)
 

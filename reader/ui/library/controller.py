@@ -24,6 +24,7 @@ from reader.ui.reading.controller import ReadingController
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.dialog_parts import documents_folder
 from reader.ui.shell.session import Session
+from reader.ui.shell.settings import ANNOTATOR
 
 if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
     from reader.ui.main_window import MainWindow
@@ -286,7 +287,7 @@ class LibraryController(QObject):
         if name == self.session.annotator:
             return
         self.session.annotator = name
-        self.session.settings.set_annotator(name)
+        self.session.settings.set(ANNOTATOR, name)
         self.session.settings.sync()
         self._show_identity()
         self.window.say(f"From now on your annotations and reviews are stored as {name}")

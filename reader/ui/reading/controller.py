@@ -15,6 +15,7 @@ from reader.ui.reading.code_point_view import DEFAULT_POINT_SIZE
 from reader.ui.reading.document_list import DOCUMENT_ID_ROLE, DocumentListModel
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.session import Session
+from reader.ui.shell.settings import EXACT_CHARACTERS, FONT_SIZE, GEOMETRY, SPLITTER, WINDOW_STATE
 
 if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
     from reader.ui.main_window import MainWindow
@@ -54,25 +55,25 @@ class ReadingController(QObject):
 
     def restore_window(self) -> None:
         settings = self.session.settings
-        if (geometry := settings.geometry()) is not None:
+        if (geometry := settings.get(GEOMETRY)) is not None:
             self.window.restoreGeometry(geometry)
-        if (state := settings.window_state()) is not None:
+        if (state := settings.get(WINDOW_STATE)) is not None:
             self.window.restoreState(state)
-        if (splitter := settings.splitter()) is not None:
+        if (splitter := settings.get(SPLITTER)) is not None:
             self.window.restore_splitter(splitter)
-        if (size := settings.font_size()) is not None:
+        if (size := settings.get(FONT_SIZE)) is not None:
             self.view.set_font_point_size(size)
-        self.actions["ExactCharacters"].setChecked(settings.exact_characters())
+        self.actions["ExactCharacters"].setChecked(settings.get(EXACT_CHARACTERS))
 
     def remember_window(self) -> None:
         """Where the reader was, the window's size and panes, the text size; synced to disk."""
         settings = self.session.settings
         self.remember_place()
-        settings.set_geometry(self.window.saveGeometry())
-        settings.set_window_state(self.window.saveState())
-        settings.set_splitter(self.window.splitter.saveState())
-        settings.set_font_size(self.view.font_point_size())
-        settings.set_exact_characters(self.actions["ExactCharacters"].isChecked())
+        settings.set(GEOMETRY, self.window.saveGeometry())
+        settings.set(WINDOW_STATE, self.window.saveState())
+        settings.set(SPLITTER, self.window.splitter.saveState())
+        settings.set(FONT_SIZE, self.view.font_point_size())
+        settings.set(EXACT_CHARACTERS, self.actions["ExactCharacters"].isChecked())
         settings.sync()
 
     # ----- documents -----

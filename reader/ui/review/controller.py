@@ -25,6 +25,7 @@ from reader.ui.reading.document_list import pending
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.dialog_parts import ok_cancel
 from reader.ui.shell.session import Session
+from reader.ui.shell.settings import REVIEW_MODE, SHOW_REJECTED
 
 if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
     from reader.ui.main_window import MainWindow
@@ -69,13 +70,13 @@ class ReviewController(QObject):
     def restore(self) -> None:
         """The mode and Show Rejected as the user left them."""
         settings = self.session.settings
-        self.actions["ShowRejected"].setChecked(settings.show_rejected())
-        self.actions["ReviewMode"].setChecked(settings.review_mode())
+        self.actions["ShowRejected"].setChecked(settings.get(SHOW_REJECTED))
+        self.actions["ReviewMode"].setChecked(settings.get(REVIEW_MODE))
         self._show_mode(self.actions["ReviewMode"].isChecked())
         self.apply_filter()
 
     def set_review_mode(self, on: bool) -> None:
-        self.session.settings.set_review_mode(on)
+        self.session.settings.set(REVIEW_MODE, on)
         self._show_mode(on)
         if not on:
             self.actions["PendingOnly"].setChecked(False)
@@ -92,7 +93,7 @@ class ReviewController(QObject):
         self.documents.show_review_progress(on)
 
     def set_show_rejected(self, shown: bool) -> None:
-        self.session.settings.set_show_rejected(shown)
+        self.session.settings.set(SHOW_REJECTED, shown)
         self.apply_filter()
 
     def current_filter(self) -> ReviewFilter:

@@ -20,7 +20,7 @@ from reader.domain.annotations import Annotation
 from reader.domain.documents import Document
 from reader.domain.tags import Tag
 from reader.store import Store, StoreError
-from reader.ui.shell.settings import WindowSettings
+from reader.ui.shell.settings import ANNOTATOR, WindowSettings
 
 
 class Sink(Protocol):
@@ -81,7 +81,7 @@ class Session(QObject):
         self.settings = settings
         self.undo_stack = undo_stack
         self.default_annotator = default_annotator
-        self.annotator = settings.annotator() or default_annotator
+        self.annotator = settings.get(ANNOTATOR) or default_annotator
         self.document: Document | None = None
         self.tags: list[Tag] = []
 

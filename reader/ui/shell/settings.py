@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
@@ -16,6 +19,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from reader.paths import APP_NAME
 
 MAX_PLACES = 500
+T = TypeVar("T")
 
 
 def default_settings_path() -> Path:
@@ -26,69 +30,65 @@ def _database_key(database: Path) -> str:
     return hashlib.sha1(str(Path(database).resolve()).encode("utf-8")).hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One value the window remembers: its key in the file, how a stored value is read
+    back (None when it cannot be: a hand-edited file must not stop the window), and
+    what it is until it has been stored."""
+
+    key: str
+    read: Callable[[object], T | None]
+    default: T
+
+
+def _as_bytes(value: object) -> QByteArray | None:
+    return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def _as_int(value: object) -> int | None:
+    try:
+        return int(value) if isinstance(value, int | str) else None
+    except ValueError:
+        return None
+
+
+def _as_bool(value: object) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    return {"true": True, "false": False}.get(value) if isinstance(value, str) else None
+
+
+def _as_name(value: object) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+GEOMETRY = Setting[QByteArray | None]("window/geometry", _as_bytes, None)
+WINDOW_STATE = Setting[QByteArray | None]("window/state", _as_bytes, None)
+SPLITTER = Setting[QByteArray | None]("window/splitter", _as_bytes, None)
+FONT_SIZE = Setting[int | None]("reader/font_size", _as_int, None)
+EXACT_CHARACTERS = Setting[bool]("reader/exact_characters", _as_bool, False)
+ANNOTATOR = Setting[str | None]("identity/annotator", _as_name, None)  # the name on annotations and reviews
+REVIEW_MODE = Setting[bool]("review/mode", _as_bool, False)
+SHOW_REJECTED = Setting[bool]("review/show_rejected", _as_bool, True)
+
+
 class WindowSettings:
     def __init__(self, path: Path | None = None):
         self.path = Path(path) if path is not None else default_settings_path()
         self._settings = QSettings(str(self.path), QSettings.Format.IniFormat)
 
-    # The window
+    def get(self, setting: Setting[T]) -> T:
+        value = self._settings.value(setting.key)
+        read = setting.read(value) if value is not None else None
+        return setting.default if read is None else read
 
-    def geometry(self) -> QByteArray | None:
-        return self._bytes("window/geometry")
-
-    def set_geometry(self, value: QByteArray) -> None:
-        self._settings.setValue("window/geometry", value)
-
-    def window_state(self) -> QByteArray | None:
-        return self._bytes("window/state")
-
-    def set_window_state(self, value: QByteArray) -> None:
-        self._settings.setValue("window/state", value)
-
-    def splitter(self) -> QByteArray | None:
-        return self._bytes("window/splitter")
-
-    def set_splitter(self, value: QByteArray) -> None:
-        self._settings.setValue("window/splitter", value)
-
-    def font_size(self) -> int | None:
-        return self._int("reader/font_size")
-
-    def set_font_size(self, points: int) -> None:
-        self._settings.setValue("reader/font_size", int(points))
-
-    def exact_characters(self) -> bool:
-        return self._bool("reader/exact_characters", False)
-
-    def set_exact_characters(self, exact: bool) -> None:
-        self._settings.setValue("reader/exact_characters", bool(exact))
-
-    # Identity and review
-
-    def annotator(self) -> str | None:
-        """The name stored on the user's annotations and reviews; None until it is set."""
-        value = self._settings.value("identity/annotator")
-        return value.strip() if isinstance(value, str) and value.strip() else None
-
-    def set_annotator(self, name: str) -> None:
-        self._settings.setValue("identity/annotator", name)
-
-    def review_mode(self) -> bool:
-        return self._bool("review/mode", False)
-
-    def set_review_mode(self, on: bool) -> None:
-        self._settings.setValue("review/mode", bool(on))
-
-    def show_rejected(self) -> bool:
-        return self._bool("review/show_rejected", True)
-
-    def set_show_rejected(self, shown: bool) -> None:
-        self._settings.setValue("review/show_rejected", bool(shown))
+    def set(self, setting: Setting[T], value: T) -> None:
+        self._settings.setValue(setting.key, value)
 
     # Per database
 
     def last_document(self, database: Path) -> int | None:
-        return self._int(f"databases/{_database_key(database)}/last_document")
+        return _as_int(self._settings.value(f"databases/{_database_key(database)}/last_document"))
 
     def set_last_document(self, database: Path, document_id: int | None) -> None:
         key = f"databases/{_database_key(database)}/last_document"
@@ -124,17 +124,3 @@ class WindowSettings:
         except ValueError:
             return {}
         return places if isinstance(places, dict) else {}
-
-    def _bool(self, key: str, default: bool) -> bool:
-        return self._settings.value(key, "true" if default else "false") in (True, "true")
-
-    def _bytes(self, key: str) -> QByteArray | None:
-        value = self._settings.value(key)
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
-
-    def _int(self, key: str) -> int | None:
-        value = self._settings.value(key)
-        try:
-            return int(value) if value is not None else None
-        except (TypeError, ValueError):
-            return None

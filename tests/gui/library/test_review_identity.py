@@ -13,7 +13,7 @@ from reader.app import ReaderApp
 from reader.cli import default_annotator
 from reader.domain.tags import Tag
 from reader.store import Store
-from reader.ui.shell.settings import WindowSettings
+from reader.ui.shell.settings import ANNOTATOR, WindowSettings
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -42,7 +42,7 @@ def test_the_name_is_set_once_shown_and_stored(qtbot, tmp_path):
     qtbot.waitUntil(lambda: window.findChild(QDialog, "preferencesDialog") is None)
     reactivate(qtbot, window)
     assert window.status_identity.text() == "Annotator: Zoë Редактор"
-    assert WindowSettings(settings).annotator() == "Zoë Редактор"
+    assert WindowSettings(settings).get(ANNOTATOR) == "Zoë Редактор"
 
     view = window.reader
     view.setFocus()
