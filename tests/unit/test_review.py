@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from reader.domain.annotations import Annotation
 from reader.domain.review import ReviewFilter, caret_order, next_pending, text_order
-from reader.store.review import annotators, document_counts, has_pending
 
 TEXT = "Alpha 😀 Bravo Charlie Delta Echo"
 
@@ -48,13 +47,13 @@ def test_store_queries(store):
     other = store.import_source(SourceText("u.txt", "", "Another text", "utf-8")).document_id
     store.add_annotation(Annotation(document, 0, 5, "Alpha", "claim", annotator="alice"))
     store.add_annotation(Annotation(document, 8, 13, "Bravo", "actor", annotator="bob", status="accepted"))
-    assert annotators(store) == ["alice", "bob"]
-    assert document_counts(store, document) == (2, 1) and document_counts(store, other) == (0, 0)
-    assert has_pending(store, document) and has_pending(store, document, tag="claim", annotator="alice")
-    assert not has_pending(store, document, tag="actor") and not has_pending(store, document, annotator="bob")
-    assert not has_pending(store, other)
+    assert store.annotators() == ["alice", "bob"]
+    assert store.document_counts(document) == (2, 1) and store.document_counts(other) == (0, 0)
+    assert store.has_pending(document) and store.has_pending(document, tag="claim", annotator="alice")
+    assert not store.has_pending(document, tag="actor") and not store.has_pending(document, annotator="bob")
+    assert not store.has_pending(other)
     store.db.execute("UPDATE annotations SET orphaned = 1")  # a re-import orphaned it: nothing to review here
-    assert not has_pending(store, document)
+    assert not store.has_pending(document)
 
 
 def test_has_pending_searches_the_document_not_the_tag(store):
@@ -65,7 +64,7 @@ def test_has_pending_searches_the_document_not_the_tag(store):
     document = store.import_source(SourceText("t.txt", "", TEXT, "utf-8")).document_id
     executed = []
     store.db.conn.set_trace_callback(executed.append)
-    has_pending(store, document, tag="claim", annotator="alice")
+    store.has_pending(document, tag="claim", annotator="alice")
     store.db.conn.set_trace_callback(None)
     (query,) = [sql for sql in executed if sql.lstrip().upper().startswith("SELECT")]
     plan = " ".join(row[3] for row in store.db.conn.execute(f"EXPLAIN QUERY PLAN {query}"))

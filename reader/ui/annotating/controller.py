@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QMenu
 from reader.domain.annotations import Annotation, span_fits
 from reader.domain.spans import snap_to_words, trim_whitespace
 from reader.store import StoreError
-from reader.store.review import document_counts
 from reader.ui.annotating.commands import AddAnnotation, DeleteAnnotation, move_edges, retag, set_note
 from reader.ui.reading.controller import ReadingController
 from reader.ui.shell.actions import Actions
@@ -222,7 +221,7 @@ class AnnotatingController(QObject):
     def _counts_changed(self, document_id: int) -> None:
         # Read back from the counts the database keeps: right after an undo in another document too.
         try:
-            self.window.documents.model.set_counts(document_id, *document_counts(self.session.store, document_id))
+            self.window.documents.model.set_counts(document_id, *self.session.store.document_counts(document_id))
         except StoreError as error:
             self.window.problem(str(error))
         self.reading.show_summary()

@@ -23,7 +23,6 @@ from reader.domain.comparison import ComparedRow, compare_annotations
 from reader.domain.documents import Document
 from reader.domain.text import single_spaced
 from reader.store import Store, StoreError
-from reader.store.review import annotators
 from reader.ui.annotating.commands import ChangeAnnotations
 from reader.ui.annotating.filter_bar import NO_NAME
 from reader.ui.compare.view import CompareDialog, ComparisonChoice, ComparisonPanel
@@ -79,7 +78,7 @@ class ComparisonController(QObject):
 
     def choose(self) -> CompareDialog:
         try:
-            names = annotators(self.session.store)
+            names = self.session.store.annotators()
         except StoreError as error:
             names = []
             self.window.say(str(error), problem=True)
@@ -152,7 +151,7 @@ class ComparisonController(QObject):
         if (
             self.choice is not None
             and self.choice.path is None
-            and self.choice.b_annotator not in annotators(self.session.store)
+            and self.choice.b_annotator not in self.session.store.annotators()
         ):
             self.stop()
             self.dock.hide()

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
-from reader.domain.annotations import Annotation
+from reader.domain.annotations import Annotation, span_fits
 from reader.domain.tags import Tag
 from reader.ui.reading.code_point_view import CodePointView
 from reader.ui.reading.highlight_index import LiveSpanIndex, Span, span_order
@@ -133,7 +133,7 @@ class ReaderView(CodePointView):
         self.viewport().update()
 
     def _shows(self, annotation: Annotation) -> bool:
-        if not 0 <= annotation.start < annotation.end <= self._offsets.length:
+        if not span_fits(self._offsets.length, annotation.start, annotation.end):
             return False  # a span that does not fit this text is never drawn (nor crashes the paint)
         return self._filter is None or bool(self._filter(annotation))
 
@@ -146,7 +146,7 @@ class ReaderView(CodePointView):
 
     def _spans(self) -> LiveSpanIndex:
         if self._index is None:
-            if self._filter is None:  # inlined: it runs over every annotation of the document
+            if self._filter is None:  # span_fits inlined: this runs over every annotation of the document
                 length = self._offsets.length
                 spans = [(a.start, a.end, a.id) for a in self._annotations.values() if 0 <= a.start < a.end <= length]
             else:

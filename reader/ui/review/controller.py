@@ -17,7 +17,6 @@ from reader.domain.annotations import ACCEPTED, REJECTED, Annotation
 from reader.domain.review import ReviewFilter, caret_order, next_pending, text_order
 from reader.domain.text import single_spaced
 from reader.store import StoreError
-from reader.store.review import annotators, has_pending
 from reader.ui.annotating.commands import review, set_review_note
 from reader.ui.annotating.controller import AnnotatingController
 from reader.ui.reading.controller import ReadingController
@@ -111,7 +110,7 @@ class ReviewController(QObject):
 
     def _annotators(self) -> list[str]:
         try:
-            return annotators(self.session.store)
+            return self.session.store.annotators()
         except StoreError as error:
             self.window.say(str(error), problem=True)
             return []
@@ -220,7 +219,7 @@ class ReviewController(QObject):
             if summary is None or pending(summary) <= 0:
                 continue  # the counts say none: no need to ask the database
             try:
-                if has_pending(self.session.store, document_id, shown.tag, shown.annotator):
+                if self.session.store.has_pending(document_id, shown.tag, shown.annotator):
                     return document_id
             except StoreError as error:
                 self.window.say(str(error), problem=True)

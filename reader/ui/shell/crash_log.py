@@ -16,6 +16,7 @@ from types import TracebackType
 from PySide6.QtCore import QObject, Signal
 
 from reader import __version__
+from reader.domain.text import shortened
 from reader.paths import log_file
 
 LOG_BYTES = 1_000_000  # then reader.log becomes reader.log.1, and so on
@@ -30,7 +31,7 @@ def summary(exc_type: type[BaseException], exc_value: BaseException) -> str:
     except Exception:  # an exception whose __str__ raises too: its type says enough
         lines = []
     described = f"{exc_type.__name__}: {lines[0]}" if lines else exc_type.__name__
-    return described if len(described) <= LONGEST_SUMMARY else described[: LONGEST_SUMMARY - 1] + "…"
+    return shortened(described, LONGEST_SUMMARY)
 
 
 class _RaisingFileHandler(RotatingFileHandler):
