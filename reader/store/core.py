@@ -48,7 +48,8 @@ class StoreCore:
         return "schema" if schema else "data" if data else ""
 
     def _change_marks(self) -> tuple[int, int]:
-        # data_version moves with every commit of another connection, never with our own.
+        # data_version moves with every commit of another connection, never with our own,
+        # so a write here never hides one made elsewhere since the last look.
         try:
             return (
                 self.db.conn.execute("PRAGMA data_version").fetchone()[0],
@@ -68,7 +69,6 @@ class StoreCore:
                 yield
         except sqlite3.Error as error:
             raise StoreError(explain(self.path, error)) from error
-        self._seen_changes = self._change_marks()
 
     def _one(self, sql: str, params: list | None = None) -> dict | None:
         return next(self.db.query(sql, params or []), None)
