@@ -1,6 +1,7 @@
 # make run   sets up .venv when needed and opens the window on the bundled seeds
 # make test  sets up .venv when needed and runs the test suite
 # make check runs the gates: ruff (lint and format), import-linter (the layers), mypy (types)
+# make translations compiles resources/translations/*.ts into the .qm files the window loads
 # make dist  builds the desktop app with PyInstaller into dist/reader/ (see build.spec)
 # make soak  kills Reader's processes with SIGKILL for ROUNDS rounds (default 120) and counts
 #            what survived (tests/soak.py; the latest table is in docs/reliability.md)
@@ -10,7 +11,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ROUNDS ?= 120
 
-.PHONY: run test check bench soak dist system-libs clean
+.PHONY: run test check bench soak dist system-libs translations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,10 +19,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[test,dist,check]"
 	touch $(STAMP)
 
-run: $(STAMP) system-libs
+run: $(STAMP) system-libs translations
 	$(BIN)/reader
 
-test: $(STAMP)
+test: $(STAMP) translations
 	@sh scripts/test-deps.sh
 	$(BIN)/python -m pytest
 
@@ -40,6 +41,10 @@ soak: $(STAMP)
 
 dist: $(STAMP)
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
+
+# The .qm files are built from the .ts sources; the window speaks English without them.
+translations: $(STAMP)
+	$(BIN)/python scripts/translations.py compile
 
 system-libs:
 	@sh scripts/system-libs.sh

@@ -30,7 +30,7 @@ from reader.ui.main_window import MainWindow
 from reader.ui.merge.controller import MergeController
 from reader.ui.reading.controller import ReadingController
 from reader.ui.review.controller import ReviewController
-from reader.ui.shell import crash_log
+from reader.ui.shell import crash_log, translation
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.session import Session
 from reader.ui.shell.settings import WindowSettings
@@ -44,7 +44,11 @@ class StartupError(Exception):
 
 def application() -> QApplication:
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        app = QApplication(sys.argv[:1])
+        translation.install(app)
     app.setApplicationName(APP_NAME)
     app.setDesktopFileName("reader")
     icon = resource_path("icons", "reader-256.png")

@@ -11,6 +11,8 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 _SANDBOX = Path(tempfile.mkdtemp(prefix="reader-tests-"))
 for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[variable] = str(_SANDBOX / variable.lower())
+# The messages the tests read are English whatever this machine's locale; the Russian tests ask for Russian.
+os.environ["READER_LANGUAGE"] = "en"
 
 import pytest  # noqa: E402
 
@@ -38,3 +40,20 @@ def seeded_store(store: Store) -> Store:
     for path, name in find_sources([SEEDS]):
         store.import_source(read_source(path, name))
     return store
+
+
+@pytest.fixture(scope="session")
+def translations_built() -> Path:
+    """resources/translations/*.qm compiled from their .ts sources (as `make translations` does)."""
+    import subprocess
+    import sys
+
+    folder = REPO / "resources" / "translations"
+    stale = [
+        ts
+        for ts in folder.glob("*.ts")
+        if not ts.with_suffix(".qm").exists() or ts.with_suffix(".qm").stat().st_mtime < ts.stat().st_mtime
+    ]
+    if stale:
+        subprocess.run([sys.executable, str(REPO / "scripts" / "translations.py"), "compile"], check=True)
+    return folder

@@ -8,10 +8,10 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QTextBrowser
-from windowkit import REPO
+from windowkit import REPO, drag_select, pick_document, shortcut
 
 from reader.app import ReaderApp
-from reader.ui.shell.actions import SPECS, STATE_ACTIONS
+from reader.ui.shell.action_specs import SPECS, STATE_ACTIONS
 
 REQUIRED = {
     "actionUndo",
@@ -104,4 +104,19 @@ def test_f1_lists_the_shortcuts_in_the_window(qtbot, window, parts):
     listed = dialog.findChild(QTextBrowser).toPlainText()
     for _, name, keys in parts.actions.shortcut_rows():
         assert name in listed and keys in listed
+    dialog.reject()
+
+
+def test_f1_names_undo_as_undo_after_a_change(qtbot, window, parts):
+    # The undo action's text follows the stack ("Undo Tag “…” as place"); the shortcuts page names the action.
+    pick_document(qtbot, window, 0)
+    drag_select(qtbot, window, 0, 5)
+    shortcut(qtbot, window, Qt.Key.Key_1)
+    assert parts.actions["Undo"].text().startswith("&Undo ")
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_F1)
+    dialog = window.findChild(QDialog, "shortcutsDialog")
+    listed = dialog.findChild(QTextBrowser).toHtml()
+    assert ">Undo<" in listed and "Undo Tag" not in listed
+    assert ("Edit", "Undo", "Ctrl+Z") in parts.actions.shortcut_rows()
     dialog.reject()
