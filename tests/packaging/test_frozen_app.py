@@ -13,6 +13,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTranslator
 
 from reader import __version__
 from reader.domain.corpus import find_sources, read_source
@@ -176,5 +177,13 @@ def test_bundle_holds_what_the_window_needs_and_stays_small(frozen_app: Path):
     assert (internal / "resources" / "tags.toml").is_file()
     assert sorted(p.name for p in (internal / "seeds").iterdir()) == sorted(p.name for p in SEEDS.iterdir())
     assert not (plugins / "platformthemes" / "libqgtk3.so").exists()
-    assert not (internal / "PySide6" / "Qt" / "translations").exists()
+    # Of Qt's own translations only those of Reader's languages, for its dialogs.
+    assert sorted(p.name for p in (internal / "PySide6" / "Qt" / "translations").iterdir()) == ["qtbase_ru.qm"]
     assert size_mb < SIZE_BUDGET_MB, f"the app folder grew to {size_mb:.0f} MB"
+
+
+def test_the_built_app_carries_its_translations(frozen_app: Path):
+    folder = frozen_app.parent / "_internal" / "resources" / "translations"
+    translator = QTranslator()
+    assert translator.load("reader_ru", str(folder)), sorted(p.name for p in folder.iterdir())
+    assert translator.translate("Actions", "&File") == "&Файл"
