@@ -1,31 +1,33 @@
 """View ▸ Compare With: this database's spans on the open document beside another
 annotator's (from another database, matched by the text's sha256, or from this one),
-and taking either version with one key.
+and taking either version with one key (reader.ui.compare.settling says what T and O write).
 
-Take theirs (T): their annotation goes into this database with its id (or, when that
-id is here already, becomes their version), accepted by the user; ours in the row is
-rejected. Keep ours (O): ours is accepted; theirs, when it is in this database, rejected.
-Nothing is deleted, every step is one undoable command, and rejected annotations are
-left out of the comparison, as ``reader agreement`` leaves them out.
+Each document's spans are paired once while the comparison is open (the first time it is
+shown), and the pairing is kept: settling a row changes statuses, and the row stays where
+it is, marked with what was decided. It is paired anew when the comparison is opened
+again, when the window opens another database, or when another program changes the other
+database. Rejected annotations are left out of the pairing, as ``reader agreement`` leaves
+them out. Every step is one undoable command.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget
 
-from reader.domain.annotations import ACCEPTED, REJECTED, Annotation
-from reader.domain.comparison import ComparedRow, compare_annotations
+from reader.domain.annotations import REJECTED, Annotation
+from reader.domain.comparison import ComparedRow, RowNow, compare_annotations, left_out, next_to_settle, rows_now, tally
 from reader.domain.documents import Document
 from reader.domain.text import single_spaced
 from reader.store import Store, StoreError
 from reader.ui.annotating.commands import ChangeAnnotations
 from reader.ui.annotating.filter_bar import NO_NAME
-from reader.ui.compare.view import CompareDialog, ComparisonChoice, ComparisonPanel
+from reader.ui.compare.dialog import CompareDialog, ComparisonChoice
+from reader.ui.compare.settling import Change, Stored, keeping_ours, taking_theirs
+from reader.ui.compare.view import ComparisonPanel
 from reader.ui.reading.controller import fitting
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.dialog_parts import documents_folder
@@ -34,8 +36,13 @@ from reader.ui.shell.session import Session, Sink
 if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
     from reader.ui.main_window import MainWindow
 
-_CONTENT = ("start", "end", "text", "tag", "note", "annotator")
-Change = tuple[Annotation | None, Annotation]  # (the stored annotation, or None to add; what it becomes)
+LOOK_AT_THE_OTHER_FILE_MS = 1000
+Settle = Callable[[RowNow, Stored, str, int], tuple[list[Change], str]]
+
+
+class Pairing(NamedTuple):
+    rows: list[ComparedRow]
+    missing: bool  # the other database has no document with this text
 
 
 class ComparisonController(QObject):
@@ -59,13 +66,18 @@ class ComparisonController(QObject):
         self.dock = dock
         self.choice: ComparisonChoice | None = None
         self.other: Store | None = None
-        self._theirs: tuple[str, list[Annotation] | None] | None = None  # (sha256, their annotations) of the open text
+        self._pairings: dict[int, Pairing] = {}  # by document id, while the comparison is open
+        self._store: Store | None = None  # the database the pairings were made in
+        self._settling = False
+        self._other_watch = QTimer(self)
+        self._other_watch.setInterval(LOOK_AT_THE_OTHER_FILE_MS)
+        self._other_watch.timeout.connect(self._look_at_the_other_file)
         actions.bind("TakeTheirs", self.take_theirs)
         actions.bind("KeepOurs", self.keep_ours)
         actions.bind("Compare", self.choose)
         self.panel.rowChosen.connect(self._row_chosen)
-        self.dock.visibilityChanged.connect(lambda visible: actions.set_comparison_open(visible and self.active))
-        session.documentOpened.connect(self._document_opened)
+        self.dock.visibilityChanged.connect(self._visibility_changed)
+        session.documentOpened.connect(self.refresh)
         session.annotationsChanged.connect(lambda document_id: self.refresh())
         session.databaseLoaded.connect(self._database_loaded)
         window.closing.connect(self.stop)
@@ -111,7 +123,9 @@ class ComparisonController(QObject):
             except StoreError as error:
                 return str(error)
         self.stop()
-        self.choice, self.other = choice, other
+        self.choice, self.other, self._store = choice, other, self.session.store
+        if other is not None:
+            self._other_watch.start()
         theirs = [choice.path.name] if choice.path else []
         if choice.b_annotator is not None:
             theirs.append(self._who(choice.b_annotator))
@@ -127,13 +141,15 @@ class ComparisonController(QObject):
         self.refresh()
         self.panel.view.setFocus(Qt.FocusReason.OtherFocusReason)
         if self.panel.model.rowCount():
-            self.panel.view.setCurrentIndex(self.panel.model.index(0, 0))
+            self.panel.go_to(0)
         return ""
 
     def stop(self) -> None:
+        self._other_watch.stop()
         if self.other is not None:
             self.other.close()
-        self.other, self.choice, self._theirs = None, None, None
+        self.other, self.choice, self._store = None, None, None
+        self._pairings.clear()
         self.actions.set_comparison_open(False)
 
     @staticmethod
@@ -142,72 +158,95 @@ class ComparisonController(QObject):
 
     # ----- following the window -----
 
-    def _document_opened(self) -> None:
-        self._theirs = None
-        self.refresh(keep_row=False)
+    def _visibility_changed(self, visible: bool) -> None:
+        self.actions.set_comparison_open(visible and self.active)
+        if visible:
+            self.refresh()
 
     def _database_loaded(self) -> None:
+        choice = self.choice
+        if choice is None:
+            return
         # Another annotator "of this database" means nothing in a database just opened.
-        if (
-            self.choice is not None
-            and self.choice.path is None
-            and self.choice.b_annotator not in self.session.store.annotators()
-        ):
+        if choice.path is None and choice.b_annotator not in self.session.store.annotators():
             self.stop()
             self.dock.hide()
             return
-        self._theirs = None
-        self.refresh(keep_row=False)
+        if self.session.store is not self._store:  # another database: pair anew
+            self._store = self.session.store
+            self._pairings.clear()
+        self.refresh()
 
-    def refresh(self, keep_row: bool = True) -> None:
+    def _look_at_the_other_file(self) -> None:
+        if self.other is None or self.choice is None or self.choice.path is None:
+            return
+        try:
+            changed = self.other.changed_elsewhere()
+        except StoreError as error:
+            self._other_watch.stop()  # said once, not every second
+            self.window.say(str(error), problem=True)
+            return
+        if changed:
+            self._pairings.clear()
+            self.refresh()
+            self.window.say(f"{self.choice.path.name} changed: the comparison is paired anew")
+
+    def refresh(self) -> None:
         choice = self.choice
         if choice is None or not self.dock.isVisible():
             return
         document = self.session.document
         if document is None:
             self.panel.heading.setText("No document open")
-            self.panel.show_rows([], "", set(), None)
+            self.panel.show_rows([])
             return
         mine = self.annotations.annotations()
-        ours = self._side(mine, choice.a_annotator)
-        theirs, missing = self._their_annotations(mine, choice, document)
-        rows = compare_annotations(ours, theirs)
-        row = self.panel.current_row() if keep_row else None
-        self.panel.show_rows(rows, document.text, {a.id for a in mine}, row)
-        differing = sum(not r.agrees for r in rows)
-        settled = sum(not r.agrees and self.panel.model.settled(r) for r in rows)
-        where = f"{choice.path.name}" if choice.path else "this database"
+        pairing = self._pairings.get(document.id)
+        if pairing is None:
+            pairing = self._pairings[document.id] = self._pair(mine, choice, document)
+        before = self.panel.model.rows()
+        rows = rows_now(pairing.rows, {a.id: a for a in mine})
+        if self.panel.show_rows(rows) and not self._settling:
+            # Ctrl+Z, Ctrl+Y or another program settled or reopened a row: go to it.
+            changed = [i for i, (old, new) in enumerate(zip(before, rows, strict=True)) if old.decision != new.decision]
+            if changed and self.panel.current_row() not in changed:
+                self.panel.go_to(changed[0])
+        self.panel.heading.setText(self._heading(document, rows, pairing, mine))
+
+    def _heading(self, document: Document, rows: list[RowNow], pairing: Pairing, mine: list[Annotation]) -> str:
+        choice = self.choice
+        assert choice is not None
+        where = choice.path.name if choice.path else "this database"
+        title = document.title or document.name
+        a, b = self._who(choice.a_annotator), self._who(choice.b_annotator)
+        if pairing.missing:
+            return f"{title}: A {a} here, B {b} in {where}. {where} has no document with this text."
+        counts = tally(rows)
         heading = (
-            f"{document.title or document.name}: A {self._who(choice.a_annotator)} here, "
-            f"B {self._who(choice.b_annotator)} in {where}. "
+            f"{title}: A {a} here, B {b} in {where}. {counts.rows} row(s): {counts.agree} agree, "
+            f"{counts.disagree} disagree; {counts.settled} settled, {counts.to_settle} to settle."
         )
-        if missing:
-            heading += f"{where} has no document with this text."
-        else:
-            heading += f"{len(rows)} row(s), {differing} disagree ({settled} settled)."
-        self.panel.heading.setText(heading)
+        new = len(left_out(pairing.rows, self._side(mine, choice.a_annotator)))
+        if new:
+            heading += f" {new} span(s) made since are not in it: View ▸ Compare With pairs anew."
+        return heading
 
     def _side(self, annotations: list[Annotation], annotator: str | None) -> list[Annotation]:
         return [a for a in annotations if a.status != REJECTED and (annotator is None or a.annotator == annotator)]
 
-    def _their_annotations(
-        self, mine: list[Annotation], choice: ComparisonChoice, document: Document
-    ) -> tuple[list[Annotation], bool]:
-        """B's annotations of the open text, and whether B's database lacks the text."""
+    def _pair(self, mine: list[Annotation], choice: ComparisonChoice, document: Document) -> Pairing:
+        ours = self._side(mine, choice.a_annotator)
         if self.other is None:
-            return self._side(mine, choice.b_annotator), False
-        if self._theirs is None or self._theirs[0] != document.sha256:
-            try:
-                found = self.other.document_by_sha256(document.sha256)
-                stored = fitting(found.text, self.other.annotations(found.id)) if found else None
-            except StoreError as error:
-                self.window.say(str(error), problem=True)
-                stored = []
-            self._theirs = (document.sha256, stored)
-        stored = self._theirs[1]
+            return Pairing(compare_annotations(ours, self._side(mine, choice.b_annotator)), False)
+        try:
+            found = self.other.document_by_sha256(document.sha256)
+            stored = fitting(found.text, self.other.annotations(found.id)) if found else None
+        except StoreError as error:
+            self.window.say(str(error), problem=True)
+            stored = []
         if stored is None:
-            return [], True
-        return self._side(stored, choice.b_annotator), False
+            return Pairing(compare_annotations(ours, []), True)
+        return Pairing(compare_annotations(ours, self._side(stored, choice.b_annotator)), False)
 
     def _row_chosen(self, row: int) -> None:
         """Show the row in the text: ours (or theirs, when it is here) selected, else their span."""
@@ -218,52 +257,44 @@ class ComparisonController(QObject):
                 view.select_annotation(annotation.id, scroll=True)
                 if view.selected_annotation_id() == annotation.id:
                     return
-        view.set_selection_code_points(compared.start, compared.end)
+        view.set_selection_code_points(compared.pair.start, compared.pair.end)
 
     # ----- taking a version -----
 
     def take_theirs(self) -> None:
-        self._settle(self._taking_theirs, "Take theirs")
+        self._settle(taking_theirs, "Take theirs")
 
     def keep_ours(self) -> None:
-        self._settle(self._keeping_ours, "Keep ours")
+        self._settle(keeping_ours, "Keep ours")
 
-    def _taking_theirs(self, row: ComparedRow, me: str, document: Document) -> tuple[list[Change], str]:
-        changes: list[Change] = []
-        if row.a is not None and (row.b is None or row.a.id != row.b.id):
-            changes.append((row.a, row.a.changed(status=REJECTED, reviewer=me)))
-        if row.b is not None:
-            stored = self.session.store.annotation(row.b.id)
-            wanted = replace(row.b, document_id=document.id).changed(status=ACCEPTED, reviewer=me)
-            if stored is None:
-                changes.append((None, wanted))
-            elif stored.status != ACCEPTED or any(getattr(stored, f) != getattr(wanted, f) for f in _CONTENT):
-                changes.append((stored, wanted))
-        return changes, "Their version is already here"
-
-    def _keeping_ours(self, row: ComparedRow, me: str, document: Document) -> tuple[list[Change], str]:
-        changes: list[Change] = []
-        if row.b is not None and (row.a is None or row.a.id != row.b.id):
-            stored = self.session.store.annotation(row.b.id)
-            if stored is not None and stored.status != REJECTED:
-                changes.append((stored, stored.changed(status=REJECTED, reviewer=me)))
-        if row.a is not None and row.a.status != ACCEPTED:
-            changes.append((row.a, row.a.changed(status=ACCEPTED, reviewer=me)))
-        return changes, (
-            "Ours is already accepted" if row.a is not None else "There is nothing of ours here to keep; T takes theirs"
-        )
-
-    def _settle(self, changes_for: Callable[[ComparedRow, str, Document], tuple[list[Change], str]], what: str) -> None:
-        """One undoable step of the changes ``changes_for(row, me, document)`` gives for the current row."""
+    def _settle(self, changes_for: Settle, what: str) -> None:
+        """One undoable step of the changes ``changes_for`` gives for the current row; then
+        on to the next row still to settle."""
         row = self.panel.current_row() if self.active and self.dock.isVisible() else None
         document = self.session.document
         if row is None or document is None:
             self.window.say("Pick a row in the comparison first (View ▸ Compare With…)")
             return
-        changes, nothing = changes_for(self.panel.model.row(row), self.session.annotator, document)
+        try:
+            changes, nothing = changes_for(
+                self.panel.model.row(row), self.session.store.annotation, self.session.annotator, document.id
+            )
+        except StoreError as error:
+            self.window.say(str(error), problem=True)
+            return
         if not changes:
             self.window.say(nothing)
             return
         text = f"{what} of “{single_spaced(changes[-1][1].text)[:30]}”"
-        if self.session.push(ChangeAnnotations(self.session.store, self.sink, changes, text)):
-            self.window.say(f"{what}: {len(changes)} annotation(s) changed (Ctrl+Z undoes)")
+        self._settling = True
+        try:
+            done = self.session.push(ChangeAnnotations(self.session.store, self.sink, changes, text))
+        finally:
+            self._settling = False
+        if not done:
+            return
+        self.window.say(f"{what}: {len(changes)} annotation(s) changed (Ctrl+Z undoes)")
+        rows = self.panel.model.rows()
+        following = next_to_settle(rows, row)
+        if rows[row].decision is not None and following is not None:
+            self.panel.go_to(following)

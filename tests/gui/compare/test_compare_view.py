@@ -14,7 +14,8 @@ from windowkit import key, type_text
 
 from reader.app import ReaderApp
 from reader.domain.comparison import DIFFERENT_EXTENT, DIFFERENT_TAG, ONLY_A, ONLY_B, SAME
-from reader.ui.compare.view import ComparisonModel
+from reader.ui.compare.model import TO_SETTLE
+from reader.ui.compare.model import ComparisonModel as M
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -39,15 +40,11 @@ def two_annotators(tmp_path):
     return mine, theirs, ours, their
 
 
-def rows(window) -> list[tuple[str, str, str, str]]:
+def rows(window) -> list[tuple[str, ...]]:
+    """Each row as (A text, A, B text, B, difference, decision)."""
     model = ReaderApp.of(window).comparison.panel.model
-    return [
-        tuple(
-            model.index(r, c).data()
-            for c in (ComparisonModel.TEXT, ComparisonModel.A, ComparisonModel.B, ComparisonModel.STATE)
-        )
-        for r in range(model.rowCount())
-    ]
+    columns = (M.A_TEXT, M.A, M.B_TEXT, M.B, M.DIFFERENCE, M.DECISION)
+    return [tuple(model.index(r, c).data() for c in columns) for r in range(model.rowCount())]
 
 
 def go_to_row(qtbot, window, row: int) -> None:
@@ -77,16 +74,16 @@ def test_compare_with_another_database_and_take_either_version(qtbot, tmp_path, 
     assert table is ReaderApp.of(window).comparison.panel.view
     qtmodeltester.check(ReaderApp.of(window).comparison.panel.model)
     assert rows(window) == [
-        ("Alpha", "· actor", "· actor", SAME),
-        ("Bravo", "—", "· actor", ONLY_B),
-        ("Charlie 😀", "· actor", "· claim", DIFFERENT_TAG),
-        ("on Monday", "· date", "· date", DIFFERENT_EXTENT),
-        ("Delta denies", "· claim", "—", ONLY_A),
+        ("Alpha", "· actor", "Alpha", "· actor", SAME, ""),
+        ("", "—", "Bravo", "· actor", ONLY_B, TO_SETTLE),
+        ("Charlie 😀", "· actor", "Charlie 😀", "· claim", DIFFERENT_TAG, TO_SETTLE),
+        ("Monday", "· date", "on Monday", "· date", DIFFERENT_EXTENT, TO_SETTLE),
+        ("Delta denies", "· claim", "", "—", ONLY_A, TO_SETTLE),
     ]
     model = ReaderApp.of(window).comparison.panel.model
     assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is None  # agreement is not marked
     assert model.index(2, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert "4 disagree (0 settled)" in ReaderApp.of(window).comparison.panel.heading.text()
+    assert "4 disagree; 0 settled, 4 to settle" in ReaderApp.of(window).comparison.panel.heading.text()
 
     # Choosing a row selects ours in the text.
     go_to_row(qtbot, window, 2)
@@ -99,14 +96,15 @@ def test_compare_with_another_database_and_take_either_version(qtbot, tmp_path, 
     assert (taken.tag, taken.annotator, taken.status, taken.reviewer) == ("claim", "bob", "accepted", "editor")
     assert taken.document_id == ReaderApp.of(window).session.document.id
     assert (after[ours["charlie"].id].status, after[ours["charlie"].id].reviewer) == ("rejected", "editor")
-    assert rows(window)[2] == ("Charlie 😀", "✓ claim", "· claim", SAME)
-    assert table.currentIndex().row() == 2  # the editor stays where they were
+    assert rows(window)[2] == ("Charlie 😀", "✗ actor", "Charlie 😀", "✓ claim", DIFFERENT_TAG, "✓ taken theirs")
+    assert table.currentIndex().row() == 3  # on to the next row to settle
 
-    # One step to undo: both rows as they were.
+    # One step to undo: both annotations as they were, and the row as it was.
     key(qtbot, table, Qt.Key.Key_Z, CTRL)
     after = stored(mine)
     assert their["charlie"].id not in after and asdict(after[ours["charlie"].id]) == asdict(ours["charlie"])
-    assert rows(window)[2][3] == DIFFERENT_TAG
+    assert rows(window)[2][3:] == ("· claim", DIFFERENT_TAG, TO_SETTLE)
+    assert table.currentIndex().row() == 2
 
     # Only theirs: T adds it. Only ours: O accepts it; T would reject it.
     go_to_row(qtbot, window, 1)
@@ -115,10 +113,12 @@ def test_compare_with_another_database_and_take_either_version(qtbot, tmp_path, 
     go_to_row(qtbot, window, 4)
     key(qtbot, table, Qt.Key.Key_O)
     assert (stored(mine)[ours["delta"].id].status, stored(mine)[ours["delta"].id].reviewer) == ("accepted", "editor")
-    assert rows(window)[4] == ("Delta denies", "✓ claim", "—", f"{ONLY_A} (settled)")
+    assert rows(window)[4] == ("Delta denies", "✓ claim", "", "—", ONLY_A, "✓ kept ours")
+    assert table.currentIndex().row() == 2  # round to the first row still to settle
+    go_to_row(qtbot, window, 4)
     key(qtbot, table, Qt.Key.Key_T)
     assert stored(mine)[ours["delta"].id].status == "rejected"
-    assert [r[0] for r in rows(window)] == ["Alpha", "Bravo", "Charlie 😀", "on Monday"]  # rejected: left out
+    assert rows(window)[4] == ("Delta denies", "✗ claim", "", "—", ONLY_A, "✓ taken theirs")  # rejected, still shown
 
     with_source_untouched = stored(theirs)
     assert with_source_untouched == {a.id: a for a in their.values()}
@@ -145,10 +145,11 @@ def test_compare_two_annotators_in_one_database(qtbot, tmp_path):
     key(qtbot, b_box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.findChild(QDialog, "compareDialog") is None)
     reactivate(qtbot, window)
-    assert rows(window) == [
-        ("Charlie 😀", "· actor", "· claim", DIFFERENT_TAG),
-        ("on Monday", "· date", "· date", DIFFERENT_EXTENT),
+    assert [r[1::2] for r in rows(window)] == [
+        ("· actor", "· claim", TO_SETTLE),
+        ("· date", "· date", TO_SETTLE),
     ]
+    assert [r[4] for r in rows(window)] == [DIFFERENT_TAG, DIFFERENT_EXTENT]
 
     table = ReaderApp.of(window).comparison.panel.view
     go_to_row(qtbot, window, 0)
@@ -156,7 +157,7 @@ def test_compare_two_annotators_in_one_database(qtbot, tmp_path):
     after = stored(db)
     assert (after[bobs.id].status, after[alices.id].status) == ("accepted", "rejected")
     assert len(after) == 4
-    assert rows(window)[0] == ("Charlie 😀", "—", "✓ claim", f"{ONLY_B} (settled)")
+    assert rows(window)[0] == ("Charlie 😀", "✗ actor", "Charlie 😀", "✓ claim", DIFFERENT_TAG, "✓ taken theirs")
     go_to_row(qtbot, window, 1)
     key(qtbot, table, Qt.Key.Key_O)  # alice's accepted, bob's rejected
     after = stored(db)
@@ -186,4 +187,4 @@ def test_a_database_without_the_text_or_no_database_at_all(qtbot, tmp_path, two_
     qtbot.waitUntil(lambda: window.findChild(QDialog, "compareDialog") is None)
     reactivate(qtbot, window)
     assert "has no document with this text" in ReaderApp.of(window).comparison.panel.heading.text()
-    assert [r[3] for r in rows(window)] == [ONLY_A] * 4
+    assert [r[4] for r in rows(window)] == [ONLY_A] * 4
