@@ -1,9 +1,11 @@
-"""The Store's tags: listing, adding, renaming (its annotations follow) and deleting one."""
+"""The Store's tags: listing, adding, renaming (its annotations follow), deleting one (its
+annotations moved to another tag, if asked) and bringing a deleted one back."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, fields
 
+from reader.domain.annotations import utc_now
 from reader.domain.tags import Tag
 from reader.store.core import StoreCore
 from reader.store.errors import StoreError
@@ -38,12 +40,40 @@ class TagQueries(StoreCore):
                     [tag.name, tag.colour, tag.key, tag.description, tag.position, old_name],
                 )
 
-    def delete_tag(self, name: str) -> None:
+    def tag_use(self, name: str) -> int:
+        """How many annotations carry the tag ``name``."""
+        return self._value("SELECT count(*) FROM annotations WHERE tag = ?", [name])
+
+    def delete_tag(self, name: str, retag_to: str | None = None, when: str = "") -> list[tuple[str, str]]:
+        """Delete the tag ``name``: refused while annotations carry it, unless ``retag_to`` names
+        the tag they move to first, in the same transaction, as changed at ``when`` (now
+        unless given). Returns (id, updated_at before) of each annotation moved, for ``restore_tag``."""
+        moved: list[tuple[str, str]] = []
         with self.transaction():
-            used = self._value("SELECT count(*) FROM annotations WHERE tag = ?", [name])
+            if retag_to is not None:
+                if retag_to == name or not self._has_tag(retag_to):
+                    raise StoreError(f"there is no other tag named {retag_to!r} to move the annotations to")
+                moved = [
+                    (row[0], row[1])
+                    for row in self.db.conn.execute("SELECT id, updated_at FROM annotations WHERE tag = ?", [name])
+                ]
+                self.db.conn.execute(
+                    "UPDATE annotations SET tag = ?, updated_at = ? WHERE tag = ?", [retag_to, when or utc_now(), name]
+                )
+            used = self.tag_use(name)
             if used:
                 raise StoreError(f"tag {name!r} is used by {used} annotation(s); retag or delete them first")
             self.db.execute("DELETE FROM tags WHERE name = ?", [name])
+        return moved
+
+    def restore_tag(self, tag: Tag, moved: list[tuple[str, str]]) -> None:
+        """Undo ``delete_tag``: the tag back, and each annotation it moved back on it, as it was."""
+        with self.transaction():
+            self.save_tag(tag)
+            self.db.conn.executemany(
+                "UPDATE annotations SET tag = ?, updated_at = ? WHERE id = ?",
+                [(tag.name, updated_at, annotation_id) for annotation_id, updated_at in moved],
+            )
 
     def _has_tag(self, name: str) -> bool:
         return self._one("SELECT name FROM tags WHERE name = ?", [name]) is not None

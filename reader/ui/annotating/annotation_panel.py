@@ -1,223 +1,34 @@
-"""The current document's annotations in text order: a table model, a filter over it
-(review mode), and its panel.
+"""The annotation panel: the current document's annotations as a table (status, tag, text,
+annotator, note), sortable by any column, with the review filter row above it.
 
-The model never writes: a note typed into it goes to the injected ``edit_note``,
-which makes an undoable command of it."""
+A note is not edited in its narrow cell: Enter or a double-click asks for the note
+editor (``noteEditRequested``), which the annotating controller opens."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable
-from typing import cast
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QVBoxLayout, QWidget
+
+from reader.domain.annotations import Annotation
+from reader.ui.annotating.annotation_list import (
+    ANNOTATION_ID_ROLE,
+    STATUS_MARKS,
+    AnnotationFilterModel,
+    AnnotationListModel,
 )
-from PySide6.QtGui import QFont, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
-
-from reader.domain.annotations import ACCEPTED, PENDING, REJECTED, Annotation
-from reader.domain.review import text_order as _order
-from reader.domain.tags import Tag
-from reader.domain.text import one_line
+from reader.ui.annotating.annotation_table import AnnotationTable
 from reader.ui.annotating.filter_bar import ReviewFilterBar
-from reader.ui.shell.tables import ROOT, AnyIndex, list_like
-from reader.ui.shell.tag_bar import tag_icon
+from reader.ui.shell.tables import list_like
 
-ANNOTATION_ID_ROLE = Qt.ItemDataRole.UserRole + 10
-STATUS_MARKS = {PENDING: "·", ACCEPTED: "✓", REJECTED: "✗"}
-
-
-class AnnotationListModel(QAbstractTableModel):
-    TAG, TEXT, NOTE, STATUS = range(4)
-    _HEADERS = ("Tag", "Text", "Note", "")
-
-    def __init__(self, edit_note: Callable[[str, str], None] | None = None, parent=None):
-        super().__init__(parent)
-        self._edit_note = edit_note
-        self._annotations: list[Annotation] = []
-        self._keys: list[tuple] = []  # text_order of each row; unique, as it ends with the id
-        self._key_of: dict[str, tuple] = {}
-        self._tags: dict[str, Tag] = {}
-
-    # Reading
-
-    def rowCount(self, parent: AnyIndex = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._annotations)
-
-    def columnCount(self, parent: AnyIndex = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._HEADERS)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        annotation = self._annotations[index.row()]
-        column = index.column()
-        if column == self.STATUS and role == Qt.ItemDataRole.DisplayRole:
-            return STATUS_MARKS.get(annotation.status, "?")
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if column == self.TAG:
-                return annotation.tag
-            if column == self.TEXT:
-                return one_line(annotation.text, 120)
-            if column == self.STATUS:
-                return annotation.status
-            return one_line(annotation.note, 120)
-        if role == Qt.ItemDataRole.FontRole and column == self.TEXT and annotation.status == REJECTED:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.STATUS:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.EditRole and column == self.NOTE:
-            return annotation.note
-        if role == Qt.ItemDataRole.DecorationRole and column == self.TAG:
-            tag = self._tags.get(annotation.tag)
-            return tag_icon(tag, 14) if tag else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [
-                f"{annotation.tag}: {one_line(annotation.text, 300)}",
-                f"code points {annotation.start}–{annotation.end}, by {annotation.annotator or 'nobody'}",
-            ]
-            if annotation.note:
-                lines.append(f"Note: {annotation.note}")
-            if annotation.status != PENDING:
-                lines.append(
-                    f"{annotation.status.capitalize()} by {annotation.reviewer or 'nobody'}, {annotation.updated_at}"
-                )
-            elif annotation.reviewer:
-                lines.append(f"Pending; reviewed by {annotation.reviewer}")
-            if annotation.review_note:
-                lines.append(f"Review note: {annotation.review_note}")
-            if column == self.NOTE:
-                lines.append("Press Enter or double-click to edit the note")
-            return "\n".join(lines)
-        if role == ANNOTATION_ID_ROLE:
-            return annotation.id
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._HEADERS[section]
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole) and section == self.STATUS:
-            return "Status: · pending, ✓ accepted, ✗ rejected"
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and index.column() == self.NOTE and self._edit_note is not None:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def setData(self, index: AnyIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (
-            not index.isValid()
-            or index.column() != self.NOTE
-            or role != Qt.ItemDataRole.EditRole
-            or self._edit_note is None
-        ):
-            return False
-        annotation = self._annotations[index.row()]
-        if value == annotation.note:
-            return False
-        self._edit_note(annotation.id, str(value))
-        return True
-
-    def annotation(self, row: int) -> Annotation:
-        return self._annotations[row]
-
-    def annotations(self) -> list[Annotation]:
-        return list(self._annotations)
-
-    def by_id(self, annotation_id: str) -> Annotation | None:
-        row = self.row_of(annotation_id)
-        return None if row is None else self._annotations[row]
-
-    def row_of(self, annotation_id: str) -> int | None:
-        key = self._key_of.get(annotation_id)
-        return None if key is None else bisect_left(self._keys, key)
-
-    # Changing
-
-    def set_tags(self, tags: list[Tag]) -> None:
-        self._tags = {t.name: t for t in tags}
-        if self._annotations:
-            self.dataChanged.emit(self.index(0, self.TAG), self.index(len(self._annotations) - 1, self.TAG))
-
-    def set_annotations(self, annotations: list[Annotation]) -> None:
-        self.beginResetModel()
-        self._annotations = sorted(annotations, key=_order)
-        self._keys = [_order(a) for a in self._annotations]
-        self._key_of = {a.id: key for a, key in zip(self._annotations, self._keys, strict=True)}
-        self.endResetModel()
-
-    def upsert(self, annotation: Annotation) -> None:
-        row = self.row_of(annotation.id)
-        if row is not None and self._keys[row] == _order(annotation):
-            self._annotations[row] = annotation
-            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-            return
-        if row is not None:
-            self.remove(annotation.id)
-        key = _order(annotation)
-        row = bisect_left(self._keys, key)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._annotations.insert(row, annotation)
-        self._keys.insert(row, key)
-        self._key_of[annotation.id] = key
-        self.endInsertRows()
-
-    def remove(self, annotation_id: str) -> None:
-        row = self.row_of(annotation_id)
-        if row is None:
-            return
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._annotations[row]
-        del self._keys[row]
-        del self._key_of[annotation_id]
-        self.endRemoveRows()
-
-
-class AnnotationFilterModel(QSortFilterProxyModel):
-    """The annotations a predicate accepts (all without one), in the model's own order."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._accepts: Callable[[Annotation], bool] | None = None
-
-    def set_predicate(self, accepts: Callable[[Annotation], bool] | None) -> None:
-        self.beginFilterChange()
-        self._accepts = accepts
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        return self._accepts is None or self._accepts(
-            cast(AnnotationListModel, self.sourceModel()).annotation(source_row)
-        )
-
-
-class AnnotationTable(QTableView):
-    """Enter on a row edits its note, as double-clicking the note does."""
-
-    editNoteRequested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
-            self.editNoteRequested.emit()
-            return
-        super().keyPressEvent(event)
+__all__ = ["ANNOTATION_ID_ROLE", "STATUS_MARKS", "AnnotationListModel", "AnnotationPanel"]
 
 
 class AnnotationPanel(QWidget):
     annotationChosen = Signal(str)  # the user picked this annotation in the list
-    noteEdited = Signal(str, str)  # annotation id, the new note
-    noteEditFinished = Signal()  # the note editor closed, committed or not
+    noteEdited = Signal(str, str)  # annotation id, the new note (from the model's setData)
+    noteEditRequested = Signal(str)  # annotation id: open the note editor on it
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -233,19 +44,14 @@ class AnnotationPanel(QWidget):
         self.view.setAccessibleName("Annotations in this document")
         self.view.setModel(self.proxy)
         list_like(self.view)
-        self.view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
+        self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(AnnotationListModel.TAG, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(AnnotationListModel.TEXT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(AnnotationListModel.NOTE, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(AnnotationListModel.STATUS, QHeaderView.ResizeMode.Fixed)
-        header.moveSection(AnnotationListModel.STATUS, 0)  # first on screen, like a check box
-        self.view.setColumnWidth(AnnotationListModel.TAG, self.fontMetrics().horizontalAdvance("claim") + 52)
-        self.view.setColumnWidth(AnnotationListModel.NOTE, self.fontMetrics().horizontalAdvance("a note") + 16)
-        self.view.setColumnWidth(AnnotationListModel.STATUS, self.fontMetrics().horizontalAdvance("✓") + 16)
+        header.setSortIndicatorClearable(True)  # a third click goes back to text order
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+        self.view.size_columns()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -255,8 +61,7 @@ class AnnotationPanel(QWidget):
         self._quiet = False
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.clicked.connect(self._clicked)
-        self.view.editNoteRequested.connect(lambda: self.edit_note(self.current_id()))
-        self.view.itemDelegate().closeEditor.connect(lambda *args: self.noteEditFinished.emit())
+        self.view.editNoteRequested.connect(self._note_requested)
         for signal in (
             self.proxy.rowsInserted,
             self.proxy.rowsRemoved,
@@ -275,11 +80,8 @@ class AnnotationPanel(QWidget):
         self.proxy.set_predicate(accepts)
 
     def visible_annotations(self) -> list[Annotation]:
-        """The listed annotations, in text order."""
-        return [
-            self.model.annotation(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
-            for row in range(self.proxy.rowCount())
-        ]
+        """The listed annotations, in text order (whatever column the list is sorted by)."""
+        return [a for a in self.model.annotations() if self.proxy.accepts(a)]
 
     def _index_of(self, annotation_id: str | None, column: int) -> QModelIndex:
         """The view's index of the annotation's cell; invalid when it is not listed."""
@@ -302,19 +104,10 @@ class AnnotationPanel(QWidget):
         finally:
             self._quiet = False
 
-    def edit_note(self, annotation_id: str | None) -> bool:
-        index = self._index_of(annotation_id, AnnotationListModel.NOTE)
-        if not index.isValid():
-            return False
-        self._quiet = True
-        try:
-            self.view.setCurrentIndex(index)
-        finally:
-            self._quiet = False
-        self.view.scrollTo(index)
-        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.view.edit(index)
-        return True
+    def _note_requested(self) -> None:
+        annotation_id = self.current_id()
+        if annotation_id is not None:
+            self.noteEditRequested.emit(annotation_id)
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if not self._quiet and current.isValid() and current.row() != previous.row():

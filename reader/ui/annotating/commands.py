@@ -177,3 +177,25 @@ class SaveTag(StoreCommand):
         else:
             self.store.save_tag(self.before, self.after.name)
         self.sink.tags_changed()
+
+
+class DeleteTag(StoreCommand):
+    """Delete a tag no annotation carries, or move its annotations to ``retag_to`` and
+    delete it, in one transaction; undo brings the tag and each annotation back as they were."""
+
+    def __init__(self, store: Store, sink: Sink, tag: Tag, retag_to: str | None = None):
+        text = (
+            f"Delete tag {tag.name}" if retag_to is None else f"Delete tag {tag.name}, its annotations now {retag_to}"
+        )
+        super().__init__(text, store, sink)
+        self.tag = tag
+        self.retag_to = retag_to
+        self.moved: list[tuple[str, str]] = []
+
+    def apply(self) -> None:
+        self.moved = self.store.delete_tag(self.tag.name, self.retag_to)
+        self.sink.tags_changed()
+
+    def revert(self) -> None:
+        self.store.restore_tag(self.tag, self.moved)
+        self.sink.tags_changed()

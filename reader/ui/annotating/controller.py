@@ -10,14 +10,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
 
 from reader.domain.annotations import Annotation, span_fits
 from reader.domain.spans import snap_to_words, trim_whitespace
 from reader.store import StoreError
 from reader.ui.annotating.commands import AddAnnotation, DeleteAnnotation, move_edges, retag, set_note
+from reader.ui.annotating.note_editor import NoteEditor, quoted
 from reader.ui.reading.controller import ReadingController
-from reader.ui.shell.actions import Actions
+from reader.ui.shell.actions import TAG_PREFIX, Actions
 from reader.ui.shell.session import Session
 
 if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
@@ -35,7 +37,6 @@ class AnnotatingController(QObject):
         self.reading = reading
         self.view = window.reader
         self.panel = window.annotation_panel
-        self._note_from_reader = False
         actions.bind("DeleteAnnotation", self.delete_selected)
         actions.bind("EditNote", self.edit_note)
         actions.bind("NextAnnotation", lambda: self.select_neighbour(1))
@@ -46,7 +47,7 @@ class AnnotatingController(QObject):
         self.view.customContextMenuRequested.connect(self.reader_menu)
         self.panel.annotationChosen.connect(self.choose_annotation)
         self.panel.noteEdited.connect(self.set_note)
-        self.panel.noteEditFinished.connect(self.note_edit_finished)
+        self.panel.noteEditRequested.connect(self.open_note_editor)
 
     # ----- annotating -----
 
@@ -75,6 +76,15 @@ class AnnotatingController(QObject):
             self.window.say(f"That highlight is already tagged {tag}")
         else:
             self.session.push(retag(self.session.store, self, selected, tag))
+
+    def _highlight_to_retag(self) -> Annotation | None:
+        """The selected highlight a tag would retag; None where it would tag the selected text instead."""
+        selected = self.selected_annotation()
+        selection = self.view.selection_code_points()
+        if selected is None or selection is None or self.session.document is None:
+            return selected
+        span = self._span(self.session.document.text, *selection)
+        return selected if span == (selected.start, selected.end) else None
 
     def _span(self, text: str, start: int, end: int) -> tuple[int, int]:
         if self.actions["ExactCharacters"].isChecked():
@@ -108,18 +118,32 @@ class AnnotatingController(QObject):
         if selected is None:
             self.window.say("Click a highlight first, then edit its note")
             return
-        self._note_from_reader = self.view.hasFocus()
-        self.panel.edit_note(selected.id)
+        self.open_note_editor(selected.id)
+
+    def open_note_editor(self, annotation_id: str) -> NoteEditor | None:
+        """The note editor on the annotation; the focus goes back where it was when it closes."""
+        annotation = self.panel.model.by_id(annotation_id)
+        if annotation is None:
+            return None
+        back_to: QWidget = self.panel.view if self.panel.view.hasFocus() else self.view
+        editor = NoteEditor("Note", f"Your note on {quoted(annotation)}:", annotation.note, self.window)
+        editor.noteChosen.connect(lambda note: self.set_note(annotation_id, note))
+        editor.finished.connect(lambda result: self._give_focus_back(back_to))
+        editor.open()
+        return editor
 
     def set_note(self, annotation_id: str, note: str) -> None:
         annotation = self.panel.model.by_id(annotation_id)
-        if annotation is not None and annotation.note != note:
+        if annotation is None:
+            self.window.say("That annotation is no longer in the open document; the note was not stored", problem=True)
+        elif annotation.note != note:
             self.session.push(set_note(self.session.store, self, annotation, note))
 
-    def note_edit_finished(self) -> None:
-        if self._note_from_reader:
-            self._note_from_reader = False
-            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+    def _give_focus_back(self, widget: QWidget) -> None:
+        # A closed dialog leaves the window inactive where no window manager reactivates it,
+        # and its shortcuts (the tag keys among them) fire only in the active window.
+        self.window.activateWindow()
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def move_edge(self, annotation_id: str, edge: str, delta: int) -> None:
         annotation = self.panel.model.by_id(annotation_id)
@@ -179,8 +203,7 @@ class AnnotatingController(QObject):
         menu: QMenu = self.view.createStandardContextMenu(position)
         menu.setParent(self.window, menu.windowFlags())
         menu.addSeparator()
-        tag_menu = menu.addMenu("Tag as")
-        tag_menu.addActions(self.actions.tag_actions)
+        self._add_tag_menu(menu)
         for name in ("EditNote", "DeleteAnnotation", None, "ExactCharacters", "Find"):
             if name is None:
                 menu.addSeparator()
@@ -188,6 +211,26 @@ class AnnotatingController(QObject):
                 menu.addAction(self.actions[name])
         menu.popup(self.view.viewport().mapToGlobal(position))
         menu.aboutToHide.connect(menu.deleteLater)
+
+    def _add_tag_menu(self, menu: QMenu) -> QMenu:
+        """Tag as ▸ one checkable entry per tag, the tag of the highlight it would retag checked.
+        The entries are the menu's own (not the shared tag actions, which stay plain buttons)."""
+        tag_menu = menu.addMenu("Tag as")
+        tag_menu.setObjectName("tagAsMenu")
+        selected = self._highlight_to_retag()
+        group = QActionGroup(tag_menu)
+        for shared in self.actions.tag_actions:
+            name = shared.objectName().removeprefix(f"action{TAG_PREFIX}")
+            keys = shared.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            entry = QAction(shared.icon(), f"{shared.text()}\t{keys}" if keys else shared.text(), tag_menu)
+            entry.setObjectName(f"tagAs_{name}")
+            entry.setStatusTip(shared.statusTip())
+            entry.setCheckable(True)
+            entry.setChecked(selected is not None and selected.tag == name)
+            entry.triggered.connect(lambda checked=False, tag=name: self.apply_tag(tag))
+            group.addAction(entry)
+            tag_menu.addAction(entry)
+        return tag_menu
 
     # ----- what the commands report (commands.Sink) -----
 

@@ -1,7 +1,8 @@
-"""The tag editor: add a tag, or rename, recolour or rebind the key of one.
+"""The tag editor: add a tag, or rename, recolour, rebind the key of or delete one.
 
-The dialog only edits a form; ``saveRequested`` goes to the window, which saves
-through an undoable command and answers with ``show_tags`` or ``show_problem``.
+The dialog only edits a form; ``saveRequested`` and ``deleteRequested`` go to the window,
+which changes the tags through an undoable command and answers with ``show_tags``,
+``show_problem`` or, for a tag in use, ``offer_retag``.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,15 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.domain.tags import BadTag, Tag
+from reader.domain.tags import BadTag, Tag, default_colour
 from reader.ui.shell.dialog_parts import problem_label
 from reader.ui.shell.tag_bar import swatch, tag_icon
-
-NEW_TAG_COLOUR = "#aa3377"
 
 
 class TagEditor(QDialog):
     saveRequested = Signal(object, object)  # Tag, the old name (None for a new tag)
+    deleteRequested = Signal(str, object)  # the tag's name, the tag its annotations move to (or None)
 
     def __init__(self, tags: list[Tag], parent: QWidget | None = None):
         super().__init__(parent)
@@ -66,6 +67,13 @@ class TagEditor(QDialog):
         self.save_button = QPushButton("&Save", self)
         self.save_button.setObjectName("tagSave")
         self.save_button.setDefault(True)
+        self.delete_button = QPushButton("&Delete Tag", self)
+        self.delete_button.setObjectName("tagDelete")
+        self.retag_box = QComboBox(self)
+        self.retag_box.setObjectName("tagRetagTo")
+        self.retag_box.setAccessibleName("Move its annotations to")
+        self.retag_label = QLabel("&Move its annotations to:", self)
+        self.retag_label.setBuddy(self.retag_box)
         colour_row = QHBoxLayout()
         colour_row.addWidget(self.colour_box)
         colour_row.addWidget(self.colour_button)
@@ -77,10 +85,13 @@ class TagEditor(QDialog):
         colour_label.setBuddy(self.colour_box)
         form.addRow(colour_label, colour_row)
         form.addRow("&Description:", self.description_box)
-        form.addRow(QLabel("Renaming a tag keeps its annotations; Ctrl+Z undoes it.", self))
+        form.addRow(QLabel("Renaming a tag keeps its annotations; Ctrl+Z undoes a change or a deletion.", self))
         form.addRow(self.problem)
+        form.addRow(self.retag_label, self.retag_box)
+        self._hide_retag()
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         right = QVBoxLayout()
@@ -98,6 +109,7 @@ class TagEditor(QDialog):
         self.list.currentRowChanged.connect(self._load_row)
         self.new_button.clicked.connect(self.start_new)
         self.save_button.clicked.connect(self.save)
+        self.delete_button.clicked.connect(self.delete)
         self.colour_button.clicked.connect(self._pick_colour)
         self.colour_box.textChanged.connect(self._show_colour)
         self.show_tags(tags)
@@ -105,6 +117,7 @@ class TagEditor(QDialog):
     def show_tags(self, tags: list[Tag], select: str | None = None) -> None:
         self._tags = list(tags)
         self.problem.clear()
+        self._hide_retag()
         self.list.blockSignals(True)
         self.list.clear()
         for tag in self._tags:
@@ -128,15 +141,39 @@ class TagEditor(QDialog):
     def show_problem(self, message: str) -> None:
         self.problem.setText(message)
 
+    def offer_retag(self, message: str) -> None:
+        """The tag being deleted is in use: say so, and offer the other tags to move its annotations to."""
+        self.show_problem(message)
+        self.retag_box.clear()
+        for tag in self._tags:
+            if self._editing is None or tag.name != self._editing.name:
+                self.retag_box.addItem(tag_icon(tag), tag.name, tag.name)
+        self.retag_label.show()
+        self.retag_box.show()
+        self.retag_box.setFocus()
+
+    def _hide_retag(self) -> None:
+        self.retag_label.hide()
+        self.retag_box.hide()
+        self.retag_box.clear()
+
+    def delete(self) -> None:
+        if self._editing is None:
+            self.show_problem("Choose the tag to delete in the list first")
+            return
+        retag_to = self.retag_box.currentData() if self.retag_box.isVisible() else None
+        self.deleteRequested.emit(self._editing.name, retag_to)
+
     def start_new(self) -> None:
         self._editing = None
+        self._hide_retag()
         self.list.blockSignals(True)
         self.list.clearSelection()
         self.list.setCurrentRow(-1)
         self.list.blockSignals(False)
         used = {t.key for t in self._tags}
         free_key = next((k for k in "123456789" if k not in used), "")
-        self._fill(Tag(name="new tag", colour=NEW_TAG_COLOUR, key=free_key, position=len(self._tags)))
+        self._fill(Tag(name="new tag", colour=default_colour(self._tags), key=free_key, position=len(self._tags)))
         self.name_box.setFocus()
         self.name_box.selectAll()
 
@@ -161,6 +198,7 @@ class TagEditor(QDialog):
             self._editing = self._tags[row]
             self._fill(self._editing)
             self.problem.clear()
+            self._hide_retag()
 
     def _fill(self, tag: Tag) -> None:
         self.name_box.setText(tag.name)

@@ -1,5 +1,5 @@
 """The tags: their actions, their buttons in the tag bar, and the tag editor, where a
-tag is added, renamed, recoloured or given another key (each an undoable step)."""
+tag is added, renamed, recoloured, given another key or deleted (each an undoable step)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 
 from reader.domain.tags import Tag
 from reader.store import StoreError
-from reader.ui.annotating.commands import SaveTag
+from reader.ui.annotating.commands import DeleteTag, SaveTag
 from reader.ui.annotating.controller import AnnotatingController
 from reader.ui.annotating.tag_editor import TagEditor
 from reader.ui.shell.actions import Actions
@@ -57,6 +57,7 @@ class TagsController(QObject):
         if self.tag_editor is None:
             self.tag_editor = TagEditor(self.session.tags, self.window)
             self.tag_editor.saveRequested.connect(self.save_tag)
+            self.tag_editor.deleteRequested.connect(self.delete_tag)
             self.tag_editor.finished.connect(self._tag_editor_closed)
         self.tag_editor.show_tags(self.session.tags)
         self.tag_editor.show()
@@ -78,6 +79,32 @@ class TagsController(QObject):
                 self.tag_editor.show_tags(self.session.tags, select=tag.name)
         elif self.tag_editor is not None:
             self.tag_editor.show_problem(command.failure or "")
+
+    def delete_tag(self, name: str, retag_to: str | None) -> None:
+        """Delete the tag; one in use only once the user chose a tag to move its annotations to."""
+        tag = next((t for t in self.session.tags if t.name == name), None)
+        if tag is None or self.tag_editor is None:
+            return
+        if retag_to is None:
+            try:
+                used = self.session.store.tag_use(name)
+            except StoreError as error:
+                self.tag_editor.show_problem(str(error))
+                return
+            if used:
+                self.tag_editor.offer_retag(
+                    f"Tag {name} is used by {used} annotation(s): choose a tag to move them to, then Delete Tag again"
+                )
+                return
+        command = DeleteTag(self.session.store, self.annotating, tag, retag_to)
+        if not self.session.push(command):
+            self.tag_editor.show_problem(command.failure or "")
+            return
+        if retag_to is None:
+            self.window.say(f"Tag {name} deleted; Ctrl+Z brings it back")
+        else:
+            self.window.say(f"Tag {name} deleted, its annotations moved to {retag_to}; Ctrl+Z undoes both")
+        self.tag_editor.show_tags(self.session.tags, select=retag_to)
 
     def _tag_editor_closed(self) -> None:
         if self.tag_editor is not None:

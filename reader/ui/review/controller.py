@@ -10,19 +10,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Qt
 
 from reader.domain.annotations import ACCEPTED, REJECTED, Annotation
-from reader.domain.review import ReviewFilter, caret_order, next_pending, text_order
-from reader.domain.text import single_spaced
+from reader.domain.review import ReviewFilter, next_pending, text_order
 from reader.store import StoreError
 from reader.ui.annotating.commands import review, set_review_note
 from reader.ui.annotating.controller import AnnotatingController
+from reader.ui.annotating.note_editor import NoteEditor, quoted
 from reader.ui.reading.controller import ReadingController
 from reader.ui.reading.document_list import pending
+from reader.ui.review.pending_walk import PendingWalk, begin_walk
 from reader.ui.shell.actions import Actions
-from reader.ui.shell.dialog_parts import ok_cancel
 from reader.ui.shell.session import Session
 from reader.ui.shell.settings import REVIEW_MODE, SHOW_REJECTED
 
@@ -50,6 +49,7 @@ class ReviewController(QObject):
         self.bar = window.annotation_panel.filter_bar
         self.documents = window.documents
         self.documents.set_pending_action(actions["PendingOnly"])
+        self._walk: PendingWalk | None = None  # where N and P are in the open document
         self.bar.changed.connect(self.apply_filter)
         self.bar.set_annotator_source(self._annotators)
         actions.bind_toggle("PendingOnly", self.documents.proxy.set_pending_only)
@@ -143,19 +143,26 @@ class ReviewController(QObject):
             return
         self._select_next_here(selected)
 
-    def review_note(self) -> ReviewNoteDialog | None:
+    def review_note(self) -> NoteEditor | None:
         selected = self._selected_or_say()
         if selected is None:
             return None
-        dialog = ReviewNoteDialog(
-            f"Your note on {selected.tag} “{single_spaced(selected.text)[:60]}”, "
-            f"stored with your name ({self.session.annotator}):",
+        dialog = NoteEditor(
+            "Review Note",
+            f"Your note on {quoted(selected)}, stored with your name ({self.session.annotator}):",
             selected.review_note,
             self.window,
+            name="reviewNoteDialog",
         )
         dialog.noteChosen.connect(lambda note: self._set_note(selected.id, note))
+        dialog.finished.connect(lambda result: self._back_to_reader())
         dialog.open()
         return dialog
+
+    def _back_to_reader(self) -> None:
+        # A closed dialog leaves the window inactive where no window manager reactivates it.
+        self.window.activateWindow()
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _set_note(self, annotation_id: str, note: str) -> None:
         annotation = self.panel.model.by_id(annotation_id)
@@ -175,28 +182,35 @@ class ReviewController(QObject):
     # ----- from one pending annotation to the next -----
 
     def next_pending(self, step: int = 1) -> Annotation | None:
-        """Select the next (step 1) or previous (-1) pending annotation the filters show; past
-        the last one here, open the next (previous) listed document that has one."""
+        """Select the next (step 1) or previous (-1) pending annotation the filters show: every
+        one of the open document, from its start or from the selection and round, before the
+        next (previous) listed document that has one."""
         shown = self.current_filter()
         if not shown.can_show_pending:
             self.window.say("The status filter hides pending annotations")
             return None
         selected = self.annotating.selected_annotation()
         here = self.panel.model.annotations()
-        anchor = text_order(selected) if selected is not None else caret_order(self.view.caret_code_point())
-        found = next_pending(here, anchor, step, shown) if self.session.document is not None else None
+        found = None
+        document = self.session.document
+        if document is not None:
+            if self._walk is None or not self._walk.continues(document.id, step, selected):
+                self._walk = begin_walk(document.id, step, selected)
+            found = self._walk.next(here, selected, shown)
         if found is None:
             document_id = self._next_document(step, shown)
             if document_id is not None:
                 self.reading.open_document(document_id)
                 here = self.panel.model.annotations()
             found = next_pending(here, None, step, shown)  # in the new document, or round again here
+            if found is not None and self.session.document is not None:
+                self._walk = PendingWalk(self.session.document.id, step, None, found.id)
         if found is None:
             self.window.say(
                 "No pending annotations left" + ("" if shown.shows_everything else " that the filters show")
             )
             return None
-        if found is selected or (selected is not None and found.id == selected.id):
+        if selected is not None and found.id == selected.id:
             self.window.say(
                 "This is the only pending annotation left"
                 + ("" if shown.shows_everything else " that the filters show")
@@ -236,30 +250,3 @@ class ReviewController(QObject):
 
     def _select(self, annotation: Annotation) -> None:
         self.view.select_annotation(annotation.id, scroll=True)
-
-
-class ReviewNoteDialog(QDialog):
-    """One line of note; Enter stores it, Esc leaves it as it was."""
-
-    noteChosen = Signal(str)
-
-    def __init__(self, label: str, note: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("reviewNoteDialog")
-        self.setWindowTitle("Review Note")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setMinimumSize(460, 130)  # fixed limits: a long label must not resize the window's bounds
-        text = QLabel(label, self)
-        text.setWordWrap(True)
-        self.box = QLineEdit(note, self)
-        self.box.setObjectName("reviewNote")
-        self.box.setAccessibleName("Review note")
-        self.box.selectAll()
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addWidget(self.box)
-        layout.addWidget(ok_cancel(self))
-
-    def accept(self) -> None:
-        self.noteChosen.emit(self.box.text().strip())
-        super().accept()

@@ -52,18 +52,27 @@ class TagBar(QToolBar):
         self.setFloatable(False)
         self.setIconSize(QSize(18, 18))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self._label = QLabel("Tag the selection:", self)
-        self._label.setContentsMargins(6, 0, 6, 0)
+        label = QLabel("Tag the selection:", self)
+        label.setObjectName("tagBarLabel")
+        label.setContentsMargins(6, 0, 6, 0)
+        # The label stays in the bar for good: a widget taken out of a tool bar is hidden,
+        # and putting it back does not show it again.
+        self._label = self.addWidget(label)
+        self._spacer: QAction | None = None
 
     def set_actions(self, tag_actions: list[QAction], trailing: list[QAction]) -> None:
-        self.clear()
-        self.addWidget(self._label)
+        for action in self.actions():
+            if action is not self._label:
+                self.removeAction(action)
+        if self._spacer is not None:
+            self._spacer.deleteLater()  # and its widget with it
+            self._spacer = None
         for action in tag_actions:
             self._add(action)
         if trailing:
             spacer = QWidget(self)
             spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            self.addWidget(spacer)
+            self._spacer = self.addWidget(spacer)
             for action in trailing:
                 self._add(action)
 

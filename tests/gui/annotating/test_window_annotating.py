@@ -9,7 +9,7 @@ from dataclasses import asdict
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from windowkit import click_text, drag_select, key, middle_of, pick_document, shortcut
 
 from reader.store import Store
@@ -57,12 +57,12 @@ def test_a_whole_session_lands_in_the_database(qtbot, window, tmp_path):
     key(qtbot, view, Qt.Key.Key_2)
     assert stored(db)[first.id].tag == "actor"
 
-    # A note, typed into the annotation panel after Ctrl+E; the focus comes back to the text.
+    # A note, typed into the note editor after Ctrl+E and saved with Ctrl+Enter; the focus comes back to the text.
     key(qtbot, view, Qt.Key.Key_E, CTRL)
     editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit)
+    assert isinstance(editor, QPlainTextEdit)
     qtbot.keyClicks(editor, "check the source")
-    key(qtbot, editor, Qt.Key.Key_Return)
+    key(qtbot, editor, Qt.Key.Key_Return, CTRL)
     assert stored(db)[first.id].note == "check the source"
     qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
 
@@ -219,7 +219,7 @@ def test_the_panel_and_f8_select_highlights_and_right_click_offers_the_tags(qtbo
     entries = [a.objectName() for a in menu.actions()]
     assert "actionDeleteAnnotation" in entries and "actionEditNote" in entries
     tag_menu = next(a.menu() for a in menu.actions() if a.menu() is not None)
-    assert [a.objectName() for a in tag_menu.actions()] == ["actionTag_claim", "actionTag_actor", "actionTag_date"]
+    assert [a.objectName() for a in tag_menu.actions()] == ["tagAs_claim", "tagAs_actor", "tagAs_date"]
     tag_menu.actions()[2].trigger()
     menu.close()
     assert window.annotation_panel.model.by_id(ids[0]).tag == "date"

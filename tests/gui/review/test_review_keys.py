@@ -8,7 +8,7 @@ from dataclasses import asdict
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit
 from reviewkit import open_as, reactivate, stored
 from windowkit import key, shortcut
 
@@ -106,11 +106,11 @@ def test_review_keys_stay_quiet_while_typing_and_outside_review_mode(qtbot, tmp_
     view.setFocus()
     key(qtbot, view, Qt.Key.Key_N)
     assert selected(window) == spans["alpha"].id
-    key(qtbot, view, Qt.Key.Key_E, CTRL)  # the annotation's note, edited in the panel
+    key(qtbot, view, Qt.Key.Key_E, CTRL)  # the annotation's note, in the note editor
     editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit)
+    assert isinstance(editor, QPlainTextEdit)
     qtbot.keyClicks(editor, "A R N P")
-    key(qtbot, editor, Qt.Key.Key_Return)
+    key(qtbot, editor, Qt.Key.Key_Return, CTRL)
     note = stored(db)[spans["alpha"].id]
     assert (note.note, note.status) == ("A R N P", "pending")
 
@@ -120,9 +120,9 @@ def test_review_keys_stay_quiet_while_typing_and_outside_review_mode(qtbot, tmp_
     key(qtbot, view, Qt.Key.Key_N, SHIFT)
     dialog = window.findChild(QDialog, "reviewNoteDialog")
     assert dialog is not None and dialog.isVisible()
-    line = dialog.findChild(QLineEdit, "reviewNote")
-    qtbot.keyClicks(line, "Retag as date? ARNP")
-    key(qtbot, line, Qt.Key.Key_Return)
+    box = dialog.findChild(QPlainTextEdit, "noteText")
+    qtbot.keyClicks(box, "Retag as date? ARNP")
+    key(qtbot, box, Qt.Key.Key_Return, CTRL)
     reactivate(qtbot, window)
     noted = stored(db)[spans["alpha"].id]
     assert (noted.review_note, noted.reviewer, noted.status) == ("Retag as date? ARNP", "editor", "pending")

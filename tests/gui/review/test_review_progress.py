@@ -154,5 +154,5 @@ def test_annotation_filter_proxy(qtbot, qtmodeltester):
     qtmodeltester.check(panel.model)
     qtmodeltester.check(panel.proxy)
     status = panel.model.index(1, panel.model.STATUS)
-    assert (status.data(), status.data(Qt.ItemDataRole.AccessibleTextRole)) == ("✗", "rejected")
+    assert (status.data(), status.data(Qt.ItemDataRole.AccessibleTextRole)) == ("✗ rejected", "rejected")
     assert panel.model.index(1, panel.model.TEXT).data(Qt.ItemDataRole.FontRole).strikeOut()

@@ -1,0 +1,85 @@
+"""The annotation list's table: Enter or a double-click asks for the note editor, and the
+columns share the width as the panel gives it.
+
+Until the user drags a column's edge, each resize fits the columns again: status, tag and
+annotator as wide as their usual words, the note a share of the width, the text the rest.
+Where the panel is too narrow for all of that, the status shrinks to its mark, then the
+annotator and then the note are left out (every row's tooltip still says all three), so
+that the text itself stays readable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+
+from reader.domain.annotations import REJECTED
+from reader.ui.annotating.annotation_list import AnnotationListModel as Columns
+from reader.ui.annotating.annotation_list import status_label
+
+NOTE_SHARE = 0.3  # of the table's width, for the note
+
+
+class AnnotationTable(QTableView):
+    editNoteRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._widths_chosen = False  # the user dragged a column's edge: the widths are theirs
+        self._fitting = False
+        self.doubleClicked.connect(lambda index: self.editNoteRequested.emit())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.editNoteRequested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def size_columns(self) -> None:
+        """Call once the model is set: every column sized by hand, the text taking the rest."""
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Columns.TEXT, QHeaderView.ResizeMode.Stretch)
+        self.fit_columns()
+        header.sectionResized.connect(self._section_resized)
+
+    def natural_widths(self) -> dict[int, int]:
+        """The width each column but the text wants, at this width of the table."""
+        metrics = self.fontMetrics()
+        status = max(metrics.horizontalAdvance(status_label(REJECTED)), metrics.horizontalAdvance("Status"))
+        note = max(metrics.horizontalAdvance("a short note") + 16, int(self.viewport().width() * NOTE_SHARE))
+        return {
+            Columns.STATUS: status + 24,  # room for the sort arrow
+            Columns.TAG: metrics.horizontalAdvance("claim") + 52,
+            Columns.ANNOTATOR: metrics.horizontalAdvance("annotator") + 24,
+            Columns.NOTE: note,
+        }
+
+    def fit_columns(self) -> None:
+        if self._widths_chosen:
+            return
+        widths = self.natural_widths()
+        metrics = self.fontMetrics()
+        room = self.viewport().width() - metrics.horizontalAdvance("a few words of text")
+        shown = dict(widths)
+        if sum(shown.values()) > room:
+            shown[Columns.STATUS] = metrics.horizontalAdvance("✓ ") + 20  # the mark alone
+        for column in (Columns.ANNOTATOR, Columns.NOTE):
+            if sum(shown.values()) > room:
+                del shown[column]
+        self._fitting = True
+        try:
+            for column in widths:
+                self.setColumnHidden(column, column not in shown)
+                if column in shown:
+                    self.setColumnWidth(column, shown[column])
+        finally:
+            self._fitting = False
+
+    def _section_resized(self, column: int, old: int, new: int) -> None:
+        if not self._fitting and column != Columns.TEXT and new > 0:
+            self._widths_chosen = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()

@@ -1,0 +1,173 @@
+"""The annotation list read as a reviewer reads it: who made each annotation and its
+status (sortable by a click on the header), a note column wide enough to read, the whole
+note and the review note in the tooltip, and notes of several lines written in the note
+editor (Ctrl+Enter saves, Esc cancels, Ctrl+Z undoes)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit
+from reviewkit import annotate, make_documents, open_as, stored
+from windowkit import key
+
+from reader.ui.annotating.annotation_list import AnnotationListModel as Columns
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+TEXT = {"lavrov.txt": "Сергей Лавров сказал, что Лавров не знает. Лавров ушёл.\n"}
+
+
+def merged_database(folder):
+    """The same "actor Лавров" by two annotators (as a merge leaves it), and two more spans."""
+    db = folder / "merged.sqlite"
+    make_documents(db, TEXT)
+    return db, {
+        "alice": annotate(db, "lavrov.txt", "Лавров", "actor", annotator="alice"),
+        "bob": annotate(db, "lavrov.txt", "Лавров", "actor", annotator="bob", status="accepted", reviewer="ed"),
+        "said": annotate(
+            db, "lavrov.txt", "сказал", "claim", annotator="carol", status="rejected", review_note="not a claim"
+        ),
+        "person": annotate(db, "lavrov.txt", "Сергей", "actor", annotator="bob"),
+    }
+
+
+def give_the_panel(qtbot, window, width: int) -> None:
+    """Drag the splitter (as a user would) so that the annotation panel is ``width`` wide."""
+    window.resize(1800, 1000)
+    splitter = window.splitter
+    sizes = splitter.sizes()
+    total = sum(sizes)
+    splitter.setSizes([sizes[0], total - sizes[0] - width, width])
+    qtbot.waitUntil(lambda: abs(window.annotation_panel.width() - width) < 40)
+
+
+def column(table, number: int) -> list[str]:
+    model = table.model()
+    return [model.index(row, number).data() for row in range(model.rowCount())]
+
+
+def click_header(qtbot, table, number: int) -> None:
+    header = table.horizontalHeader()
+    middle = header.sectionViewportPosition(number) + header.sectionSize(number) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(middle, header.height() // 2))
+
+
+def open_note_editors(window) -> list[QDialog]:
+    return [d for d in window.findChildren(QDialog, "noteEditor") if d.isVisible()]
+
+
+def click_row(qtbot, table, row: int, double: bool = False) -> None:
+    rect = table.visualRect(table.model().index(row, Columns.TEXT))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    if double:
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_annotator_and_status_columns_tell_merged_rows_apart_and_sort(qtbot, tmp_path, qtmodeltester):
+    db, spans = merged_database(tmp_path)
+    window = open_as(qtbot, db, tmp_path / "settings.ini")
+    give_the_panel(qtbot, window, 620)
+    table = window.annotation_panel.view
+    assert not any(table.isColumnHidden(c) for c in range(table.model().columnCount()))
+    headers = [table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(table.model().columnCount())]
+    assert "Annotator" in headers and "Status" in headers
+
+    # Text order: Сергей, then the two Лавров (alice's older), then сказал.
+    assert column(table, Columns.TEXT) == ["Сергей", "Лавров", "Лавров", "сказал"]
+    assert column(table, Columns.ANNOTATOR) == ["bob", "alice", "bob", "carol"]
+    assert column(table, Columns.STATUS) == ["· pending", "· pending", "✓ accepted", "✗ rejected"]
+    for row in range(4):  # every status column cell is wide enough for its word
+        cell = table.model().index(row, Columns.STATUS)
+        assert table.fontMetrics().horizontalAdvance(cell.data()) < table.columnWidth(Columns.STATUS)
+
+    click_header(qtbot, table, Columns.STATUS)  # pending first, then accepted, then rejected
+    assert column(table, Columns.STATUS) == ["· pending", "· pending", "✓ accepted", "✗ rejected"]
+    click_header(qtbot, table, Columns.STATUS)  # the other way round
+    assert column(table, Columns.STATUS) == ["✗ rejected", "✓ accepted", "· pending", "· pending"]
+    click_header(qtbot, table, Columns.ANNOTATOR)
+    assert column(table, Columns.ANNOTATOR) == ["alice", "bob", "bob", "carol"]
+    qtmodeltester.check(window.annotation_panel.model)
+    qtmodeltester.check(window.annotation_panel.proxy)
+    click_header(qtbot, table, Columns.ANNOTATOR)
+    click_header(qtbot, table, Columns.ANNOTATOR)  # a third click: back to text order
+    assert column(table, Columns.TEXT) == ["Сергей", "Лавров", "Лавров", "сказал"]
+
+    # Sorted or not, a click on a row selects that very annotation in the text; a change keeps the order.
+    click_header(qtbot, table, Columns.STATUS)
+    click_header(qtbot, table, Columns.STATUS)
+    click_row(qtbot, table, 1)
+    assert window.reader.selected_annotation_id() == spans["bob"].id
+    window.reader.setFocus()
+    key(qtbot, window.reader, Qt.Key.Key_1)  # retag bob's Лавров as claim, while sorted
+    assert stored(db)[spans["bob"].id].tag == "claim"
+    assert column(table, Columns.STATUS) == ["✗ rejected", "✓ accepted", "· pending", "· pending"]
+    assert table.model().index(1, Columns.TAG).data() == "claim"
+    assert table.currentIndex().row() == 1
+    # F8 still goes in text order: after bob's Лавров comes сказал.
+    window.reader.setFocus()
+    key(qtbot, window.reader, Qt.Key.Key_F8)
+    assert window.reader.selected_annotation_id() == spans["said"].id
+
+    # The review note is in the row's tooltip.
+    said = table.model().index(0, Columns.TEXT)
+    assert "Review note: not a claim" in said.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_notes_of_several_lines_in_the_note_editor(qtbot, tmp_path):
+    db, spans = merged_database(tmp_path)
+    window = open_as(qtbot, db, tmp_path / "settings.ini")
+    table = window.annotation_panel.view
+    # The note column is wide enough to read a few words (it was about 55 px: "мини…").
+    give_the_panel(qtbot, window, 620)
+    assert table.columnWidth(Columns.NOTE) > table.fontMetrics().horizontalAdvance("a short note")
+    assert table.columnWidth(Columns.NOTE) >= table.viewport().width() // 4
+    # In a narrow panel the text stays readable: the status shrinks to its mark, the annotator goes first.
+    give_the_panel(qtbot, window, 360)
+    assert table.isColumnHidden(Columns.ANNOTATOR) and not table.isColumnHidden(Columns.NOTE)
+    assert table.columnWidth(Columns.TEXT) >= table.fontMetrics().horizontalAdvance("a few words")
+    assert table.columnWidth(Columns.NOTE) > table.fontMetrics().horizontalAdvance("a short note")
+
+    # Enter on a row of the list opens the editor; Enter there starts a new line, Esc stores nothing.
+    click_row(qtbot, table, 0)
+    table.setFocus()
+    key(qtbot, table, Qt.Key.Key_Return)
+    dialog = window.findChild(QDialog, "noteEditor")
+    assert dialog is not None and dialog.isVisible()
+    box = dialog.findChild(QPlainTextEdit, "noteText")
+    assert QApplication.focusWidget() is box
+    qtbot.keyClicks(box, "first line")
+    key(qtbot, box, Qt.Key.Key_Return)
+    qtbot.keyClicks(box, "second line")
+    assert box.toPlainText() == "first line\nsecond line" and dialog.isVisible()
+    key(qtbot, box, Qt.Key.Key_Escape)
+    assert open_note_editors(window) == []
+    assert stored(db)[spans["person"].id].note == ""
+
+    # A double-click opens it again; Ctrl+Enter stores the note, line break and all.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
+    click_row(qtbot, table, 0, double=True)
+    (dialog,) = open_note_editors(window)
+    box = dialog.findChild(QPlainTextEdit, "noteText")
+    qtbot.keyClicks(box, "a long note about who Sergei is")
+    key(qtbot, box, Qt.Key.Key_Return)
+    qtbot.keyClicks(box, "and where he said it")
+    key(qtbot, box, Qt.Key.Key_Return, CTRL)
+    note = "a long note about who Sergei is\nand where he said it"
+    assert stored(db)[spans["person"].id].note == note
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
+
+    # The cell shows it on one line; its tooltip shows all of it.
+    cell = table.model().index(0, Columns.NOTE)
+    assert cell.data() == "a long note about who Sergei is and where he said it"
+    assert cell.data(Qt.ItemDataRole.ToolTipRole).startswith(note + "\n")
+
+    # Ctrl+E from the text opens it on the selected highlight, with the note to edit; undo takes the note back.
+    window.reader.setFocus()
+    window.reader.select_annotation(spans["person"].id)
+    key(qtbot, window.reader, Qt.Key.Key_E, CTRL)
+    box = QApplication.focusWidget()
+    assert isinstance(box, QPlainTextEdit) and box.toPlainText() == note
+    key(qtbot, box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.reader)
+    key(qtbot, window.reader, Qt.Key.Key_Z, CTRL)
+    assert stored(db)[spans["person"].id].note == ""
+    assert table.model().index(0, Columns.NOTE).data() == ""
