@@ -8,6 +8,26 @@ from dataclasses import dataclass
 
 from reader.paths import resource_path
 
+# Default colours of tags, in the order tags are added: Paul Tol's "bright" scheme, then his
+# "muted" one, both chosen to stay apart for colour-blind readers. Past these the colours
+# repeat, and the reader pane still tells tags apart by their dash pattern and label.
+PALETTE = (
+    "#4477aa",
+    "#ee6677",
+    "#228833",
+    "#ccbb44",
+    "#66ccee",
+    "#aa3377",
+    "#bbbbbb",
+    "#332288",
+    "#117733",
+    "#882255",
+    "#44aa99",
+    "#999933",
+    "#cc6677",
+    "#ddcc77",
+)
+
 _HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _NAME = re.compile(r"^[^\s\x00-\x1f][^\x00-\x1f]{0,63}$")
 
@@ -37,3 +57,9 @@ def default_tags() -> list[Tag]:
     with resource_path("tags.toml").open("rb") as handle:
         table = tomllib.load(handle)
     return [Tag(position=i, **entry) for i, entry in enumerate(table["tag"])]
+
+
+def default_colour(tags: list[Tag]) -> str:
+    """The colour for a new tag beside ``tags``: the first of PALETTE none of them has, else by count."""
+    taken = {tag.colour.lower() for tag in tags}
+    return next((colour for colour in PALETTE if colour not in taken), PALETTE[len(tags) % len(PALETTE)])

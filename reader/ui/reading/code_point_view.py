@@ -9,11 +9,22 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QPointF, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QTextCharFormat, QTextCursor, QTextLayout
+from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextLayout,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from reader.domain.offsets import OffsetMap
+from reader.ui.reading.lane_room import LaneRoomLayout
+from reader.ui.reading.text_column import column_margin
 
 READING_FAMILY = "DejaVu Sans"
 DEFAULT_POINT_SIZE = 11
@@ -34,6 +45,13 @@ class CodePointView(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        document = QTextDocument(self)
+        self._layout = LaneRoomLayout(document)
+        document.setDocumentLayout(self._layout)
+        self.setDocument(document)
+        # The margins beside a centred text column show the text's background, not the window's.
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
         self.setReadOnly(True)
         # setReadOnly resets the flags, so they come after it.
         self.setTextInteractionFlags(
@@ -49,6 +67,7 @@ class CodePointView(QPlainTextEdit):
             font.setFamily(READING_FAMILY)
         font.setPointSize(DEFAULT_POINT_SIZE)
         self.setFont(font)
+        self._layout.room = self._room_under_lines()  # also when the font was already this one
 
         self._text = ""
         self._offsets = OffsetMap.for_text("")
@@ -196,9 +215,38 @@ class CodePointView(QPlainTextEdit):
             selections.append(selection)
         self.setExtraSelections(selections)
 
+    # ----- the text column and the room under lines -----
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._fit_column()
         self._refresh_find_marks()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            # Before Qt lays the text out again in the new font, so that it is laid out once.
+            self._layout.room = self._room_under_lines()
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_column()
+
+    def _room_under_lines(self) -> int:
+        """Pixels to leave free under each line (subclasses draw there); none here."""
+        return 0
+
+    def room_under_lines(self) -> int:
+        return self._layout.room
+
+    def _fit_column(self) -> None:
+        """Centre a column of readable length in a wide pane; a narrow one uses its whole width."""
+        margins = self.viewportMargins()
+        width = self.viewport().width() + margins.left() + margins.right()
+        margin = column_margin(width, self.font(), self.document().documentMargin())
+        if margins.left() != margin:
+            self.setViewportMargins(margin, 0, margin, 0)
+            # Qt wraps the text at the new width only on a later resize event: wrap it now.
+            self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+            self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
 
     # ----- the lines on screen -----
 
@@ -215,7 +263,7 @@ class CodePointView(QPlainTextEdit):
             if block.isVisible() and geometry.bottom() >= top:
                 layout = block.layout()
                 origin = geometry.topLeft() + layout.position()
-                first, last = _lines_between(layout, top - origin.y(), bottom - origin.y())
+                first, last = _lines_between(layout, top - origin.y(), bottom - origin.y(), self._layout.room)
                 if first <= last:
                     base = block.position()
                     lo = self._cp(base + layout.lineAt(first).textStart())
@@ -235,14 +283,15 @@ class CodePointView(QPlainTextEdit):
         return lines[0][3], lines[-1][4]
 
 
-def _lines_between(layout, top: float, bottom: float) -> tuple[int, int]:
-    """First and last line of ``layout`` that reach into ``[top, bottom]`` (layout pixels); first > last if none."""
+def _lines_between(layout, top: float, bottom: float, below: int = 0) -> tuple[int, int]:
+    """First and last line of ``layout`` that reach into ``[top, bottom]`` (layout pixels), each line
+    with ``below`` pixels under it; first > last if none."""
     count = layout.lineCount()
     low, high = 0, count
     while low < high:  # first line whose bottom is below ``top``
         middle = (low + high) // 2
         line = layout.lineAt(middle)
-        if line.y() + line.height() <= top:
+        if line.y() + line.height() + below <= top:
             low = middle + 1
         else:
             high = middle

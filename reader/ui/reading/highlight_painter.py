@@ -1,14 +1,15 @@
 """Drawing highlights for the text blocks on screen.
 
-Fills and underlines go under the text, so that no glyph is cut (a comma
-under a solid underline reads as a full stop); strike-throughs and the outline
-of the selected annotation go over it. Every figure is computed from the lines
-on screen only, so the cost follows the viewport, not the document.
+Fills go under the text; each span's bar and label go in the room under its
+lines (see span_lanes), and the outline of the selected annotation over the
+text. Every figure is computed from the lines on screen only, so the cost
+follows the viewport, not the document.
 
 Overlaps: each span on a block gets a level (greedy interval colouring, so two
-overlapping spans never share one). Where spans overlap, the lowest level (the
-outermost span) gives the fill; every span draws its own underline,
-``UNDERLINE_STEP`` pixels lower per level, in its tag's colour and dash pattern.
+overlapping spans never share one), and draws its bar in the lane of its level.
+Where spans overlap, the outermost span that is not rejected gives the fill.
+A span's state is drawn on its own bar and label only: a rejected span never
+marks the text, which an accepted span over the same words may share.
 """
 
 from __future__ import annotations
@@ -19,14 +20,12 @@ from math import floor
 from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRect, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QTextLayout
+from PySide6.QtGui import QColor, QPainter, QTextLayout
 
 from reader.domain.annotations import REJECTED, Annotation
 from reader.domain.offsets import OffsetMap
-from reader.ui.reading.highlight_style import STRIKE_COLOUR, STRIKE_WIDTH, TagStyle
-
-UNDERLINE_GAP = 2  # below the baseline, for level 0
-UNDERLINE_STEP = 3  # per nesting level
+from reader.ui.reading.highlight_style import TagStyle
+from reader.ui.reading.span_lanes import LANES_SHOWN, LaneMetrics, LanePainter
 
 Span = tuple[int, int, Hashable]
 
@@ -52,6 +51,7 @@ class Fragment(NamedTuple):
 
     rect: QRect
     baseline: int
+    line: int  # the line's number in its block
 
 
 def assign_levels(spans: Sequence[Span]) -> dict[Hashable, int]:
@@ -105,7 +105,7 @@ def fragments(block: VisibleBlock, offsets: OffsetMap, start: int, end: int) -> 
         if xa > xb:  # right-to-left text
             xa, xb = xb, xa
         left = floor(xa)
-        found.append(Fragment(QRect(left, top, floor(xb) - left, bottom - top), baseline))
+        found.append(Fragment(QRect(left, top, floor(xb) - left, bottom - top), baseline, number))
     return found
 
 
@@ -114,49 +114,45 @@ class PlacedSpan(NamedTuple):
     style: TagStyle
     level: int
     pieces: list[Fragment]
+    block: int  # index of its block among those on screen
+    starts_here: bool  # its first piece holds its start
 
 
 class HighlightPainter:
-    """Paints one paint event: ``place`` once, then fills before the text and marks after it."""
+    """Paints one paint event: ``place`` once, then fills before the text and the rest after it."""
 
     def __init__(
         self,
         offsets: OffsetMap,
         annotation: Callable[[Hashable], Annotation],
         style: Callable[[str], TagStyle],
-        strike_height: float,
+        lanes: LaneMetrics,
         background: QColor,
     ):
         self._offsets = offsets
         self._annotation = annotation
         self._style = style
-        self._strike_height = strike_height
+        self._lanes = lanes
         self._background = background
 
     def place(self, blocks: Sequence[VisibleBlock]) -> list[PlacedSpan]:
         placed = []
-        for block in blocks:
+        for number, block in enumerate(blocks):
             for start, end, key in block.spans:
                 pieces = fragments(block, self._offsets, start, end)
                 if pieces:
                     annotation = self._annotation(key)
-                    placed.append(PlacedSpan(annotation, self._style(annotation.tag), block.levels[key], pieces))
+                    style = self._style(annotation.tag)
+                    placed.append(PlacedSpan(annotation, style, block.levels[key], pieces, number, start >= block.lo))
         return placed
 
     def paint_under_text(self, painter: QPainter, placed: Sequence[PlacedSpan]) -> None:
-        """Fills, then underlines; the text drawn over them keeps every glyph (commas, descenders) whole."""
+        """Opaque fills: where spans overlap, the outermost one not rejected is painted last and shows."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        # Opaque fills, highest level first: where spans overlap, the outermost is painted last and shows.
-        for span in sorted(placed, key=lambda span: -span.level):
+        for span in sorted(placed, key=lambda span: (span.annotation.status != REJECTED, -span.level)):
             colour = span.style.fill(self._background, span.annotation.status == REJECTED)
             for piece in span.pieces:
                 painter.fillRect(piece.rect, colour)
-        for span in placed:
-            painter.setPen(span.style.underline_pen)
-            drop = UNDERLINE_GAP + UNDERLINE_STEP * span.level
-            for piece in span.pieces:
-                y = piece.baseline + drop
-                painter.drawLine(piece.rect.left(), y, piece.rect.right(), y)
 
     def paint_over_text(
         self,
@@ -165,14 +161,27 @@ class HighlightPainter:
         blocks: Sequence[VisibleBlock],
         selected: Annotation | None,
     ) -> None:
-        """Strike-throughs of rejected annotations, and the outline of the selected one."""
+        """Each span's bar in its lane and its label at its start, "+N" where lanes run out, the selected outline."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(QPen(STRIKE_COLOUR, STRIKE_WIDTH))
+        lanes = LanePainter(painter, self._lanes, self._background)
+        hidden: dict[tuple[int, int], int] = {}  # (block, line): spans below the lanes shown
+        labels: list[tuple[int, int, int, PlacedSpan]] = []  # (block, line, left, span)
         for span in placed:
-            if span.annotation.status == REJECTED:
+            if span.level >= LANES_SHOWN:
                 for piece in span.pieces:
-                    y = round(piece.baseline - self._strike_height)
-                    painter.drawLine(piece.rect.left(), y, piece.rect.right(), y)
+                    hidden[span.block, piece.line] = hidden.get((span.block, piece.line), 0) + 1
+                continue
+            for piece in span.pieces:
+                top = self._lanes.lane_top(piece.rect.bottom() + 1, span.level)
+                lanes.bar(span.style, span.annotation, piece.rect.left(), piece.rect.right() + 1, top)
+            if span.starts_here:
+                first = span.pieces[0]
+                labels.append((span.block, first.line, first.rect.left(), span))
+        self._paint_labels(lanes, labels, blocks)
+        for (number, line), count in hidden.items():
+            text_line, _, _, _, bottom, _ = _line_at(blocks[number], line)
+            right = floor(blocks[number].origin.x() + text_line.x() + text_line.width())
+            lanes.hidden(count, right, self._lanes.lane_top(bottom, 0))
         if selected is None:
             return
         painter.setPen(self._style(selected.tag).outline_pen)
@@ -180,3 +189,15 @@ class HighlightPainter:
         for block in blocks:
             for piece in fragments(block, self._offsets, selected.start, selected.end):
                 painter.drawRect(piece.rect.adjusted(0, 0, -1, -1))
+
+    def _paint_labels(
+        self, lanes: LanePainter, labels: list[tuple[int, int, int, PlacedSpan]], blocks: Sequence[VisibleBlock]
+    ) -> None:
+        """Labels left to right on each line; one that would cover the one before moves right of it."""
+        labels.sort(key=lambda label: (label[0], label[1], label[2], label[3].level))
+        previous_line, right = None, 0
+        for block, line, left, span in labels:
+            if (block, line) != previous_line:
+                previous_line, right = (block, line), -1
+            bottom = _line_at(blocks[block], line)[4]
+            right = lanes.label(span.style, span.annotation, max(left, right + 1), self._lanes.lane_top(bottom, 0))

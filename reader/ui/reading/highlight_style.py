@@ -1,5 +1,6 @@
-"""How each tag looks in the reader pane: a light fill, and an underline whose
-dash pattern differs from tag to tag, so tags never differ by colour alone."""
+"""How each tag looks in the reader pane: a light fill under the text, and a bar
+under the line whose dash pattern differs from tag to tag, so tags never differ
+by colour alone (their labels tell them apart too)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,6 @@ from reader.domain.tags import Tag
 
 FILL_ALPHA = 72  # the tag colour's weight in the fill: the text stays readable on top
 REJECTED_FILL_ALPHA = 30
-UNDERLINE_WIDTH = 2
-STRIKE_WIDTH = 1.5
 OUTLINE_WIDTH = 2
 
 # Dash patterns in units of the pen width, one per tag in tag-bar order; an empty one is solid.
@@ -45,12 +44,21 @@ class TagStyle:
     def __init__(self, colour: QColor, pattern_name: str, dashes: tuple[float, ...]):
         self.colour = colour
         self.pattern_name = pattern_name
-        self.underline_pen = QPen(colour, UNDERLINE_WIDTH)
-        self.underline_pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        if dashes:
-            self.underline_pen.setDashPattern(list(dashes))
+        self.dashes = dashes
         self.outline_pen = QPen(colour.darker(140), OUTLINE_WIDTH)
         self._fills: dict[tuple[int, bool], QColor] = {}
+        self._lane_pens: dict[tuple[int, float], QPen] = {}
+
+    def lane_pen(self, colour: QColor, width: float) -> QPen:
+        """The pen of this tag's bar: ``width`` thick, in its dash pattern."""
+        key = (colour.rgb(), width)
+        pen = self._lane_pens.get(key)
+        if pen is None:
+            pen = self._lane_pens[key] = QPen(colour, width)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            if self.dashes:
+                pen.setDashPattern(list(self.dashes))
+        return pen
 
     def fill(self, base: QColor, rejected: bool = False) -> QColor:
         """Opaque, so that where spans overlap the one painted last (the outermost) decides."""

@@ -1,5 +1,6 @@
 """The reader pane: the document's text (code_point_view) with its highlights, selected
-by keyboard and mouse, their edges moved by keys, their tags and notes in tooltips.
+by keyboard and mouse, their edges moved by keys, their tags and notes in tooltips,
+and the legend that shows or hides each tag.
 
 Highlights are painted for the lines on screen (see highlight_painter), never
 stored in the QTextDocument, so opening and scrolling cost the same with or
@@ -8,12 +9,11 @@ without 10,000 of them.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Hashable
-from html import escape
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -28,23 +28,15 @@ from reader.domain.annotations import Annotation, span_fits
 from reader.domain.tags import Tag
 from reader.ui.reading.code_point_view import CodePointView
 from reader.ui.reading.highlight_index import LiveSpanIndex, Span, span_order
-from reader.ui.reading.highlight_painter import (
-    UNDERLINE_GAP,
-    UNDERLINE_STEP,
-    HighlightPainter,
-    VisibleBlock,
-    assign_levels,
-)
+from reader.ui.reading.highlight_painter import HighlightPainter, VisibleBlock, assign_levels
 from reader.ui.reading.highlight_style import UNKNOWN_TAG_STYLE, TagStyle, tag_styles
+from reader.ui.reading.legend import TagLegend
+from reader.ui.reading.span_lanes import LaneMetrics
+from reader.ui.reading.span_tooltip import tooltip_html
 
-# How far below a line its stacked underlines may reach, when repainting after an edit.
-_UNDERLINE_REACH = UNDERLINE_GAP + UNDERLINE_STEP * 8
-_TOOLTIP_NOTE_CHARS = 300
-
-
-# The span index is built this long after a document opens: late enough that the
-# first frame is on screen before it (a 0 ms timer can run before the pending
-# paint), soon enough that it is ready before a reader acts.
+# The span index (and the legend's counts) are made this long after the first paint
+# of a document: its first frame is on screen before them, and they are ready before
+# a reader acts.
 INDEX_DELAY_MS = 40
 
 
@@ -59,11 +51,16 @@ class ReaderView(CodePointView):
         self._annotations: dict[Hashable, Annotation] = {}  # by id (the spans' key)
         self._styles: dict[str, TagStyle] = {}
         self._filter: Callable[[Annotation], bool] | None = None
+        self._hidden_tags: frozenset[str] = frozenset()
+        self._tag_counts: Counter[str] | None = None  # counted once a document's first frame is up
+        # The window lays the legend out above the text; it is the view's to fill.
+        self.legend = TagLegend(parent)
+        self.legend.hiddenTagsChanged.connect(self.set_hidden_tags)
         self._index: LiveSpanIndex | None = LiveSpanIndex()
         self._index_timer = QTimer(self)
         self._index_timer.setSingleShot(True)
         self._index_timer.setInterval(INDEX_DELAY_MS)
-        self._index_timer.timeout.connect(self._spans)
+        self._index_timer.timeout.connect(self._after_open)
         self._selected_id: str | None = None
         self._press_pos: QPoint | None = None
         self._after_double_click = False
@@ -76,7 +73,7 @@ class ReaderView(CodePointView):
         if "\r\n" in text:
             # Qt would fold CR LF into one position and every offset after it would drift.
             raise ValueError("document text must be LF-normalized (it contains CR LF)")
-        self._styles = tag_styles(tags)
+        self.set_tags(tags, repaint=False)
         self._load(text, annotations)
 
     def clear_document(self) -> None:
@@ -86,15 +83,20 @@ class ReaderView(CodePointView):
         self._select(None)
         self._take_text(text)
         self._annotations = {a.id: a for a in annotations}
+        self._tag_counts = None
         self._rebuild_index()
         self.setPlainText(text)
 
-    def set_tags(self, tags: list[Tag]) -> None:
+    def set_tags(self, tags: list[Tag], repaint: bool = True) -> None:
         self._styles = tag_styles(tags)
-        self.viewport().update()
+        self.legend.set_tags(tags, self._styles)
+        self.legend.set_counts(self._tag_counts or {})
+        if repaint:
+            self.viewport().update()
 
     def set_annotations(self, annotations: list[Annotation]) -> None:
         self._annotations = {a.id: a for a in annotations}
+        self._tag_counts = None
         self._rebuild_index()
         if self._selected_id is not None and self._selected_id not in self._annotations:
             self._select(None)
@@ -103,6 +105,8 @@ class ReaderView(CodePointView):
     def upsert_annotation(self, annotation: Annotation) -> None:
         old = self._annotations.get(annotation.id)
         self._annotations[annotation.id] = annotation
+        self._count(old, -1)
+        self._count(annotation, 1)
         if self._shows(annotation):
             self._spans().put(annotation.id, annotation.start, annotation.end)
         else:
@@ -118,6 +122,7 @@ class ReaderView(CodePointView):
         old = self._annotations.pop(annotation_id, None)
         if old is None:
             return
+        self._count(old, -1)
         self._spans().remove(annotation_id)
         if self._selected_id == annotation_id:
             self._select(None)
@@ -132,21 +137,42 @@ class ReaderView(CodePointView):
             self._select(None)
         self.viewport().update()
 
+    def set_hidden_tags(self, names: frozenset[str]) -> None:
+        """Hide the spans of the tags ``names`` (the legend's unchecked chips), with any visible filter."""
+        names = frozenset(names)
+        if names != self._hidden_tags:
+            self._hidden_tags = names
+            self.set_visible_filter(self._filter)
+
     def _shows(self, annotation: Annotation) -> bool:
         if not span_fits(self._offsets.length, annotation.start, annotation.end):
             return False  # a span that does not fit this text is never drawn (nor crashes the paint)
+        if annotation.tag in self._hidden_tags:
+            return False
         return self._filter is None or bool(self._filter(annotation))
+
+    def _count(self, annotation: Annotation | None, step: int) -> None:
+        """Keep the legend's counts as one annotation comes or goes (once they have been counted)."""
+        if annotation is not None and self._tag_counts is not None:
+            self._tag_counts[annotation.tag] += step
+            self.legend.set_counts(self._tag_counts)
+
+    def _after_open(self) -> None:
+        """What opening a document leaves until its first frame is up: the index, the legend's counts."""
+        self._spans()
+        self._tag_counts = Counter(a.tag for a in self._annotations.values())
+        self.legend.set_counts(self._tag_counts)
 
     def _rebuild_index(self) -> None:
         # Indexing 10,000 spans takes milliseconds that opening a document should not wait for:
         # the first paint scans for the spans on screen, and the index is built once the event
         # loop is free again (or on first need).
         self._index = None
-        self._index_timer.start()
+        self._index_timer.stop()  # started by the next paint
 
     def _spans(self) -> LiveSpanIndex:
         if self._index is None:
-            if self._filter is None:  # span_fits inlined: this runs over every annotation of the document
+            if self._filter is None and not self._hidden_tags:  # span_fits inlined: runs over every annotation
                 length = self._offsets.length
                 spans = [(a.start, a.end, a.id) for a in self._annotations.values() if 0 <= a.start < a.end <= length]
             else:
@@ -226,7 +252,7 @@ class ReaderView(CodePointView):
         return blocks
 
     def _update_code_points(self, lo: int, hi: int) -> None:
-        """Repaint the on-screen lines of ``[lo, hi]`` only, with room for stacked underlines."""
+        """Repaint the on-screen lines of ``[lo, hi]`` only, with the lanes under them."""
         area = QRect()
         for layout, origin, _, block_lo, block_hi, first, last_line, _ in self._visible_lines(self.viewport().rect()):
             if block_lo <= hi and block_hi >= lo:
@@ -234,7 +260,7 @@ class ReaderView(CodePointView):
                 last = layout.lineAt(last_line)
                 bottom = origin.y() + last.y() + last.height()
                 area = area.united(
-                    QRect(0, int(top) - 2, self.viewport().width(), int(bottom - top) + 4 + _UNDERLINE_REACH)
+                    QRect(0, int(top) - 2, self.viewport().width(), int(bottom - top) + 4 + self.room_under_lines())
                 )
         if not area.isEmpty():
             self.viewport().update(area)
@@ -242,17 +268,22 @@ class ReaderView(CodePointView):
     def _style(self, tag: str) -> TagStyle:
         return self._styles.get(tag, UNKNOWN_TAG_STYLE)
 
+    def _room_under_lines(self) -> int:
+        self._lanes = LaneMetrics(self.font())
+        return self._lanes.room
+
     def paintEvent(self, event: QPaintEvent) -> None:
         selected = self._annotations.get(self._selected_id) if self._selected_id is not None else None
         blocks = self._visible_blocks(event.rect()) if self._annotations else []
         if not blocks:
             super().paintEvent(event)
+            self._after_paint()
             return
         highlights = HighlightPainter(
             self._offsets,
             self._annotations.__getitem__,
             self._style,
-            QFontMetricsF(self.font()).xHeight() / 2,
+            self._lanes,
             self.palette().color(QPalette.ColorRole.Base),
         )
         placed = highlights.place(blocks)
@@ -266,6 +297,11 @@ class ReaderView(CodePointView):
         painter.setClipRect(event.rect())
         highlights.paint_over_text(painter, placed, blocks, selected)
         painter.end()
+        self._after_paint()
+
+    def _after_paint(self) -> None:
+        if (self._index is None or self._tag_counts is None) and not self._index_timer.isActive():
+            self._index_timer.start()
 
     # ----- mouse, keys and tooltips -----
 
@@ -287,7 +323,7 @@ class ReaderView(CodePointView):
             cp = self.code_point_at(event.pos())
             found = self.annotations_at(cp) if cp is not None else []
             if found:
-                QToolTip.showText(event.globalPos(), _tooltip_html(found), self.viewport())
+                QToolTip.showText(event.globalPos(), tooltip_html(found), self.viewport())
             else:
                 QToolTip.hideText()
                 event.ignore()
@@ -347,19 +383,3 @@ class ReaderView(CodePointView):
             return False
         self.edgeMoveRequested.emit(self._selected_id, edge, delta)
         return True
-
-
-def _tooltip_html(annotations: list[Annotation]) -> str:
-    rows = []
-    for annotation in annotations:
-        details = " · ".join(escape(part) for part in (annotation.status, annotation.annotator) if part)
-        row = f"<b>{escape(annotation.tag)}</b> — {details}"
-        if annotation.note:
-            note = (
-                annotation.note
-                if len(annotation.note) <= _TOOLTIP_NOTE_CHARS
-                else annotation.note[:_TOOLTIP_NOTE_CHARS] + "…"
-            )
-            row += "<br><i>" + escape(note).replace("\n", "<br>") + "</i>"
-        rows.append(row)
-    return "<qt>" + "<hr>".join(rows) + "</qt>"

@@ -354,23 +354,29 @@ def test_tags_differ_by_underline_pattern_not_only_colour(qtbot, view, tags):
     assert coverage(actor) < 0.8  # the second is dashed
 
 
-def test_rejected_annotation_is_struck_through(qtbot, view, tags):
+def test_rejected_annotation_is_struck_through_on_its_own_bar(qtbot, view, tags):
     rejected = word(PLAIN_TEXT, "Организацию", "claim", status=REJECTED)
     pending = word(PLAIN_TEXT, "коллективной", "claim")
     view.set_document(PLAIN_TEXT, [rejected, pending], tags)
     image = view.viewport().grab().toImage()
 
-    def darkest_row_share(annotation):
+    def darkest_row_share(annotation, under_the_line: bool):
         rect = caret_rect(view, annotation.start)
         left, right = rect.left() + 1, caret_rect(view, annotation.end).left() - 1
+        left = (left + right) // 2  # past the label at the span's start
+        if under_the_line:
+            rows = range(rect.bottom() + 1, rect.bottom() + 1 + view.room_under_lines())
+        else:
+            rows = range(rect.top(), rect.bottom())
         best = 0.0
-        for y in range(rect.top(), rect.bottom()):
+        for y in rows:
             dark = sum(max(QColor.fromRgb(image.pixel(x, y)).getRgb()[:3]) < 110 for x in range(left, right))
             best = max(best, dark / (right - left))
         return best
 
-    assert darkest_row_share(rejected) > 0.9
-    assert darkest_row_share(pending) < 0.6
+    assert darkest_row_share(rejected, under_the_line=True) > 0.9  # its bar is struck through
+    assert darkest_row_share(pending, under_the_line=True) < 0.6
+    assert darkest_row_share(rejected, under_the_line=False) < 0.6  # the text itself is not
 
 
 def test_selected_annotation_gets_an_outline(qtbot, view, tags):
