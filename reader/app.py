@@ -34,6 +34,7 @@ from reader.ui.shell import crash_log, translation
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.session import Session
 from reader.ui.shell.settings import WindowSettings
+from reader.ui.shell.translation import translate
 
 EXIT_AFTER_VARIABLE = "READER_EXIT_AFTER_MS"
 
@@ -75,7 +76,7 @@ class ReaderApp(QObject):
         self.tags = tags = TagsController(session, actions, window, annotating)
         self.review = ReviewController(session, actions, window, reading, annotating)
         comparison = ComparisonPanel(window)
-        dock = window.add_dock("Comparison", "comparisonDock", comparison)
+        dock = window.add_dock(translate("Window", "Comparison"), "comparisonDock", comparison)
         self.comparison = ComparisonController(session, actions, window, annotating, comparison, dock)
         self.library = library = LibraryController(session, actions, window, reading, tags)
         self.merging = MergeController(session, actions, window, library)
@@ -93,14 +94,16 @@ def build(args: Namespace, settings_path: Path | None = None) -> MainWindow:
     """The window for the parsed command line ``reader [CORPUS_DIR] [--db FILE]``
     (``reader.cli.parse``), not yet shown."""
     if args.command != "open":
-        raise StartupError(f"'reader {args.command}' is a command, not a window")
+        raise StartupError(
+            translate("Window", "'reader {command}' is a command, not a window").format(command=args.command)
+        )
     return build_window(args.corpus, args.db, settings_path)
 
 
 def build_window(corpus: Path | None, database: Path | None, settings_path: Path | None = None) -> MainWindow:
     application()
     if corpus is not None and not Path(corpus).is_dir():
-        raise StartupError(f"{corpus}: no such folder")
+        raise StartupError(translate("Window", "{folder}: no such folder").format(folder=corpus))
     if database is None:
         database = corpus_database(corpus) if corpus is not None else default_database()
     store = Store.open(database)

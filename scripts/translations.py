@@ -10,6 +10,7 @@ built from them and not kept. reader_en.ts holds only the English plural forms o
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -35,12 +36,42 @@ def _python_files() -> list[str]:
     return [str(path) for path in files]
 
 
+def _counts_as_numbers(source: bytes) -> bytes:
+    """``source`` with the count of every ``translate(context, text, disambiguation, count)`` written as 1.
+
+    pyside6-lupdate's Python parser reads a name in the fourth place as PyQt4's encoding argument and
+    records the text as singular (a call there it drops); a number it reads as a plural's count."""
+    counts = [
+        node.args[3]
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", getattr(node.func, "attr", None)) == "translate"
+        and len(node.args) == 4
+        and not isinstance(node.args[3], ast.Constant)
+    ]
+    lines = source.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    for count in sorted(counts, key=lambda node: (node.lineno, node.col_offset), reverse=True):
+        begin = starts[count.lineno - 1] + count.col_offset  # ast's columns are UTF-8 bytes
+        end = starts[(count.end_lineno or count.lineno) - 1] + (count.end_col_offset or count.col_offset)
+        source = source[:begin] + b"1" + source[end:]
+    return source
+
+
 def update(catalogues: dict[str, Path] = CATALOGUES) -> None:
-    for language, ts in catalogues.items():
-        options = ["-pluralonly"] if language == "en" else []
-        command = [_tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none", *options]
-        command += [*_python_files(), "-target-language", language, "-ts", str(ts)]
-        subprocess.run(command, check=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        files = []
+        for number, path in enumerate(_python_files()):
+            copy = Path(scratch) / f"{number}_{Path(path).name}"
+            copy.write_bytes(_counts_as_numbers(Path(path).read_bytes()))
+            files.append(str(copy))
+        for language, ts in catalogues.items():
+            options = ["-pluralonly"] if language == "en" else []
+            command = [_tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none", *options]
+            command += [*files, "-target-language", language, "-ts", str(ts)]
+            subprocess.run(command, check=True)
 
 
 def compile_all(out_dir: Path = FOLDER) -> list[Path]:

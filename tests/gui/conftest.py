@@ -10,12 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
 from reviewkit import review_database
 from windowkit import open_window
 
 from reader.app import ReaderApp
 from reader.domain.annotations import Annotation
 from reader.ui.main_window import MainWindow
+from reader.ui.shell import translation
 
 
 @pytest.fixture
@@ -28,6 +30,15 @@ def window(qtbot, tmp_path: Path) -> MainWindow:
 def parts(window: MainWindow) -> ReaderApp:
     """The session, actions and feature controllers that drive ``window``."""
     return ReaderApp.of(window)
+
+
+@pytest.fixture
+def russian(qapp, translations_built):
+    """The window's texts in Russian (Reader's and Qt's) for one test; after it, none installed,
+    as the other tests expect (English plurals would turn "1 annotation(s)" into "1 annotation")."""
+    assert translation.install(qapp, QLocale("ru_RU")) == "ru"
+    yield
+    translation.uninstall(qapp)
 
 
 @pytest.fixture

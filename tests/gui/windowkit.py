@@ -89,3 +89,13 @@ def type_text(widget, text: str) -> None:
                 widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, character)
             )
     QApplication.processEvents()
+
+
+def give_the_panel(qtbot, window, width: int) -> None:
+    """Drag the splitter (as a user would) so that the annotation panel is ``width`` wide."""
+    window.resize(1800, 1000)
+    splitter = window.splitter
+    sizes = splitter.sizes()
+    total = sum(sizes)
+    splitter.setSizes([sizes[0], total - sizes[0] - width, width])
+    qtbot.waitUntil(lambda: abs(window.annotation_panel.width() - width) < 40)

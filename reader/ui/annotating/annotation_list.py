@@ -21,22 +21,29 @@ from reader.domain.annotations import ACCEPTED, PENDING, REJECTED, STATUSES, Ann
 from reader.domain.review import text_order as _order
 from reader.domain.tags import Tag
 from reader.domain.text import one_line
+from reader.ui.reading.status_words import STATUS_MARKS, nobody, status_label, status_word
 from reader.ui.shell.tables import ROOT, AnyIndex
 from reader.ui.shell.tag_bar import tag_icon
+from reader.ui.shell.translation import QT_TRANSLATE_NOOP, translate
+
+__all__ = ["ANNOTATION_ID_ROLE", "STATUS_MARKS", "AnnotationFilterModel", "AnnotationListModel", "status_label"]
 
 ANNOTATION_ID_ROLE = Qt.ItemDataRole.UserRole + 10
-STATUS_MARKS = {PENDING: "·", ACCEPTED: "✓", REJECTED: "✗"}
-NOBODY = "nobody"
-
-
-def status_label(status: str) -> str:
-    """The status as the list shows it: its mark, then its word."""
-    return f"{STATUS_MARKS.get(status, '?')} {status}"
+_REVIEWED_BY = {
+    ACCEPTED: QT_TRANSLATE_NOOP("Annotating", "Accepted by {reviewer}, {time}"),
+    REJECTED: QT_TRANSLATE_NOOP("Annotating", "Rejected by {reviewer}, {time}"),
+}
 
 
 class AnnotationListModel(QAbstractTableModel):
     STATUS, TAG, TEXT, ANNOTATOR, NOTE = range(5)
-    _HEADERS = ("Status", "Tag", "Text", "Annotator", "Note")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Annotating", "Status"),
+        QT_TRANSLATE_NOOP("Annotating", "Tag"),
+        QT_TRANSLATE_NOOP("Annotating", "Text"),
+        QT_TRANSLATE_NOOP("Annotating", "Annotator"),
+        QT_TRANSLATE_NOOP("Annotating", "Note"),
+    )
 
     def __init__(self, edit_note: Callable[[str, str], None] | None = None, parent=None):
         super().__init__(parent)
@@ -48,6 +55,7 @@ class AnnotationListModel(QAbstractTableModel):
         self._sorted_by: tuple[int, bool] | None = None  # (column, descending); None: text order
         self._shown: list[int] | None = None  # the text-order row of each row shown, when sorted
         self._row_shown: list[int] | None = None  # and the other way round
+        self._status_marks_only = False  # a narrow list shows "✓", not "✓ accepted"
 
     # Reading
 
@@ -55,7 +63,7 @@ class AnnotationListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._annotations)
 
     def columnCount(self, parent: AnyIndex = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._HEADERS)
+        return 0 if parent.isValid() else len(self.HEADERS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -65,7 +73,7 @@ class AnnotationListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cell_text(annotation, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return annotation.status if column == self.STATUS else self._cell_text(annotation, column)
+            return status_word(annotation.status) if column == self.STATUS else self._cell_text(annotation, column)
         if role == Qt.ItemDataRole.FontRole and column == self.TEXT and annotation.status == REJECTED:
             font = QFont()
             font.setStrikeOut(True)
@@ -81,35 +89,52 @@ class AnnotationListModel(QAbstractTableModel):
             return annotation.id
         return None
 
+    def show_status_marks_only(self, marks_only: bool) -> None:
+        if marks_only != self._status_marks_only:
+            self._status_marks_only = marks_only
+            if self._annotations:
+                last = len(self._annotations) - 1
+                self.dataChanged.emit(self.index(0, self.STATUS), self.index(last, self.STATUS))
+
     def _cell_text(self, annotation: Annotation, column: int) -> str:
         if column == self.STATUS:
+            if self._status_marks_only:
+                return STATUS_MARKS.get(annotation.status, "?")
             return status_label(annotation.status)
         if column == self.TAG:
             return annotation.tag
         if column == self.TEXT:
             return one_line(annotation.text, 120)
         if column == self.ANNOTATOR:
-            return annotation.annotator or NOBODY
+            return annotation.annotator or nobody()
         return one_line(annotation.note, 120)
 
     def _tooltip(self, annotation: Annotation, column: int) -> str:
         lines = [
             f"{annotation.tag}: {one_line(annotation.text, 300)}",
-            f"code points {annotation.start}–{annotation.end}, by {annotation.annotator or NOBODY}",
+            translate("Annotating", "code points {start}–{end}, by {annotator}").format(
+                start=annotation.start, end=annotation.end, annotator=annotation.annotator or nobody()
+            ),
         ]
         if annotation.note:
-            lines.append(f"Note: {annotation.note}")
-        if annotation.status != PENDING:
+            lines.append(translate("Annotating", "Note: {note}").format(note=annotation.note))
+        if annotation.status in _REVIEWED_BY:
+            reviewed = translate("Annotating", _REVIEWED_BY[annotation.status])
+            lines.append(reviewed.format(reviewer=annotation.reviewer or nobody(), time=annotation.updated_at))
+        elif annotation.status == PENDING and annotation.reviewer:
             lines.append(
-                f"{annotation.status.capitalize()} by {annotation.reviewer or NOBODY}, {annotation.updated_at}"
+                translate("Annotating", "Pending; reviewed by {reviewer}").format(reviewer=annotation.reviewer)
             )
-        elif annotation.reviewer:
-            lines.append(f"Pending; reviewed by {annotation.reviewer}")
         if annotation.review_note:
-            lines.append(f"Review note: {annotation.review_note}")
+            lines.append(translate("Annotating", "Review note: {note}").format(note=annotation.review_note))
         if column == self.NOTE:
             # The whole note first, as typed (line breaks and all): the cell shows only its start.
-            lines = [annotation.note or "No note", "", *lines[:2], "Press Enter or double-click to edit the note"]
+            lines = [
+                annotation.note or translate("Annotating", "No note"),
+                "",
+                *lines[:2],
+                translate("Annotating", "Press Enter or double-click to edit the note"),
+            ]
         return "\n".join(lines)
 
     def _sort_key(self, annotation: Annotation, column: int) -> tuple[int, str]:
@@ -125,14 +150,17 @@ class AnnotationListModel(QAbstractTableModel):
         return 0, words.casefold()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._HEADERS):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
             return None
+        header = translate("Annotating", self.HEADERS[section])
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._HEADERS[section]
+            return header
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             if section == self.STATUS:
-                return "Status: · pending, ✓ accepted, ✗ rejected (click to sort)"
-            return f"{self._HEADERS[section]} (click to sort; a third click goes back to text order)"
+                return translate("Annotating", "Status: · pending, ✓ accepted, ✗ rejected (click to sort)")
+            return translate("Annotating", "{column} (click to sort; a third click goes back to text order)").format(
+                column=header
+            )
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -188,7 +216,7 @@ class AnnotationListModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Rows sorted by ``column`` (ties in text order), or in text order for column -1."""
-        wanted = None if not 0 <= column < len(self._HEADERS) else (column, order == Qt.SortOrder.DescendingOrder)
+        wanted = None if not 0 <= column < len(self.HEADERS) else (column, order == Qt.SortOrder.DescendingOrder)
         if wanted == self._sorted_by:
             return
         self.layoutAboutToBeChanged.emit()

@@ -21,6 +21,7 @@ from reader.ui.annotating.annotation_list import (
 from reader.ui.annotating.annotation_table import AnnotationTable
 from reader.ui.annotating.filter_bar import ReviewFilterBar
 from reader.ui.shell.tables import list_like
+from reader.ui.shell.translation import translate
 
 __all__ = ["ANNOTATION_ID_ROLE", "STATUS_MARKS", "AnnotationListModel", "AnnotationPanel"]
 
@@ -35,13 +36,13 @@ class AnnotationPanel(QWidget):
         self.model = AnnotationListModel(self.noteEdited.emit, self)
         self.proxy = AnnotationFilterModel(self)
         self.proxy.setSourceModel(self.model)
-        self.heading = QLabel("Annotations", self)
+        self.heading = QLabel(translate("Annotating", "Annotations"), self)
         self.heading.setObjectName("annotationHeading")
         self.filter_bar = ReviewFilterBar(self)
         self.filter_bar.hide()
         self.view = AnnotationTable(self)
         self.view.setObjectName("annotationList")
-        self.view.setAccessibleName("Annotations in this document")
+        self.view.setAccessibleName(translate("Annotating", "Annotations in this document"))
         self.view.setModel(self.proxy)
         list_like(self.view)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -120,8 +121,9 @@ class AnnotationPanel(QWidget):
     def _update_heading(self, *args) -> None:
         count, listed = self.model.rowCount(), self.proxy.rowCount()
         if not count:
-            self.heading.setText("Annotations")
+            self.heading.setText(translate("Annotating", "Annotations"))
         elif listed == count:
-            self.heading.setText(f"Annotations ({count})")
+            self.heading.setText(translate("Annotating", "Annotations (%n)", None, count))
         else:
-            self.heading.setText(f"Annotations ({listed} of {count} shown)")
+            shown = translate("Annotating", "Annotations ({listed} of %n shown)", None, count)
+            self.heading.setText(shown.format(listed=listed))

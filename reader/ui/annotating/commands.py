@@ -12,14 +12,26 @@ from reader.domain.tags import Tag
 from reader.domain.text import one_line
 from reader.store import Store
 from reader.ui.shell.session import Sink, StoreCommand
+from reader.ui.shell.translation import QT_TRANSLATE_NOOP, translate
 
 MOVE_EDGE_ID = 1
 SHORT = 30  # characters of the annotated text an undo step's name quotes
+_REVIEW_STEPS = {
+    ACCEPTED: QT_TRANSLATE_NOOP("Annotating", "Accept {tag} “{text}”"),
+    REJECTED: QT_TRANSLATE_NOOP("Annotating", "Reject {tag} “{text}”"),
+}
+_REOPEN_STEP = QT_TRANSLATE_NOOP("Annotating", "Reopen {tag} “{text}”")
+
+
+def _short(annotation: Annotation) -> str:
+    """The start of the annotated text, as an undo step's name quotes it."""
+    return one_line(annotation.text, SHORT)
 
 
 class AddAnnotation(StoreCommand):
     def __init__(self, store: Store, sink: Sink, annotation: Annotation):
-        super().__init__(f"Tag “{one_line(annotation.text, SHORT)}” as {annotation.tag}", store, sink)
+        text = translate("Annotating", "Tag “{text}” as {tag}").format(text=_short(annotation), tag=annotation.tag)
+        super().__init__(text, store, sink)
         self.annotation = annotation
 
     def apply(self) -> None:
@@ -33,7 +45,8 @@ class AddAnnotation(StoreCommand):
 
 class DeleteAnnotation(StoreCommand):
     def __init__(self, store: Store, sink: Sink, annotation: Annotation):
-        super().__init__(f"Delete {annotation.tag} “{one_line(annotation.text, SHORT)}”", store, sink)
+        text = translate("Annotating", "Delete {tag} “{text}”").format(tag=annotation.tag, text=_short(annotation))
+        super().__init__(text, store, sink)
         self.annotation = annotation
 
     def apply(self) -> None:
@@ -80,46 +93,33 @@ class ChangeAnnotation(StoreCommand):
 
 
 def retag(store: Store, sink: Sink, annotation: Annotation, tag: str) -> ChangeAnnotation:
-    return ChangeAnnotation(
-        store, sink, annotation, annotation.changed(tag=tag), f"Retag “{one_line(annotation.text, SHORT)}” as {tag}"
-    )
+    text = translate("Annotating", "Retag “{text}” as {tag}").format(text=_short(annotation), tag=tag)
+    return ChangeAnnotation(store, sink, annotation, annotation.changed(tag=tag), text)
 
 
 def set_note(store: Store, sink: Sink, annotation: Annotation, note: str) -> ChangeAnnotation:
-    return ChangeAnnotation(
-        store, sink, annotation, annotation.changed(note=note), f"Note on “{one_line(annotation.text, SHORT)}”"
-    )
+    text = translate("Annotating", "Note on “{text}”").format(text=_short(annotation))
+    return ChangeAnnotation(store, sink, annotation, annotation.changed(note=note), text)
 
 
 def move_edges(
     store: Store, sink: Sink, annotation: Annotation, start: int, end: int, document_text: str
 ) -> ChangeAnnotation:
     after = annotation.changed(start=start, end=end, text=document_text[start:end])
-    return ChangeAnnotation(
-        store, sink, annotation, after, f"Move the edges of “{one_line(after.text, SHORT)}”", merge_edges=True
-    )
+    text = translate("Annotating", "Move the edges of “{text}”").format(text=_short(after))
+    return ChangeAnnotation(store, sink, annotation, after, text, merge_edges=True)
 
 
 def review(store: Store, sink: Sink, annotation: Annotation, status: str, reviewer: str) -> ChangeAnnotation:
     """Accept or reject: the status, who decided and when (``updated_at``)."""
-    verb = {ACCEPTED: "Accept", REJECTED: "Reject"}.get(status, "Reopen")
-    return ChangeAnnotation(
-        store,
-        sink,
-        annotation,
-        annotation.changed(status=status, reviewer=reviewer),
-        f"{verb} {annotation.tag} “{one_line(annotation.text, SHORT)}”",
-    )
+    step = translate("Annotating", _REVIEW_STEPS.get(status, _REOPEN_STEP))
+    text = step.format(tag=annotation.tag, text=_short(annotation))
+    return ChangeAnnotation(store, sink, annotation, annotation.changed(status=status, reviewer=reviewer), text)
 
 
 def set_review_note(store: Store, sink: Sink, annotation: Annotation, note: str, reviewer: str) -> ChangeAnnotation:
-    return ChangeAnnotation(
-        store,
-        sink,
-        annotation,
-        annotation.changed(review_note=note, reviewer=reviewer),
-        f"Review note on “{one_line(annotation.text, SHORT)}”",
-    )
+    text = translate("Annotating", "Review note on “{text}”").format(text=_short(annotation))
+    return ChangeAnnotation(store, sink, annotation, annotation.changed(review_note=note, reviewer=reviewer), text)
 
 
 class ChangeAnnotations(StoreCommand):
@@ -162,7 +162,11 @@ class SaveTag(StoreCommand):
     annotations along in the database, and undo renames it back."""
 
     def __init__(self, store: Store, sink: Sink, before: Tag | None, after: Tag):
-        text = f"Add tag {after.name}" if before is None else f"Change tag {before.name}"
+        text = (
+            translate("Annotating", "Add tag {name}").format(name=after.name)
+            if before is None
+            else translate("Annotating", "Change tag {name}").format(name=before.name)
+        )
         super().__init__(text, store, sink)
         self.before = before
         self.after = after
@@ -185,7 +189,11 @@ class DeleteTag(StoreCommand):
 
     def __init__(self, store: Store, sink: Sink, tag: Tag, retag_to: str | None = None):
         text = (
-            f"Delete tag {tag.name}" if retag_to is None else f"Delete tag {tag.name}, its annotations now {retag_to}"
+            translate("Annotating", "Delete tag {name}").format(name=tag.name)
+            if retag_to is None
+            else translate("Annotating", "Delete tag {name}, its annotations now {tag}").format(
+                name=tag.name, tag=retag_to
+            )
         )
         super().__init__(text, store, sink)
         self.tag = tag

@@ -21,6 +21,7 @@ from reader.ui.annotating.note_editor import NoteEditor, quoted
 from reader.ui.reading.controller import ReadingController
 from reader.ui.shell.actions import TAG_PREFIX, Actions
 from reader.ui.shell.session import Session
+from reader.ui.shell.translation import translate
 
 if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
     from reader.ui.main_window import MainWindow
@@ -58,22 +59,22 @@ class AnnotatingController(QObject):
     def apply_tag(self, tag: str) -> None:
         """Tag the selected text, or retag the selected highlight."""
         if self.session.document is None:
-            self.window.say("Open a document first")
+            self.window.say(translate("Annotating", "Open a document first"))
             return
         selected = self.selected_annotation()
         selection = self.view.selection_code_points()
         if selection is not None:
             start, end = self._span(self.session.document.text, *selection)
             if start >= end:
-                self.window.say("The selection is only white space; nothing was tagged")
+                self.window.say(translate("Annotating", "The selection is only white space; nothing was tagged"))
                 return
             if selected is None or (selected.start, selected.end) != (start, end):
                 self._add(start, end, tag)
                 return
         if selected is None:
-            self.window.say("Select some text (or click a highlight), then press a tag key")
+            self.window.say(translate("Annotating", "Select some text (or click a highlight), then press a tag key"))
         elif selected.tag == tag:
-            self.window.say(f"That highlight is already tagged {tag}")
+            self.window.say(translate("Annotating", "That highlight is already tagged {tag}").format(tag=tag))
         else:
             self.session.push(retag(self.session.store, self, selected, tag))
 
@@ -109,14 +110,14 @@ class AnnotatingController(QObject):
     def delete_selected(self) -> None:
         selected = self.selected_annotation()
         if selected is None:
-            self.window.say("Click a highlight first, then press Delete")
+            self.window.say(translate("Annotating", "Click a highlight first, then press Delete"))
             return
         self.session.push(DeleteAnnotation(self.session.store, self, selected))
 
     def edit_note(self) -> None:
         selected = self.selected_annotation()
         if selected is None:
-            self.window.say("Click a highlight first, then edit its note")
+            self.window.say(translate("Annotating", "Click a highlight first, then edit its note"))
             return
         self.open_note_editor(selected.id)
 
@@ -126,7 +127,12 @@ class AnnotatingController(QObject):
         if annotation is None:
             return None
         back_to: QWidget = self.panel.view if self.panel.view.hasFocus() else self.view
-        editor = NoteEditor("Note", f"Your note on {quoted(annotation)}:", annotation.note, self.window)
+        editor = NoteEditor(
+            translate("Annotating", "Note"),
+            translate("Annotating", "Your note on {annotation}:").format(annotation=quoted(annotation)),
+            annotation.note,
+            self.window,
+        )
         editor.noteChosen.connect(lambda note: self.set_note(annotation_id, note))
         editor.finished.connect(lambda result: self._give_focus_back(back_to))
         editor.open()
@@ -135,7 +141,10 @@ class AnnotatingController(QObject):
     def set_note(self, annotation_id: str, note: str) -> None:
         annotation = self.panel.model.by_id(annotation_id)
         if annotation is None:
-            self.window.say("That annotation is no longer in the open document; the note was not stored", problem=True)
+            self.window.say(
+                translate("Annotating", "That annotation is no longer in the open document; the note was not stored"),
+                problem=True,
+            )
         elif annotation.note != note:
             self.session.push(set_note(self.session.store, self, annotation, note))
 
@@ -156,7 +165,7 @@ class AnnotatingController(QObject):
         else:
             end += delta
         if not span_fits(len(document.text), start, end):
-            self.window.say("That edge cannot move further")
+            self.window.say(translate("Annotating", "That edge cannot move further"))
             return
         self.session.push(move_edges(self.session.store, self, annotation, start, end, document.text))
 
@@ -167,9 +176,9 @@ class AnnotatingController(QObject):
         annotations = self.panel.visible_annotations()
         if not annotations:
             self.window.say(
-                "This document has no annotations yet"
+                translate("Annotating", "This document has no annotations yet")
                 if not self.panel.model.rowCount()
-                else "The filters hide every annotation of this document"
+                else translate("Annotating", "The filters hide every annotation of this document")
             )
             return
         selected = self.selected_annotation()
@@ -215,7 +224,7 @@ class AnnotatingController(QObject):
     def _add_tag_menu(self, menu: QMenu) -> QMenu:
         """Tag as ▸ one checkable entry per tag, the tag of the highlight it would retag checked.
         The entries are the menu's own (not the shared tag actions, which stay plain buttons)."""
-        tag_menu = menu.addMenu("Tag as")
+        tag_menu = menu.addMenu(translate("Annotating", "Tag as"))
         tag_menu.setObjectName("tagAsMenu")
         selected = self._highlight_to_retag()
         group = QActionGroup(tag_menu)

@@ -9,8 +9,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from reader.domain.annotations import STATUSES
+from reader.ui.reading.status_words import NO_NAME, annotator_choice, status_word
+from reader.ui.shell.translation import translate
 
-NO_NAME = "(no name)"
+__all__ = ["NO_NAME", "ReviewFilterBar"]
 
 
 class ReviewFilterBar(QWidget):
@@ -24,11 +26,21 @@ class ReviewFilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("reviewFilter")
-        self.tag_box = self._combo("tagFilter", "Show annotations of this tag", "All tags")
-        self.status_box = self._combo("statusFilter", "Show annotations with this status", "All statuses")
+        self.tag_box = self._combo(
+            "tagFilter", translate("Annotating", "Show annotations of this tag"), translate("Annotating", "All tags")
+        )
+        self.status_box = self._combo(
+            "statusFilter",
+            translate("Annotating", "Show annotations with this status"),
+            translate("Annotating", "All statuses"),
+        )
         for status in STATUSES:
-            self.status_box.addItem(status, status)
-        self.annotator_box = self._combo("annotatorFilter", "Show annotations by this annotator", "Everyone")
+            self.status_box.addItem(status_word(status), status)
+        self.annotator_box = self._combo(
+            "annotatorFilter",
+            translate("Annotating", "Show annotations by this annotator"),
+            translate("Annotating", "Everyone"),
+        )
         self._annotators: Callable[[], list[str]] = lambda: []
         self._annotators_stale = True
         layout = QHBoxLayout(self)
@@ -71,7 +83,7 @@ class ReviewFilterBar(QWidget):
     def _fill_annotators(self) -> None:
         if self._annotators_stale:
             self._annotators_stale = False
-            self._refill(self.annotator_box, [(name or NO_NAME, name) for name in self._annotators()])
+            self._refill(self.annotator_box, [(annotator_choice(name), name) for name in self._annotators()])
 
     def select(self, tag: str | None = None, status: str | None = None, annotator: str | None = None) -> None:
         self._fill_annotators()

@@ -11,13 +11,14 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 
 from reader.domain.annotations import Annotation
 from reader.domain.text import one_line
+from reader.ui.shell.translation import translate
 
 SAVE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def quoted(annotation: Annotation) -> str:
     """The annotation as a note editor names it: its tag and the start of its text."""
-    return f"{annotation.tag} “{one_line(annotation.text, 60)}”"
+    return translate("Annotating", "{tag} “{text}”").format(tag=annotation.tag, text=one_line(annotation.text, 60))
 
 
 class NoteEditor(QDialog):
@@ -41,7 +42,12 @@ class NoteEditor(QDialog):
         self.box.selectAll()
         self.box.installEventFilter(self)
         heading.setBuddy(self.box)
-        hint = QLabel("Ctrl+Enter saves the note, Esc closes without saving; Ctrl+Z undoes a saved note.", self)
+        hint = QLabel(
+            translate(
+                "Annotating", "Ctrl+Enter saves the note, Esc closes without saving; Ctrl+Z undoes a saved note."
+            ),
+            self,
+        )
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from reader.domain.tags import BadTag, Tag, default_colour
 from reader.ui.shell.dialog_parts import problem_label
 from reader.ui.shell.tag_bar import swatch, tag_icon
+from reader.ui.shell.translation import translate
 
 
 class TagEditor(QDialog):
@@ -37,55 +38,60 @@ class TagEditor(QDialog):
     def __init__(self, tags: list[Tag], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("tagEditor")
-        self.setWindowTitle("Edit Tags")
+        self.setWindowTitle(translate("Annotating", "Edit Tags"))
         self.setMinimumSize(560, 320)  # fixed limits: the problem line must not resize the dialog's bounds
         self._tags: list[Tag] = []
         self._editing: Tag | None = None
         self.list = QListWidget(self)
         self.list.setObjectName("tagList")
-        self.list.setAccessibleName("Tags")
+        self.list.setAccessibleName(translate("Annotating", "Tags"))
         self.list.setMinimumWidth(180)
         self.name_box = QLineEdit(self)
         self.name_box.setObjectName("tagName")
-        self.name_box.setAccessibleName("Tag name")
+        self.name_box.setAccessibleName(translate("Annotating", "Tag name"))
         self.key_box = QLineEdit(self)
         self.key_box.setObjectName("tagKey")
-        self.key_box.setAccessibleName("Key")
+        self.key_box.setAccessibleName(translate("Annotating", "Key"))
         self.key_box.setMaxLength(1)
         self.key_box.setMaximumWidth(48)
         self.colour_box = QLineEdit(self)
         self.colour_box.setObjectName("tagColour")
-        self.colour_box.setAccessibleName("Colour (#rrggbb)")
+        self.colour_box.setAccessibleName(translate("Annotating", "Colour (#rrggbb)"))
         self.colour_box.setMaximumWidth(100)
-        self.colour_button = QPushButton("Choose…", self)
-        self.colour_button.setAccessibleName("Choose a colour")
+        self.colour_button = QPushButton(translate("Annotating", "Choose…"), self)
+        self.colour_button.setAccessibleName(translate("Annotating", "Choose a colour"))
         self.description_box = QLineEdit(self)
         self.description_box.setObjectName("tagDescription")
-        self.description_box.setAccessibleName("Description")
+        self.description_box.setAccessibleName(translate("Annotating", "Description"))
         self.problem = problem_label(self, "tagProblem")
-        self.new_button = QPushButton("&New Tag", self)
-        self.save_button = QPushButton("&Save", self)
+        self.new_button = QPushButton(translate("Annotating", "&New Tag"), self)
+        self.save_button = QPushButton(translate("Annotating", "&Save"), self)
         self.save_button.setObjectName("tagSave")
         self.save_button.setDefault(True)
-        self.delete_button = QPushButton("&Delete Tag", self)
+        self.delete_button = QPushButton(translate("Annotating", "&Delete Tag"), self)
         self.delete_button.setObjectName("tagDelete")
         self.retag_box = QComboBox(self)
         self.retag_box.setObjectName("tagRetagTo")
-        self.retag_box.setAccessibleName("Move its annotations to")
-        self.retag_label = QLabel("&Move its annotations to:", self)
+        self.retag_box.setAccessibleName(translate("Annotating", "Move its annotations to"))
+        self.retag_label = QLabel(translate("Annotating", "&Move its annotations to:"), self)
         self.retag_label.setBuddy(self.retag_box)
         colour_row = QHBoxLayout()
         colour_row.addWidget(self.colour_box)
         colour_row.addWidget(self.colour_button)
         colour_row.addStretch(1)
         form = QFormLayout()
-        form.addRow("&Name:", self.name_box)
-        form.addRow("&Key:", self.key_box)
-        colour_label = QLabel("&Colour:", self)
+        form.addRow(translate("Annotating", "&Name:"), self.name_box)
+        form.addRow(translate("Annotating", "&Key:"), self.key_box)
+        colour_label = QLabel(translate("Annotating", "&Colour:"), self)
         colour_label.setBuddy(self.colour_box)
         form.addRow(colour_label, colour_row)
-        form.addRow("&Description:", self.description_box)
-        form.addRow(QLabel("Renaming a tag keeps its annotations; Ctrl+Z undoes a change or a deletion.", self))
+        form.addRow(translate("Annotating", "&Description:"), self.description_box)
+        form.addRow(
+            QLabel(
+                translate("Annotating", "Renaming a tag keeps its annotations; Ctrl+Z undoes a change or a deletion."),
+                self,
+            )
+        )
         form.addRow(self.problem)
         form.addRow(self.retag_label, self.retag_box)
         self._hide_retag()
@@ -159,7 +165,7 @@ class TagEditor(QDialog):
 
     def delete(self) -> None:
         if self._editing is None:
-            self.show_problem("Choose the tag to delete in the list first")
+            self.show_problem(translate("Annotating", "Choose the tag to delete in the list first"))
             return
         retag_to = self.retag_box.currentData() if self.retag_box.isVisible() else None
         self.deleteRequested.emit(self._editing.name, retag_to)
@@ -173,7 +179,14 @@ class TagEditor(QDialog):
         self.list.blockSignals(False)
         used = {t.key for t in self._tags}
         free_key = next((k for k in "123456789" if k not in used), "")
-        self._fill(Tag(name="new tag", colour=default_colour(self._tags), key=free_key, position=len(self._tags)))
+        self._fill(
+            Tag(
+                name=translate("Annotating", "new tag"),
+                colour=default_colour(self._tags),
+                key=free_key,
+                position=len(self._tags),
+            )
+        )
         self.name_box.setFocus()
         self.name_box.selectAll()
 
@@ -207,7 +220,7 @@ class TagEditor(QDialog):
         self.description_box.setText(tag.description)
 
     def _pick_colour(self) -> None:
-        colour = QColorDialog.getColor(QColor(self.colour_box.text()), self, "Tag colour")
+        colour = QColorDialog.getColor(QColor(self.colour_box.text()), self, translate("Annotating", "Tag colour"))
         if colour.isValid():
             self.colour_box.setText(colour.name())
 

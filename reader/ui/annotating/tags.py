@@ -14,6 +14,7 @@ from reader.ui.annotating.controller import AnnotatingController
 from reader.ui.annotating.tag_editor import TagEditor
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.session import Session
+from reader.ui.shell.translation import translate
 
 if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
     from reader.ui.main_window import MainWindow
@@ -46,7 +47,9 @@ class TagsController(QObject):
         if self.actions.unbound_tag_keys:
             self.window.say(
                 "; ".join(
-                    f"tag {tag} has no key here: its key is that of {owner}"
+                    translate("Annotating", "tag {tag} has no key here: its key is that of {owner}").format(
+                        tag=tag, owner=owner
+                    )
                     for tag, owner in self.actions.unbound_tag_keys
                 ),
                 problem=True,
@@ -70,11 +73,12 @@ class TagsController(QObject):
             return
         if tag.key and (owner := self.actions.owner_of_key(tag.key)):
             if self.tag_editor is not None:
-                self.tag_editor.show_problem(f"key {tag.key!r} is already {owner}; choose another")
+                taken = translate("Annotating", "key {key} is already {owner}; choose another")
+                self.tag_editor.show_problem(taken.format(key=repr(tag.key), owner=owner))
             return
         command = SaveTag(self.session.store, self.annotating, before, tag)
         if self.session.push(command):
-            self.window.say(f"Tag {tag.name} saved")
+            self.window.say(translate("Annotating", "Tag {name} saved").format(name=tag.name))
             if self.tag_editor is not None:
                 self.tag_editor.show_tags(self.session.tags, select=tag.name)
         elif self.tag_editor is not None:
@@ -92,18 +96,23 @@ class TagsController(QObject):
                 self.tag_editor.show_problem(str(error))
                 return
             if used:
-                self.tag_editor.offer_retag(
-                    f"Tag {name} is used by {used} annotation(s): choose a tag to move them to, then Delete Tag again"
+                in_use = translate(
+                    "Annotating",
+                    "Tag {name} is used by %n annotation(s): choose a tag to move them to, then Delete Tag again",
+                    None,
+                    used,
                 )
+                self.tag_editor.offer_retag(in_use.format(name=name))
                 return
         command = DeleteTag(self.session.store, self.annotating, tag, retag_to)
         if not self.session.push(command):
             self.tag_editor.show_problem(command.failure or "")
             return
         if retag_to is None:
-            self.window.say(f"Tag {name} deleted; Ctrl+Z brings it back")
+            self.window.say(translate("Annotating", "Tag {name} deleted; Ctrl+Z brings it back").format(name=name))
         else:
-            self.window.say(f"Tag {name} deleted, its annotations moved to {retag_to}; Ctrl+Z undoes both")
+            moved = translate("Annotating", "Tag {name} deleted, its annotations moved to {tag}; Ctrl+Z undoes both")
+            self.window.say(moved.format(name=name, tag=retag_to))
         self.tag_editor.show_tags(self.session.tags, select=retag_to)
 
     def _tag_editor_closed(self) -> None:

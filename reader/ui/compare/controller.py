@@ -24,20 +24,22 @@ from reader.domain.documents import Document
 from reader.domain.text import single_spaced
 from reader.store import Store, StoreError
 from reader.ui.annotating.commands import ChangeAnnotations
-from reader.ui.annotating.filter_bar import NO_NAME
 from reader.ui.compare.dialog import CompareDialog, ComparisonChoice
 from reader.ui.compare.settling import Change, Stored, keeping_ours, taking_theirs
 from reader.ui.compare.view import ComparisonPanel
 from reader.ui.reading.controller import fitting
+from reader.ui.reading.status_words import annotator_choice
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.dialog_parts import documents_folder
 from reader.ui.shell.session import Session, Sink
+from reader.ui.shell.translation import translate
 
 if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
     from reader.ui.main_window import MainWindow
 
 LOOK_AT_THE_OTHER_FILE_MS = 1000
 Settle = Callable[[RowNow, Stored, str, int], tuple[list[Change], str]]
+Said = Callable[[int], str]  # what to say when a number of annotations changed
 
 
 class Pairing(NamedTuple):
@@ -117,7 +119,7 @@ class ComparisonController(QObject):
                 and self.session.store.path.exists()
                 and choice.path.resolve() == self.session.store.path.resolve()
             ):
-                return "That is this database: choose another, or an annotator of this one"
+                return translate("Compare", "That is this database: choose another, or an annotator of this one")
             try:
                 other = Store.open(choice.path, create=False, read_only=True)
             except StoreError as error:
@@ -126,13 +128,7 @@ class ComparisonController(QObject):
         self.choice, self.other, self._store = choice, other, self.session.store
         if other is not None:
             self._other_watch.start()
-        theirs = [choice.path.name] if choice.path else []
-        if choice.b_annotator is not None:
-            theirs.append(self._who(choice.b_annotator))
-        self.panel.set_labels(
-            "A: here" if choice.a_annotator is None else f"A: {self._who(choice.a_annotator)}",
-            "B: " + ", ".join(theirs),
-        )
+        self.panel.set_labels(*self._labels(choice))
         if not self.dock.isVisible():
             self.dock.show()
             self.window.resizeDocks([self.dock], [max(180, self.window.height() // 4)], Qt.Orientation.Vertical)
@@ -152,9 +148,25 @@ class ComparisonController(QObject):
         self._pairings.clear()
         self.actions.set_comparison_open(False)
 
+    def _labels(self, choice: ComparisonChoice) -> tuple[str, str]:
+        """The headings of the A and B columns."""
+        if choice.a_annotator is None:
+            a = translate("Compare", "A: here")
+        else:
+            a = translate("Compare", "A: {annotator}").format(annotator=self._who(choice.a_annotator))
+        if choice.path is None:
+            b = translate("Compare", "B: {annotator}").format(annotator=self._who(choice.b_annotator))
+        elif choice.b_annotator is None:
+            b = translate("Compare", "B: {file}").format(file=choice.path.name)
+        else:
+            b = translate("Compare", "B: {file}, {annotator}").format(
+                file=choice.path.name, annotator=self._who(choice.b_annotator)
+            )
+        return a, b
+
     @staticmethod
     def _who(annotator: str | None) -> str:
-        return "everyone" if annotator is None else annotator or NO_NAME
+        return translate("Compare", "everyone") if annotator is None else annotator_choice(annotator)
 
     # ----- following the window -----
 
@@ -189,7 +201,9 @@ class ComparisonController(QObject):
         if changed:
             self._pairings.clear()
             self.refresh()
-            self.window.say(f"{self.choice.path.name} changed: the comparison is paired anew")
+            self.window.say(
+                translate("Compare", "{file} changed: the comparison is paired anew").format(file=self.choice.path.name)
+            )
 
     def refresh(self) -> None:
         choice = self.choice
@@ -197,7 +211,7 @@ class ComparisonController(QObject):
             return
         document = self.session.document
         if document is None:
-            self.panel.heading.setText("No document open")
+            self.panel.heading.setText(translate("Compare", "No document open"))
             self.panel.show_rows([])
             return
         mine = self.annotations.annotations()
@@ -216,20 +230,34 @@ class ComparisonController(QObject):
     def _heading(self, document: Document, rows: list[RowNow], pairing: Pairing, mine: list[Annotation]) -> str:
         choice = self.choice
         assert choice is not None
-        where = choice.path.name if choice.path else "this database"
-        title = document.title or document.name
-        a, b = self._who(choice.a_annotator), self._who(choice.b_annotator)
+        names = {
+            "title": document.title or document.name,
+            "a": self._who(choice.a_annotator),
+            "b": self._who(choice.b_annotator),
+        }
+        if choice.path is None:
+            sides = translate("Compare", "{title}: A {a} here, B {b} in this database.").format(**names)
+        else:
+            sides = translate("Compare", "{title}: A {a} here, B {b} in {file}.").format(file=choice.path.name, **names)
         if pairing.missing:
-            return f"{title}: A {a} here, B {b} in {where}. {where} has no document with this text."
+            assert choice.path is not None  # only another database can lack the text
+            missing = translate("Compare", "{file} has no document with this text.").format(file=choice.path.name)
+            return f"{sides} {missing}"
         counts = tally(rows)
-        heading = (
-            f"{title}: A {a} here, B {b} in {where}. {counts.rows} row(s): {counts.agree} agree, "
-            f"{counts.disagree} disagree; {counts.settled} settled, {counts.to_settle} to settle."
+        heading = translate("Compare", "{rows}: {agree}, {disagree}; {settled}, {to_settle}.").format(
+            rows=translate("Compare", "%n row(s)", None, counts.rows),
+            agree=translate("Compare", "%n agree", None, counts.agree),
+            disagree=translate("Compare", "%n disagree", None, counts.disagree),
+            settled=translate("Compare", "%n settled", None, counts.settled),
+            to_settle=translate("Compare", "%n to settle", None, counts.to_settle),
         )
         new = len(left_out(pairing.rows, self._side(mine, choice.a_annotator)))
-        if new:
-            heading += f" {new} span(s) made since are not in it: View ▸ Compare With pairs anew."
-        return heading
+        if not new:
+            return f"{sides} {heading}"
+        made_since = translate(
+            "Compare", "%n span(s) made since are not in it: View ▸ Compare With pairs anew.", None, new
+        )
+        return f"{sides} {heading} {made_since}"
 
     def _side(self, annotations: list[Annotation], annotator: str | None) -> list[Annotation]:
         return [a for a in annotations if a.status != REJECTED and (annotator is None or a.annotator == annotator)]
@@ -262,18 +290,26 @@ class ComparisonController(QObject):
     # ----- taking a version -----
 
     def take_theirs(self) -> None:
-        self._settle(taking_theirs, "Take theirs")
+        self._settle(
+            taking_theirs,
+            translate("Compare", "Take theirs of “{text}”"),
+            lambda count: translate("Compare", "Take theirs: %n annotation(s) changed (Ctrl+Z undoes)", None, count),
+        )
 
     def keep_ours(self) -> None:
-        self._settle(keeping_ours, "Keep ours")
+        self._settle(
+            keeping_ours,
+            translate("Compare", "Keep ours of “{text}”"),
+            lambda count: translate("Compare", "Keep ours: %n annotation(s) changed (Ctrl+Z undoes)", None, count),
+        )
 
-    def _settle(self, changes_for: Settle, what: str) -> None:
-        """One undoable step of the changes ``changes_for`` gives for the current row; then
-        on to the next row still to settle."""
+    def _settle(self, changes_for: Settle, undo_text: str, said: Said) -> None:
+        """One undoable step of the changes ``changes_for`` gives for the current row (named
+        ``undo_text`` with the span's text in it); then on to the next row still to settle."""
         row = self.panel.current_row() if self.active and self.dock.isVisible() else None
         document = self.session.document
         if row is None or document is None:
-            self.window.say("Pick a row in the comparison first (View ▸ Compare With…)")
+            self.window.say(translate("Compare", "Pick a row in the comparison first (View ▸ Compare With…)"))
             return
         try:
             changes, nothing = changes_for(
@@ -285,7 +321,7 @@ class ComparisonController(QObject):
         if not changes:
             self.window.say(nothing)
             return
-        text = f"{what} of “{single_spaced(changes[-1][1].text)[:30]}”"
+        text = undo_text.format(text=single_spaced(changes[-1][1].text)[:30])
         self._settling = True
         try:
             done = self.session.push(ChangeAnnotations(self.session.store, self.sink, changes, text))
@@ -293,7 +329,7 @@ class ComparisonController(QObject):
             self._settling = False
         if not done:
             return
-        self.window.say(f"{what}: {len(changes)} annotation(s) changed (Ctrl+Z undoes)")
+        self.window.say(said(len(changes)))
         rows = self.panel.model.rows()
         following = next_to_settle(rows, row)
         if rows[row].decision is not None and following is not None:

@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.annotating.filter_bar import NO_NAME
+from reader.ui.reading.status_words import annotator_choice
 from reader.ui.shell.dialog_parts import ok_cancel, problem_label
+from reader.ui.shell.translation import translate
+
+_INDENT = "      "  # the line of B's annotator there sits under the other database's
 
 
 @dataclass(frozen=True)
@@ -41,36 +44,36 @@ class CompareDialog(QDialog):
     def __init__(self, annotators: list[str], start_folder: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("compareDialog")
-        self.setWindowTitle("Compare With")
+        self.setWindowTitle(translate("Compare", "Compare With"))
         self.setMinimumSize(580, 280)  # fixed limits: the problem line must not resize the window's bounds
         self._folder = start_folder
-        self.a_box = self._annotator_box("compareAnnotatorA", annotators, "Everyone")
-        self.other_database = QRadioButton("&Another database:", self)
+        self.a_box = self._annotator_box("compareAnnotatorA", annotators, translate("Compare", "Everyone"))
+        self.other_database = QRadioButton(translate("Compare", "&Another database:"), self)
         self.other_database.setObjectName("compareOtherDatabase")
-        self.this_database = QRadioButton("&This database, annotator:", self)
+        self.this_database = QRadioButton(translate("Compare", "&This database, annotator:"), self)
         self.this_database.setObjectName("compareThisDatabase")
         group = QButtonGroup(self)
         group.addButton(self.other_database)
         group.addButton(self.this_database)
         self.path_box = QLineEdit(self)
         self.path_box.setObjectName("comparePath")
-        self.path_box.setAccessibleName("The other database")
+        self.path_box.setAccessibleName(translate("Compare", "The other database"))
         self.path_box.setPlaceholderText("bob.sqlite")
-        browse = QPushButton("&Browse…", self)
+        browse = QPushButton(translate("Compare", "&Browse…"), self)
         self.b_box = self._annotator_box("compareAnnotatorB", annotators, None)
         self.b_database_box = QLineEdit(self)  # B's annotator within the other database (empty: everyone)
         self.b_database_box.setObjectName("compareOtherAnnotator")
-        self.b_database_box.setPlaceholderText("everyone")
-        self.b_database_box.setAccessibleName("Annotator in the other database (empty: everyone)")
+        self.b_database_box.setPlaceholderText(translate("Compare", "everyone"))
+        self.b_database_box.setAccessibleName(translate("Compare", "Annotator in the other database (empty: everyone)"))
         self.problem = problem_label(self, "compareProblem")
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_box, 1)
         path_row.addWidget(browse)
         form = QFormLayout()
-        form.addRow("A — this database, annotator:", self.a_box)
-        form.addRow(QLabel("B:", self))
+        form.addRow(translate("Compare", "A — this database, annotator:"), self.a_box)
+        form.addRow(QLabel(translate("Compare", "B:"), self))
         form.addRow(self.other_database, path_row)
-        form.addRow("      annotator there:", self.b_database_box)
+        form.addRow(_INDENT + translate("Compare", "annotator there:"), self.b_database_box)
         form.addRow(self.this_database, self.b_box)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -88,15 +91,15 @@ class CompareDialog(QDialog):
         if everyone is not None:
             box.addItem(everyone, None)
         for annotator in annotators:
-            box.addItem(annotator or NO_NAME, annotator)
+            box.addItem(annotator_choice(annotator), annotator)
         return box
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Compare With",
+            translate("Compare", "Compare With"),
             self.path_box.text() or self._folder,
-            "Reader databases (*.sqlite *.db *.sqlite3);;All files (*)",
+            translate("Compare", "Reader databases (*.sqlite *.db *.sqlite3);;All files (*)"),
         )
         if path:
             self.path_box.setText(path)
@@ -108,13 +111,13 @@ class CompareDialog(QDialog):
         if self.other_database.isChecked():
             path = self.path_box.text().strip()
             if not path:
-                return "Choose the other database (Browse…), or an annotator of this one"
+                return translate("Compare", "Choose the other database (Browse…), or an annotator of this one")
             return ComparisonChoice(a, Path(path).expanduser(), self.b_database_box.text().strip() or None)
         if self.b_box.count() == 0:
-            return "Nobody has annotated in this database yet"
+            return translate("Compare", "Nobody has annotated in this database yet")
         b = self.b_box.currentData()
         if a == b:
-            return "Choose two different annotators"
+            return translate("Compare", "Choose two different annotators")
         return ComparisonChoice(a, None, b)
 
     def show_problem(self, message: str) -> None:

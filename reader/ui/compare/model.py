@@ -8,17 +8,46 @@ from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtGui import QColor
 
 from reader.domain.annotations import ACCEPTED, PENDING, REJECTED, Annotation
-from reader.domain.comparison import ABSENT, KEPT_OURS, REPLACED, TAKEN_THEIRS, ComparedRow, RowNow
+from reader.domain.comparison import (
+    ABSENT,
+    DIFFERENT,
+    DIFFERENT_EXTENT,
+    DIFFERENT_TAG,
+    KEPT_OURS,
+    ONLY_A,
+    ONLY_B,
+    REPLACED,
+    SAME,
+    TAKEN_THEIRS,
+    ComparedRow,
+    RowNow,
+)
 from reader.domain.text import one_line
-from reader.ui.annotating.annotation_panel import STATUS_MARKS
-from reader.ui.annotating.filter_bar import NO_NAME
+from reader.ui.reading.status_words import STATUS_MARKS, annotator_choice, status_word
 from reader.ui.shell.tables import ROOT, AnyIndex
+from reader.ui.shell.translation import QT_TRANSLATE_NOOP, translate
 
 DISAGREEMENT = QColor("#f6d3cf")  # a disagreement nobody has settled yet
 SETTLED = QColor("#d9ecd4")  # a row whose version the editor chose
-DECISIONS = {TAKEN_THEIRS: "✓ taken theirs", KEPT_OURS: "✓ kept ours"}
-TO_SETTLE = "to settle"
-SPAN_TIP = "Code points, 0-based, end excluded"
+# The words the table shows for the domain's states and decisions.
+DIFFERENCES = {
+    SAME: QT_TRANSLATE_NOOP("Compare", "same"),
+    DIFFERENT_TAG: QT_TRANSLATE_NOOP("Compare", "different tag"),
+    DIFFERENT_EXTENT: QT_TRANSLATE_NOOP("Compare", "different extent"),
+    DIFFERENT: QT_TRANSLATE_NOOP("Compare", "different tag and extent"),
+    ONLY_A: QT_TRANSLATE_NOOP("Compare", "only A"),
+    ONLY_B: QT_TRANSLATE_NOOP("Compare", "only B"),
+}
+DECISIONS = {
+    TAKEN_THEIRS: QT_TRANSLATE_NOOP("Compare", "✓ taken theirs"),
+    KEPT_OURS: QT_TRANSLATE_NOOP("Compare", "✓ kept ours"),
+}
+TO_SETTLE = QT_TRANSLATE_NOOP("Compare", "to settle")
+
+
+def shown(words: dict[str, str], value: str) -> str:
+    """``value`` (a state or a decision) in the window's language."""
+    return translate("Compare", words[value]) if value in words else value
 
 
 def span_of(annotation: Annotation) -> str:
@@ -87,19 +116,27 @@ class ComparisonModel(QAbstractTableModel):
 
     def _text(self, row: RowNow, column: int, spoken: bool) -> str:
         if column == self.DIFFERENCE:
-            return row.state
+            return shown(DIFFERENCES, row.state)
         if column == self.DECISION:
-            return DECISIONS.get(row.decision or "", TO_SETTLE if row.to_settle else "")
+            if row.decision:
+                return shown(DECISIONS, row.decision)
+            return translate("Compare", TO_SETTLE) if row.to_settle else ""
         on_a = column < self.B
         annotation, what = (row.a, row.a_fate) if on_a else (row.b, row.b_fate)
         if annotation is None:
-            return "nothing" if spoken and column in (self.A, self.B) else "—" if column in (self.A, self.B) else ""
+            if column not in (self.A, self.B):
+                return ""
+            return translate("Compare", "nothing") if spoken else "—"
         if column in self.SPANS:
-            return f"{annotation.start} to {annotation.end}" if spoken else span_of(annotation)
+            if spoken:
+                return translate("Compare", "{start} to {end}").format(start=annotation.start, end=annotation.end)
+            return span_of(annotation)
         if column in self.TEXTS:
             return one_line(annotation.text, 80)
         status = self.status(annotation, what, on_a)
-        return f"{annotation.tag}, {status}" if spoken else f"{STATUS_MARKS.get(status, '?')} {annotation.tag}"
+        if spoken:
+            return f"{annotation.tag}, {status_word(status)}"
+        return f"{STATUS_MARKS.get(status, '?')} {annotation.tag}"
 
     @staticmethod
     def status(annotation: Annotation, what: str | None, on_a: bool) -> str:
@@ -112,20 +149,26 @@ class ComparisonModel(QAbstractTableModel):
         return annotation.status
 
     def _tooltip(self, annotation: Annotation | None, what: str | None, on_a: bool) -> str:
-        label = self._labels[0 if on_a else 1]
+        side = self._labels[0 if on_a else 1]
         if annotation is None:
-            return f"{label}: nothing here"
+            return translate("Compare", "{side}: nothing here").format(side=side)
         if what == REPLACED:
-            status = "replaced here by the other side's version"
+            status = translate("Compare", "replaced here by the other side's version")
+        elif what == ABSENT and on_a:
+            status = translate("Compare", "deleted here since the comparison opened")
         elif what == ABSENT:
-            status = (
-                "deleted here since the comparison opened" if on_a else f"{annotation.status}, not in this database"
+            status = translate("Compare", "{status}, not in this database").format(
+                status=status_word(annotation.status)
             )
         else:
-            status = what or ""
-        return (
-            f"{label}: {annotation.tag} {span_of(annotation)} “{one_line(annotation.text, 60)}”, {status}, "
-            f"by {annotation.annotator or NO_NAME}"
+            status = status_word(what or "")
+        return translate("Compare", "{side}: {tag} {span} “{text}”, {status}, by {annotator}").format(
+            side=side,
+            tag=annotation.tag,
+            span=span_of(annotation),
+            text=one_line(annotation.text, 60),
+            status=status,
+            annotator=annotator_choice(annotation.annotator),
         )
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -133,7 +176,16 @@ class ComparisonModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             a, b = self._labels
-            return (a, "A span", "A text", b, "B span", "B text", "Difference", "Decision")[section]
+            return (
+                a,
+                translate("Compare", "A span"),
+                translate("Compare", "A text"),
+                b,
+                translate("Compare", "B span"),
+                translate("Compare", "B text"),
+                translate("Compare", "Difference"),
+                translate("Compare", "Decision"),
+            )[section]
         if role == Qt.ItemDataRole.ToolTipRole and section in self.SPANS:
-            return SPAN_TIP
+            return translate("Compare", "Code points, 0-based, end excluded")
         return None

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from reader.domain.annotations import ACCEPTED, REJECTED, Annotation
 from reader.domain.comparison import RowNow
+from reader.ui.shell.translation import translate
 
 Change = tuple[Annotation | None, Annotation]
 Stored = Callable[[str], Annotation | None]  # this database's annotation of an id, if any
@@ -36,7 +37,7 @@ def taking_theirs(row: RowNow, stored: Stored, me: str, document_id: int) -> tup
         changes += _set_status(stored(pair.a.id), REJECTED, me)
     if pair.b is not None:
         changes += _bring(pair.b, ACCEPTED, stored, me, document_id)
-    return changes, "Their version is here and accepted already"
+    return changes, translate("Compare", "Their version is here and accepted already")
 
 
 def keeping_ours(row: RowNow, stored: Stored, me: str, document_id: int) -> tuple[list[Change], str]:
@@ -50,7 +51,7 @@ def keeping_ours(row: RowNow, stored: Stored, me: str, document_id: int) -> tupl
         # One id on both sides: ours is a version to put back. Otherwise ours as it is
         # now, edits made during the comparison and all.
         changes += _bring(pair.a, ACCEPTED, stored, me, document_id, keep_edits=not shared_id)
-    return changes, "Ours is kept already"
+    return changes, translate("Compare", "Ours is kept already")
 
 
 def _set_status(now: Annotation | None, status: str, me: str) -> list[Change]:

@@ -5,6 +5,7 @@ reader.ui.compare.controller drives them."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -17,17 +18,22 @@ from PySide6.QtWidgets import (
 )
 
 from reader.domain.comparison import RowNow
-from reader.ui.compare.model import ComparisonModel
+from reader.ui.compare.model import DECISIONS, DIFFERENCES, TO_SETTLE, ComparisonModel
 from reader.ui.shell.tables import list_like
+from reader.ui.shell.translation import translate
 
-_SAMPLES = {  # what each narrow column must fit
-    ComparisonModel.A: "✓ claim claim",
-    ComparisonModel.A_SPAN: "00000–00000",
-    ComparisonModel.B: "✓ claim claim",
-    ComparisonModel.B_SPAN: "00000–00000",
-    ComparisonModel.DIFFERENCE: "different tag and extent",
-    ComparisonModel.DECISION: "✓ taken theirs",
-}
+
+def _widths(metrics: QFontMetrics) -> dict[int, int]:
+    """How wide each narrow column must be to fit what it shows, in the window's language."""
+    samples = {
+        ComparisonModel.A: ["✓ claim claim"],
+        ComparisonModel.A_SPAN: ["00000–00000"],
+        ComparisonModel.B: ["✓ claim claim"],
+        ComparisonModel.B_SPAN: ["00000–00000"],
+        ComparisonModel.DIFFERENCE: [translate("Compare", word) for word in DIFFERENCES.values()],
+        ComparisonModel.DECISION: [translate("Compare", word) for word in (*DECISIONS.values(), TO_SETTLE)],
+    }
+    return {column: max(metrics.horizontalAdvance(word) for word in words) for column, words in samples.items()}
 
 
 class ComparisonPanel(QWidget):
@@ -39,15 +45,15 @@ class ComparisonPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("comparisonPanel")
         self.model = ComparisonModel(self)
-        self.heading = QLabel("Nothing compared yet: View ▸ Compare With…", self)
+        self.heading = QLabel(translate("Compare", "Nothing compared yet: View ▸ Compare With…"), self)
         self.heading.setObjectName("comparisonHeading")
         self.heading.setWordWrap(True)
-        self.hide_settled = QCheckBox("&Hide settled rows", self)
+        self.hide_settled = QCheckBox(translate("Compare", "&Hide settled rows"), self)
         self.hide_settled.setObjectName("comparisonHideSettled")
-        self.hide_settled.setToolTip("Show only the rows still to settle and those that agree")
+        self.hide_settled.setToolTip(translate("Compare", "Show only the rows still to settle and those that agree"))
         self.view = QTableView(self)
         self.view.setObjectName("comparisonView")
-        self.view.setAccessibleName("Comparison of two annotators' spans")
+        self.view.setAccessibleName(translate("Compare", "Comparison of two annotators' spans"))
         self.view.setModel(self.model)
         list_like(self.view)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -55,12 +61,15 @@ class ComparisonPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column in ComparisonModel.TEXTS:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        metrics = self.fontMetrics()
-        for column, sample in _SAMPLES.items():
-            self.view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
+        self._widths = _widths(self.fontMetrics())
+        for column, wide in self._widths.items():
+            self.view.setColumnWidth(column, wide + 16)
         self.keys = QLabel(
-            "T takes theirs (accepted; ours rejected) · O keeps ours (accepted; theirs rejected here) "
-            "· settled rows stay, marked ✓ · Ctrl+Z undoes",
+            translate(
+                "Compare",
+                "T takes theirs (accepted; ours rejected) · O keeps ours (accepted; theirs rejected here) "
+                "· settled rows stay, marked ✓ · Ctrl+Z undoes",
+            ),
             self,
         )
         self.keys.setObjectName("comparisonKeys")
@@ -81,7 +90,7 @@ class ComparisonPanel(QWidget):
         self.model.set_labels(a, b)
         metrics = self.fontMetrics()
         for column, label in ((ComparisonModel.A, a), (ComparisonModel.B, b)):
-            wide = max(metrics.horizontalAdvance(label), metrics.horizontalAdvance(_SAMPLES[column]))
+            wide = max(metrics.horizontalAdvance(label), self._widths[column])
             self.view.setColumnWidth(column, wide + 24)
 
     def current_row(self) -> int | None:

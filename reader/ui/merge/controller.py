@@ -19,6 +19,7 @@ from reader.store.merge import MergeReport, merge, report_lines
 from reader.ui.library.controller import DATABASE_FILES, LibraryController
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.session import Session
+from reader.ui.shell.translation import translate
 
 if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
     from reader.ui.main_window import MainWindow
@@ -36,7 +37,10 @@ class MergeController(QObject):
         if self._refused():
             return
         paths, _ = QFileDialog.getOpenFileNames(
-            self.window, "Merge Into This Database", str(self.session.store.path.parent), DATABASE_FILES
+            self.window,
+            translate("Merge", "Merge Into This Database"),
+            str(self.session.store.path.parent),
+            translate("Library", DATABASE_FILES),  # marked where reader.ui.library defines it
         )
         if paths:
             self.merge_into_open([Path(p) for p in paths])
@@ -49,31 +53,46 @@ class MergeController(QObject):
         try:
             report = merge(sources, self.session.store.path)
         except StoreError as error:
-            self.window.say(f"Nothing was merged: {error}", problem=True)
-            self.window.show_message("Merge", f"Nothing was merged: {error}")
+            message = translate("Merge", "Nothing was merged: {reason}").format(reason=error)
+            self.window.say(message, problem=True)
+            self.window.show_message(translate("Merge", "Merge"), message)
             return None
         finally:
             QApplication.restoreOverrideCursor()
         if report.changed:
             self.library.reload()
-        headline = (
-            f"Merged {len(sources)} file(s): {report.documents_added} document(s) and "
-            f"{report.annotations_added} annotation(s) added, {report.annotations_updated} updated, "
-            f"{len(report.conflicts)} conflict(s)"
-        )
-        if not report.changed:
-            headline += "; nothing new"
+        headline = self._headline(report, len(sources))
         self.window.say(headline, problem=bool(report.backup_problem))
         lines = report_lines(report, len(sources))
         if report.backup_problem:
-            lines.insert(0, f"warning: {report.backup_problem}")
-        dialog = self.window.show_message("Merge", headline, "\n".join(lines))
+            lines.insert(0, translate("Merge", "warning: {problem}").format(problem=report.backup_problem))
+        dialog = self.window.show_message(translate("Merge", "Merge"), headline, "\n".join(lines))
         dialog.setObjectName("mergeReport")
         return report
+
+    @staticmethod
+    def _headline(report: MergeReport, files: int) -> str:
+        counts = {
+            "files": translate("Merge", "Merged %n file(s)", None, files),
+            "documents": translate("Merge", "%n document(s)", None, report.documents_added),
+            "annotations": translate("Merge", "%n annotation(s)", None, report.annotations_added),
+            "updated": report.annotations_updated,
+            "conflicts": translate("Merge", "%n conflict(s)", None, len(report.conflicts)),
+        }
+        if report.changed:
+            return translate(
+                "Merge", "{files}: {documents} and {annotations} added, {updated} updated, {conflicts}"
+            ).format(**counts)
+        return translate(
+            "Merge", "{files}: {documents} and {annotations} added, {updated} updated, {conflicts}; nothing new"
+        ).format(**counts)
 
     def _refused(self) -> bool:
         store = self.session.store
         if store.read_only:
-            self.window.say(f"{store.path} is read-only: nothing can be merged into it", problem=True)
+            self.window.say(
+                translate("Merge", "{path} is read-only: nothing can be merged into it").format(path=store.path),
+                problem=True,
+            )
             return True
         return False

@@ -45,6 +45,8 @@ class CodePointView(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self._text = ""
+        self._offsets = OffsetMap.for_text("")
         document = QTextDocument(self)
         self._layout = LaneRoomLayout(document)
         document.setDocumentLayout(self._layout)
@@ -69,8 +71,6 @@ class CodePointView(QPlainTextEdit):
         self.setFont(font)
         self._layout.room = self._room_under_lines()  # also when the font was already this one
 
-        self._text = ""
-        self._offsets = OffsetMap.for_text("")
         self._find_pattern: re.Pattern | None = None
         self._find_marks: tuple[tuple[int, int], ...] = ()
         self.verticalScrollBar().valueChanged.connect(self._refresh_find_marks)
@@ -218,17 +218,26 @@ class CodePointView(QPlainTextEdit):
     # ----- the text column and the room under lines -----
 
     def resizeEvent(self, event) -> None:
+        top = self.first_visible_code_point()
         super().resizeEvent(event)
         self._fit_column()
+        self._keep_at_top(top)
         self._refresh_find_marks()
 
     def changeEvent(self, event: QEvent) -> None:
+        top = self.first_visible_code_point()
         if event.type() == QEvent.Type.FontChange:
             # Before Qt lays the text out again in the new font, so that it is laid out once.
             self._layout.room = self._room_under_lines()
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit_column()
+            self._keep_at_top(top)
+
+    def _keep_at_top(self, top: int) -> None:
+        """After the text is wrapped anew (a resize, a zoom), the line that was first on screen stays first."""
+        if top and self.first_visible_code_point() != top:
+            self.scroll_to_code_point(top)
 
     def _room_under_lines(self) -> int:
         """Pixels to leave free under each line (subclasses draw there); none here."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWi
 
 from reader.domain.tags import Tag
 from reader.ui.reading.highlight_style import TagStyle
+from reader.ui.shell.translation import translate
 
 _SAMPLE_WIDTH, _SAMPLE_HEIGHT, _SAMPLE_BAR = 28, 14, 4
 
@@ -35,13 +36,13 @@ class TagLegend(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("tagLegend")
-        self.setAccessibleName("Tags shown in the text")
+        self.setAccessibleName(translate("Reading", "Tags shown in the text"))
         # Many tags clip at the pane's edge rather than widen it.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._row = QHBoxLayout(self)
         self._row.setContentsMargins(0, 0, 0, 0)
         self._row.setSpacing(4)
-        self._title = QLabel("Show:", self)
+        self._title = QLabel(translate("Reading", "Show:"), self)
         self._row.addWidget(self._title)
         self._row.addStretch(1)
         self._chips: dict[str, QToolButton] = {}
@@ -83,9 +84,12 @@ class TagLegend(QWidget):
         for name, chip in self._chips.items():
             count = self._counts.get(name, 0)
             chip.setText(f"{name} {count}")
-            verb = "hide" if chip.isChecked() else "show"
-            chip.setToolTip(f"“{name}”: {count} in this document. Click to {verb} them.")
-            chip.setAccessibleName(f"Show “{name}”")
+            if chip.isChecked():
+                tip = translate("Reading", "“{name}”: %n in this document. Click to hide them.", None, count)
+            else:
+                tip = translate("Reading", "“{name}”: %n in this document. Click to show them.", None, count)
+            chip.setToolTip(tip.format(name=name))
+            chip.setAccessibleName(translate("Reading", "Show “{name}”").format(name=name))
 
     def chip(self, name: str) -> QToolButton:
         return self._chips[name]

@@ -33,6 +33,7 @@ from reader.ui.reading.highlight_style import UNKNOWN_TAG_STYLE, TagStyle, tag_s
 from reader.ui.reading.legend import TagLegend
 from reader.ui.reading.span_lanes import LaneMetrics
 from reader.ui.reading.span_tooltip import tooltip_html
+from reader.ui.shell.translation import translate
 
 # The span index (and the legend's counts) are made this long after the first paint
 # of a document: its first frame is on screen before them, and they are ready before
@@ -47,7 +48,7 @@ class ReaderView(CodePointView):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("readerView")
-        self.setAccessibleName("Document text")
+        self.setAccessibleName(translate("Reading", "Document text"))
         self._annotations: dict[Hashable, Annotation] = {}  # by id (the spans' key)
         self._styles: dict[str, TagStyle] = {}
         self._filter: Callable[[Annotation], bool] | None = None

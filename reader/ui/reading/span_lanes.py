@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, 
 
 from reader.domain.annotations import ACCEPTED, REJECTED, Annotation
 from reader.ui.reading.highlight_style import STRIKE_COLOUR, TagStyle, blend
+from reader.ui.shell.translation import translate
 
 LANES_SHOWN = 3  # lanes under a line; spans in deeper lanes are counted in a "+N" mark
 LANE_GAP = 1
@@ -31,7 +32,7 @@ def label_text(annotation: Annotation) -> str:
 
 
 def hidden_lanes_text(count: int) -> str:
-    return f"+{count}"
+    return translate("Reading", "+%n", "the mark of spans in lanes below the line", count)
 
 
 class LaneMetrics:

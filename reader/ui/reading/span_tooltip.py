@@ -6,6 +6,8 @@ from __future__ import annotations
 from html import escape
 
 from reader.domain.annotations import Annotation
+from reader.ui.reading.status_words import status_word
+from reader.ui.shell.translation import translate
 
 NOTE_CHARS = 300
 
@@ -19,16 +21,19 @@ def tooltip_html(annotations: list[Annotation]) -> str:
     """One row per annotation, in the order given (innermost first)."""
     rows = []
     for annotation in annotations:
-        details = " · ".join(escape(part) for part in (annotation.status, annotation.annotator) if part)
+        details = " · ".join(escape(part) for part in (status_word(annotation.status), annotation.annotator) if part)
         row = f"<b>{escape(annotation.tag)}</b> — {details}"
         if annotation.note:
             row += f"<br><i>{_quoted(annotation.note)}</i>"
-        reviewer, review_note = escape(annotation.reviewer), _quoted(annotation.review_note)
+        reviewer = escape(annotation.reviewer)
+        review_note = f"<i>{_quoted(annotation.review_note)}</i>" if annotation.review_note else ""
         if review_note and reviewer:
-            row += "<br>" + f"Review note by {reviewer}: <i>{review_note}</i>"
+            row += "<br>" + translate("Reading", "Review note by {reviewer}: {note}").format(
+                reviewer=reviewer, note=review_note
+            )
         elif review_note:
-            row += "<br>" + f"Review note: <i>{review_note}</i>"
+            row += "<br>" + translate("Reading", "Review note: {note}").format(note=review_note)
         elif reviewer:
-            row += "<br>" + f"Reviewed by {reviewer}"
+            row += "<br>" + translate("Reading", "Reviewed by {reviewer}").format(reviewer=reviewer)
         rows.append(row)
     return "<qt>" + "<hr>".join(rows) + "</qt>"

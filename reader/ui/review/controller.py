@@ -24,6 +24,7 @@ from reader.ui.review.pending_walk import PendingWalk, begin_walk
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.session import Session
 from reader.ui.shell.settings import REVIEW_MODE, SHOW_REJECTED
+from reader.ui.shell.translation import translate
 
 if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
     from reader.ui.main_window import MainWindow
@@ -81,9 +82,9 @@ class ReviewController(QObject):
             self.actions["PendingOnly"].setChecked(False)
         self.apply_filter()
         self.window.say(
-            "Review mode: A accept, R reject, N / P next / previous pending, Shift+N review note"
+            translate("Review", "Review mode: A accept, R reject, N / P next / previous pending, Shift+N review note")
             if on
-            else "Review mode is off"
+            else translate("Review", "Review mode is off")
         )
 
     def _show_mode(self, on: bool) -> None:
@@ -136,7 +137,11 @@ class ReviewController(QObject):
         if selected is None:
             return
         if selected.status == status and selected.reviewer == self.session.annotator:
-            self.window.say(f"Already {status}")
+            self.window.say(
+                translate("Review", "Already accepted")
+                if status == ACCEPTED
+                else translate("Review", "Already rejected")
+            )
         elif not self.session.push(
             review(self.session.store, self.annotating, selected, status, self.session.annotator)
         ):
@@ -148,8 +153,10 @@ class ReviewController(QObject):
         if selected is None:
             return None
         dialog = NoteEditor(
-            "Review Note",
-            f"Your note on {quoted(selected)}, stored with your name ({self.session.annotator}):",
+            translate("Review", "Review Note"),
+            translate("Review", "Your note on {annotation}, stored with your name ({name}):").format(
+                annotation=quoted(selected), name=self.session.annotator
+            ),
             selected.review_note,
             self.window,
             name="reviewNoteDialog",
@@ -167,7 +174,10 @@ class ReviewController(QObject):
     def _set_note(self, annotation_id: str, note: str) -> None:
         annotation = self.panel.model.by_id(annotation_id)
         if annotation is None:
-            self.window.say("That annotation is no longer in the open document; the note was not stored", problem=True)
+            self.window.say(
+                translate("Review", "That annotation is no longer in the open document; the note was not stored"),
+                problem=True,
+            )
         elif note != annotation.review_note:
             self.session.push(
                 set_review_note(self.session.store, self.annotating, annotation, note, self.session.annotator)
@@ -176,7 +186,9 @@ class ReviewController(QObject):
     def _selected_or_say(self) -> Annotation | None:
         selected = self.annotating.selected_annotation()
         if selected is None:
-            self.window.say("Select a highlight first: click it, or press N for the next pending one")
+            self.window.say(
+                translate("Review", "Select a highlight first: click it, or press N for the next pending one")
+            )
         return selected
 
     # ----- from one pending annotation to the next -----
@@ -187,7 +199,7 @@ class ReviewController(QObject):
         next (previous) listed document that has one."""
         shown = self.current_filter()
         if not shown.can_show_pending:
-            self.window.say("The status filter hides pending annotations")
+            self.window.say(translate("Review", "The status filter hides pending annotations"))
             return None
         selected = self.annotating.selected_annotation()
         here = self.panel.model.annotations()
@@ -207,13 +219,16 @@ class ReviewController(QObject):
                 self._walk = PendingWalk(self.session.document.id, step, None, found.id)
         if found is None:
             self.window.say(
-                "No pending annotations left" + ("" if shown.shows_everything else " that the filters show")
+                translate("Review", "No pending annotations left")
+                if shown.shows_everything
+                else translate("Review", "No pending annotations left that the filters show")
             )
             return None
         if selected is not None and found.id == selected.id:
             self.window.say(
-                "This is the only pending annotation left"
-                + ("" if shown.shows_everything else " that the filters show")
+                translate("Review", "This is the only pending annotation left")
+                if shown.shows_everything
+                else translate("Review", "This is the only pending annotation left that the filters show")
             )
         self._select(found)
         return found
@@ -246,7 +261,9 @@ class ReviewController(QObject):
         if found is not None:
             self._select(found)
         else:
-            self.window.say("Nothing pending is left here; N opens the next document that has some")
+            self.window.say(
+                translate("Review", "Nothing pending is left here; N opens the next document that has some")
+            )
 
     def _select(self, annotation: Annotation) -> None:
         self.view.select_annotation(annotation.id, scroll=True)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from reader import __version__
 from reader.domain.text import shortened
 from reader.paths import log_file
+from reader.ui.shell.translation import translate
 
 LOG_BYTES = 1_000_000  # then reader.log becomes reader.log.1, and so on
 LOG_COPIES = 3
@@ -81,9 +82,13 @@ class CrashReporter(QObject):
 
     def _report(self, exc_type, exc_value, exc_traceback, thread_name: str) -> None:
         problem = self._write_log((exc_type, exc_value, exc_traceback), thread_name)
-        where = f"details in {self.path}" if problem is None else f"it could not be logged in {self.path}: {problem}"
+        what = summary(exc_type, exc_value)
         try:
-            self.reported.emit(f"Something went wrong: {summary(exc_type, exc_value)}; {where}")
+            if problem is None:
+                line = translate("Shell", "Something went wrong: {what}; details in {path}")
+            else:
+                line = translate("Shell", "Something went wrong: {what}; it could not be logged in {path}: {problem}")
+            self.reported.emit(line.format(what=what, path=self.path, problem=problem))
         except Exception:  # the window is gone
             if problem is not None:
                 self._previous_hooks[0](exc_type, exc_value, exc_traceback)

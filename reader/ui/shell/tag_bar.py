@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar, QToolButton, QWidget
 
 from reader.domain.tags import Tag
+from reader.ui.shell.translation import translate
 
 
 @lru_cache(maxsize=256)
@@ -45,14 +46,14 @@ class TagBar(QToolBar):
     """Buttons for the tag actions (the actions themselves live in actions.py)."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("Tags", parent)
+        super().__init__(translate("Shell", "Tags"), parent)
         self.setObjectName("tagBar")
-        self.setAccessibleName("Tags")
+        self.setAccessibleName(translate("Shell", "Tags"))
         self.setMovable(False)
         self.setFloatable(False)
         self.setIconSize(QSize(18, 18))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        label = QLabel("Tag the selection:", self)
+        label = QLabel(translate("Shell", "Tag the selection:"), self)
         label.setObjectName("tagBarLabel")
         label.setContentsMargins(6, 0, 6, 0)
         # The label stays in the bar for good: a widget taken out of a tool bar is hidden,

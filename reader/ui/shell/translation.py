@@ -70,9 +70,7 @@ def _qt_catalogue_dirs() -> list[Path]:
 def install(app: QCoreApplication, locale: QLocale | None = None) -> str:
     """Install the translators for ``locale`` (by default chosen_language()); returns the language
     now spoken. A missing .qm file leaves the window in English: it never stops it opening."""
-    for old in app.findChildren(QTranslator, "readerTranslator"):
-        app.removeTranslator(old)
-        old.deleteLater()
+    uninstall(app)
     language = language_of(locale) if locale is not None else chosen_language()
     loaded = _load(app, f"reader_{language}", [translations_dir()])
     if language != "en":
@@ -80,6 +78,13 @@ def install(app: QCoreApplication, locale: QLocale | None = None) -> str:
             return "en"
         _load(app, f"{_QT_CATALOGUE}_{language}", _qt_catalogue_dirs())
     return language
+
+
+def uninstall(app: QCoreApplication) -> None:
+    """Remove the translators ``install`` put in: the texts of the code again."""
+    for old in app.findChildren(QTranslator, "readerTranslator"):
+        app.removeTranslator(old)
+        old.deleteLater()
 
 
 def _load(app: QCoreApplication, name: str, dirs: list[Path]) -> bool:

@@ -134,6 +134,7 @@ def test_annotation_filter_proxy(qtbot, qtmodeltester):
     text = "abcdefghijklmnopqrstuvwxyz"
     panel = AnnotationPanel()
     qtbot.addWidget(panel)
+    panel.model.show_status_marks_only(False)  # as a list wide enough for the words shows them
     made = [
         Annotation(1, s, e, text[s:e], tag, annotator=who, status=status)
         for s, e, tag, who, status in (
