@@ -1,78 +1,174 @@
-"""Remake resources/screenshot.png: the window on the bundled seeds, annotated.
+"""Remake the window's screenshots: docs/screenshots/<scene>-<width>x<height>.png, and
+resources/screenshot.png (the README's, the dense scene at 1920×1080).
 
-Runs offscreen (no display needed) on a temporary database and settings, so it
-touches none of your own data:
+Scenes, on the first bundled seed document:
+  dense    crossing claims, an actor nested in a claim, an accepted and a rejected duplicate, a note
+  review   review mode: progress in the document list, the pending one selected, a review note
+  compare  alice's spans against bob's (View ▸ Compare With), one row settled
+  russian  the dense scene with the window in Russian
 
-    .venv/bin/python scripts/screenshot.py [OUTPUT.png]
+Runs offscreen (no display needed), each picture in a process of its own (the language is
+chosen once per process), on temporary databases and settings: it touches none of your data.
+
+    .venv/bin/python scripts/screenshot.py                       # every scene at 1024x700 and 1920x1080
+    .venv/bin/python scripts/screenshot.py dense --size 1024x700 --out picture.png
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-_TEMP = Path(tempfile.mkdtemp(prefix="reader-screenshot-"))
-for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
-    os.environ[variable] = str(_TEMP / variable.lower())
+SCENES = ("dense", "review", "compare", "russian")
+SIZES = ("1024x700", "1920x1080")
+README_PICTURE = ("dense", "1920x1080")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from reader.app import ReaderApp, build  # noqa: E402
-from reader.cli import parse  # noqa: E402
-
-# (phrase, tag, note): the phrases are in the first seed document; two overlap.
-ANNOTATIONS = (
-    ("Москва официально не обращалась за помощью", "claim", ""),
-    ("Организацию Договора о коллективной безопасност", "actor", "The name is cut short in the source"),
-    ("коллективной безопасност (ОДКБ)", "claim", ""),
-    ("Секретариата ОДКБ", "actor", ""),
-    ("с 2023 года", "date", ""),
-    ("в 2017–2019 годы", "date", ""),
+# (phrase, tag, annotator, status, note, review note): phrases of the first seed document.
+DENSE = (
+    ("Москва официально не обращалась", "claim", "alice", "pending", "", ""),
+    ("не обращалась за помощью", "claim", "bob", "pending", "", ""),
+    ("Организацию Договора о коллективной безопасност (ОДКБ)", "actor", "alice", "accepted", "", ""),
+    ("Об этом говорится в ответе Секретариата ОДКБ", "claim", "alice", "pending", "", ""),
+    ("Секретариата ОДКБ", "actor", "alice", "pending", "The source names the secretariat, not a person", ""),
+    ("Радио Свобода", "actor", "alice", "accepted", "", ""),
+    ("Радио Свобода", "actor", "bob", "rejected", "", "A duplicate of alice's"),
+    ("российские государственные структуры", "actor", "bob", "pending", "", ""),
+)
+COMPARED = (
+    ("Москва официально не обращалась за помощью", "claim", "alice"),
+    ("Москва официально не обращалась", "claim", "bob"),
+    ("Секретариата ОДКБ", "actor", "alice"),
+    ("Секретариата ОДКБ", "actor", "bob"),
+    ("Радио Свобода", "actor", "alice"),
+    ("Радио Свобода", "claim", "bob"),
+    ("российские государственные структуры", "actor", "bob"),
 )
 
 
-def main(output: Path) -> int:
-    window = build(
-        parse([str(REPO / "seeds"), "--db", str(_TEMP / "screenshot.sqlite")]), settings_path=_TEMP / "settings.ini"
-    )
-    window.resize(1360, 820)
+def _sandbox(width: int, height: int) -> Path:
+    """Temporary user dirs, and an offscreen screen of ``width`` × ``height`` (the window fits its screen)."""
+    temp = Path(tempfile.mkdtemp(prefix="reader-screenshot-"))
+    screen = {"name": "screenshot", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96, "dpr": 1}
+    (temp / "screen.json").write_text(json.dumps({"windowFrameMargins": False, "screens": [screen]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={temp / 'screen.json'}"
+    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        os.environ[variable] = str(temp / variable.lower())
+    return temp
+
+
+def _database(path: Path, scene: str) -> None:
+    """The seeds, and the scene's annotations, written through the store before the window opens."""
+    from reader.domain.annotations import Annotation
+    from reader.domain.corpus import find_sources, read_source
+    from reader.store import Store
+
+    rows = [(p, t, who, "pending", "", "") for p, t, who in COMPARED] if scene == "compare" else DENSE
+    with Store.open(path) as store:
+        for source, name in find_sources([REPO / "seeds"]):
+            store.import_source(read_source(source, name))
+        document = store.documents()[0]
+        text = store.document(document.id).text
+        for phrase, tag, annotator, status, note, review_note in rows:
+            start = text.find(phrase)
+            if start < 0:
+                raise SystemExit(f"screenshot: {phrase!r} is not in the first seed")
+            reviewer = "ed" if status != "pending" else ""
+            span = (document.id, start, start + len(phrase), phrase, tag)
+            store.add_annotation(Annotation(*span, note, annotator, status, reviewer, review_note))
+
+
+def shoot(scene: str, size: str, output: Path) -> int:
+    width, height = (int(n) for n in size.split("x"))
+    temp = _sandbox(width, height)
+    os.environ["READER_LANGUAGE"] = "ru" if scene == "russian" else "en"
+    database = temp / "screenshot.sqlite"
+    _database(database, scene)
+
+    from PySide6.QtWidgets import QApplication
+
+    from reader.app import ReaderApp, application, build
+    from reader.cli import parse
+    from reader.ui.compare.dialog import ComparisonChoice
+    from reader.ui.shell.settings import ANNOTATOR, WindowSettings
+
+    application()
+    settings = WindowSettings(temp / "settings.ini")
+    settings.set(ANNOTATOR, "ed")
+    settings.sync()
+    window = build(parse(["--db", str(database)]), settings_path=temp / "settings.ini")
+    window.resize(width, height)
     window.show()
     app = QApplication.instance()
     app.processEvents()
     parts, view = ReaderApp.of(window), window.reader
-    first = window.documents.proxy.index(0, 1)
-    window.documents.view.setCurrentIndex(first)
-    parts.reading.open_document(window.documents.model.document_id(window.documents.proxy.mapToSource(first).row()))
-    text = view.document_text()
-    for phrase, tag, note in ANNOTATIONS:
-        start = text.find(phrase)
-        if start < 0:
-            print(f"screenshot: {phrase!r} is not in the first seed; skipped", file=sys.stderr)
-            continue
-        view.set_selection_code_points(start, start + len(phrase))
-        parts.annotating.apply_tag(tag)
-        if note:
-            parts.annotating.set_note(view.selected_annotation_id(), note)
+    parts.reading.open_document(parts.session.store.documents()[0].id)
+    parts.actions["ShowRejected"].setChecked(True)
     annotations = window.annotation_panel.model.annotations()
-    if annotations:
-        view.select_annotation(annotations[1 if len(annotations) > 1 else 0].id, scroll=False)
-    view.set_caret_code_point(0)
-    view.scroll_to_code_point(0)
-    window.say("Tagged with the keys 1, 2, 3; every change is already saved")
-    for _ in range(5):
-        app.processEvents()
+    if scene == "review":
+        parts.actions["ReviewMode"].setChecked(True)
+        parts.actions["NextPending"].trigger()
+    elif scene == "compare":
+        problem = parts.comparison.compare_with(ComparisonChoice("alice", None, "bob"))
+        if problem:
+            raise SystemExit(f"screenshot: {problem}")
+        parts.actions["TakeTheirs"].trigger()
+    else:
+        noted = [a for a in annotations if a.note]
+        if noted:
+            view.select_annotation(noted[0].id, scroll=False)
+    view.set_caret_code_point(0, visible=False)
+    view.verticalScrollBar().setValue(0)
+    _settle(app)
     output.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(output)):
         print(f"screenshot: could not write {output}", file=sys.stderr)
         return 1
-    print(f"wrote {output} ({len(annotations)} annotations)")
+    print(f"wrote {output.relative_to(REPO) if output.is_relative_to(REPO) else output}")
     window.close()
     return 0
 
 
+def _settle(app, seconds: float = 0.5) -> None:
+    """Let the window's timers run (the span index and the legend's counts come after the first paint)."""
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def shoot_all() -> int:
+    failed = 0
+    for scene in SCENES:
+        for size in SIZES:
+            output = REPO / "docs" / "screenshots" / f"{scene}-{size}.png"
+            command = [sys.executable, __file__, scene, "--size", size, "--out", str(output)]
+            failed += subprocess.run(command).returncode != 0
+    scene, size = README_PICTURE
+    picture = REPO / "docs" / "screenshots" / f"{scene}-{size}.png"
+    if picture.is_file():
+        (REPO / "resources" / "screenshot.png").write_bytes(picture.read_bytes())
+    return 1 if failed else 0
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("scene", nargs="?", choices=SCENES, help="one scene (default: all of them, both sizes)")
+    parser.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT (default 1920x1080)")
+    parser.add_argument("--out", type=Path, help="where to write the picture")
+    args = parser.parse_args(argv)
+    if args.scene is None:
+        return shoot_all()
+    output = args.out or REPO / "docs" / "screenshots" / f"{args.scene}-{args.size}.png"
+    return shoot(args.scene, args.size, output)
+
+
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "resources" / "screenshot.png"))
+    sys.exit(main(sys.argv[1:]))

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
@@ -64,7 +64,7 @@
         <translation>&amp;Объединить…</translation>
     </message>
     <message>
-        <source>Bring other annotators&apos; databases into this one: documents by their text, annotations by id, the newest change wins</source>
+        <source>Bring other annotators' databases into this one: documents by their text, annotations by id, the newest change wins</source>
         <translation>Влить базы других разметчиков в эту: документы по тексту, разметку по id, побеждает самое новое изменение</translation>
     </message>
     <message>
@@ -192,7 +192,7 @@
         <translation>&amp;Замечание рецензента…</translation>
     </message>
     <message>
-        <source>Write a reviewer&apos;s note on the selected highlight</source>
+        <source>Write a reviewer's note on the selected highlight</source>
         <translation>Написать замечание рецензента к выбранной пометке</translation>
     </message>
     <message>
@@ -232,24 +232,24 @@
         <translation>&amp;Крупнее</translation>
     </message>
     <message>
-        <source>Larger text</source>
-        <translation>Крупнее</translation>
+        <source>Everything in the window larger</source>
+        <translation>Всё в окне крупнее</translation>
+    </message>
+    <message>
+        <source>Everything in the window smaller</source>
+        <translation>Всё в окне мельче</translation>
+    </message>
+    <message>
+        <source>Everything in the window at its normal size</source>
+        <translation>Всё в окне обычного размера</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
         <translation>&amp;Мельче</translation>
     </message>
     <message>
-        <source>Smaller text</source>
-        <translation>Мельче</translation>
-    </message>
-    <message>
         <source>&amp;Actual Size</source>
         <translation>&amp;Обычный размер</translation>
-    </message>
-    <message>
-        <source>Text at its normal size</source>
-        <translation>Обычный размер</translation>
     </message>
     <message>
         <source>Go to &amp;Document List</source>
@@ -304,7 +304,7 @@
         <translation>&amp;Сравнить с…</translation>
     </message>
     <message>
-        <source>Another annotator&apos;s spans beside this database&apos;s, for the open document</source>
+        <source>Another annotator's spans beside this database's, for the open document</source>
         <translation>Пометки другого разметчика рядом с пометками этой базы, для открытого документа</translation>
     </message>
     <message>
@@ -332,11 +332,11 @@
         <translation>Shift+стрелки, Ctrl+Shift+влево/вправо (по словам)</translation>
     </message>
     <message>
-        <source>Move the selected highlight&apos;s end</source>
+        <source>Move the selected highlight's end</source>
         <translation>Сдвинуть конец выбранной пометки</translation>
     </message>
     <message>
-        <source>Move the selected highlight&apos;s start</source>
+        <source>Move the selected highlight's start</source>
         <translation>Сдвинуть начало выбранной пометки</translation>
     </message>
     <message>
@@ -386,6 +386,1159 @@
     <message>
         <source>Keys</source>
         <translation>Клавиши</translation>
+    </message>
+</context>
+<context>
+    <name>Annotating</name>
+    <message>
+        <source>Accepted by {reviewer}, {time}</source>
+        <translation>Принята {time}, рецензент: {reviewer}</translation>
+    </message>
+    <message>
+        <source>Rejected by {reviewer}, {time}</source>
+        <translation>Отклонена {time}, рецензент: {reviewer}</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Метка</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>Разметчик</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <source>code points {start}–{end}, by {annotator}</source>
+        <translation>позиции {start}–{end}, разметчик: {annotator}</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Заметка: {note}</translation>
+    </message>
+    <message>
+        <source>Pending; reviewed by {reviewer}</source>
+        <translation>Не проверена; рецензент: {reviewer}</translation>
+    </message>
+    <message>
+        <source>Review note: {note}</source>
+        <translation>Замечание рецензента: {note}</translation>
+    </message>
+    <message>
+        <source>No note</source>
+        <translation>Заметки нет</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click to edit the note</source>
+        <translation>Нажмите Enter или дважды щёлкните, чтобы изменить заметку</translation>
+    </message>
+    <message>
+        <source>Status: · pending, ✓ accepted, ✗ rejected (click to sort)</source>
+        <translation>Статус: · не проверена, ✓ принята, ✗ отклонена (щёлкните, чтобы отсортировать)</translation>
+    </message>
+    <message>
+        <source>{column} (click to sort; a third click goes back to text order)</source>
+        <translation>{column} (щёлкните, чтобы отсортировать; третий щелчок возвращает порядок текста)</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Пометки</translation>
+    </message>
+    <message>
+        <source>Annotations in this document</source>
+        <translation>Пометки в этом документе</translation>
+    </message>
+    <message numerus="yes">
+        <source>Annotations (%n)</source>
+        <translation><numerusform>Пометки (%n)</numerusform><numerusform>Пометки (%n)</numerusform><numerusform>Пометки (%n)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Annotations ({listed} of %n shown)</source>
+        <translation><numerusform>Пометки (показано {listed} из %n)</numerusform><numerusform>Пометки (показано {listed} из %n)</numerusform><numerusform>Пометки (показано {listed} из %n)</numerusform></translation>
+    </message>
+    <message>
+        <source>Accept {tag} “{text}”</source>
+        <translation>Принять {tag} «{text}»</translation>
+    </message>
+    <message>
+        <source>Reject {tag} “{text}”</source>
+        <translation>Отклонить {tag} «{text}»</translation>
+    </message>
+    <message>
+        <source>Reopen {tag} “{text}”</source>
+        <translation>Вернуть на проверку {tag} «{text}»</translation>
+    </message>
+    <message>
+        <source>Tag “{text}” as {tag}</source>
+        <translation>Пометить «{text}» как {tag}</translation>
+    </message>
+    <message>
+        <source>Delete {tag} “{text}”</source>
+        <translation>Удалить {tag} «{text}»</translation>
+    </message>
+    <message>
+        <source>Retag “{text}” as {tag}</source>
+        <translation>Сменить метку «{text}» на {tag}</translation>
+    </message>
+    <message>
+        <source>Note on “{text}”</source>
+        <translation>Заметка к «{text}»</translation>
+    </message>
+    <message>
+        <source>Move the edges of “{text}”</source>
+        <translation>Сдвинуть границы «{text}»</translation>
+    </message>
+    <message>
+        <source>Review note on “{text}”</source>
+        <translation>Замечание рецензента к «{text}»</translation>
+    </message>
+    <message>
+        <source>Add tag {name}</source>
+        <translation>Добавить метку {name}</translation>
+    </message>
+    <message>
+        <source>Change tag {name}</source>
+        <translation>Изменить метку {name}</translation>
+    </message>
+    <message>
+        <source>Delete tag {name}</source>
+        <translation>Удалить метку {name}</translation>
+    </message>
+    <message>
+        <source>Delete tag {name}, its annotations now {tag}</source>
+        <translation>Удалить метку {name} и перенести её пометки на {tag}</translation>
+    </message>
+    <message>
+        <source>Open a document first</source>
+        <translation>Сначала откройте документ</translation>
+    </message>
+    <message>
+        <source>The selection is only white space; nothing was tagged</source>
+        <translation>В выделении одни пробелы; ничего не помечено</translation>
+    </message>
+    <message>
+        <source>Select some text (or click a highlight), then press a tag key</source>
+        <translation>Выделите текст (или щёлкните пометку) и нажмите клавишу метки</translation>
+    </message>
+    <message>
+        <source>That highlight is already tagged {tag}</source>
+        <translation>У этой пометки уже стоит метка {tag}</translation>
+    </message>
+    <message>
+        <source>Click a highlight first, then press Delete</source>
+        <translation>Сначала щёлкните пометку, затем нажмите Delete</translation>
+    </message>
+    <message>
+        <source>Click a highlight first, then edit its note</source>
+        <translation>Сначала щёлкните пометку, затем измените её заметку</translation>
+    </message>
+    <message>
+        <source>Your note on {annotation}:</source>
+        <translation>Ваша заметка к пометке {annotation}:</translation>
+    </message>
+    <message>
+        <source>That annotation is no longer in the open document; the note was not stored</source>
+        <translation>Этой пометки больше нет в открытом документе; заметка не сохранена</translation>
+    </message>
+    <message>
+        <source>That edge cannot move further</source>
+        <translation>Дальше эту границу не сдвинуть</translation>
+    </message>
+    <message>
+        <source>This document has no annotations yet</source>
+        <translation>В этом документе ещё нет пометок</translation>
+    </message>
+    <message>
+        <source>The filters hide every annotation of this document</source>
+        <translation>Фильтры скрывают все пометки этого документа</translation>
+    </message>
+    <message>
+        <source>Tag as</source>
+        <translation>Пометить как</translation>
+    </message>
+    <message>
+        <source>Show annotations of this tag</source>
+        <translation>Показывать пометки с этой меткой</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Все метки</translation>
+    </message>
+    <message>
+        <source>Show annotations with this status</source>
+        <translation>Показывать пометки с этим статусом</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Все статусы</translation>
+    </message>
+    <message>
+        <source>Show annotations by this annotator</source>
+        <translation>Показывать пометки этого разметчика</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Все разметчики</translation>
+    </message>
+    <message>
+        <source>{tag} “{text}”</source>
+        <translation>{tag} «{text}»</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves the note, Esc closes without saving; Ctrl+Z undoes a saved note.</source>
+        <translation>Ctrl+Enter сохраняет заметку, Esc закрывает без сохранения; Ctrl+Z отменяет сохранённую заметку.</translation>
+    </message>
+    <message>
+        <source>Edit Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>Tag name</source>
+        <translation>Название метки</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Клавиша</translation>
+    </message>
+    <message>
+        <source>Colour (#rrggbb)</source>
+        <translation>Цвет (#rrggbb)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Choose a colour</source>
+        <translation>Выбрать цвет</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>&amp;New Tag</source>
+        <translation>&amp;Новая метка</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Tag</source>
+        <translation>&amp;Удалить метку</translation>
+    </message>
+    <message>
+        <source>Move its annotations to</source>
+        <translation>Перенести её пометки на метку</translation>
+    </message>
+    <message>
+        <source>&amp;Move its annotations to:</source>
+        <translation>&amp;Перенести её пометки на:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>На&amp;звание:</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Клавиша:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Цвет:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Описание:</translation>
+    </message>
+    <message>
+        <source>Renaming a tag keeps its annotations; Ctrl+Z undoes a change or a deletion.</source>
+        <translation>При переименовании метки её пометки сохраняются; Ctrl+Z отменяет изменение или удаление.</translation>
+    </message>
+    <message>
+        <source>Choose the tag to delete in the list first</source>
+        <translation>Сначала выберите в списке метку, которую нужно удалить</translation>
+    </message>
+    <message>
+        <source>new tag</source>
+        <translation>новая метка</translation>
+    </message>
+    <message>
+        <source>Tag colour</source>
+        <translation>Цвет метки</translation>
+    </message>
+    <message>
+        <source>tag {tag} has no key here: its key is that of {owner}</source>
+        <translation>у метки {tag} здесь нет клавиши: её клавиша занята командой {owner}</translation>
+    </message>
+    <message>
+        <source>key {key} is already {owner}; choose another</source>
+        <translation>клавиша {key} уже занята командой {owner}; выберите другую</translation>
+    </message>
+    <message>
+        <source>Tag {name} saved</source>
+        <translation>Метка {name} сохранена</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag {name} is used by %n annotation(s): choose a tag to move them to, then Delete Tag again</source>
+        <translation><numerusform>Метка {name} используется в %n пометке: выберите, на какую метку перенести её пометки, и снова нажмите «Удалить метку»</numerusform><numerusform>Метка {name} используется в %n пометках: выберите, на какую метку перенести её пометки, и снова нажмите «Удалить метку»</numerusform><numerusform>Метка {name} используется в %n пометках: выберите, на какую метку перенести её пометки, и снова нажмите «Удалить метку»</numerusform></translation>
+    </message>
+    <message>
+        <source>Tag {name} deleted; Ctrl+Z brings it back</source>
+        <translation>Метка {name} удалена; Ctrl+Z вернёт её</translation>
+    </message>
+    <message>
+        <source>Tag {name} deleted, its annotations moved to {tag}; Ctrl+Z undoes both</source>
+        <translation>Метка {name} удалена, её пометки перенесены на {tag}; Ctrl+Z отменит и то и другое</translation>
+    </message>
+</context>
+<context>
+    <name>Compare</name>
+    <message>
+        <source>That is this database: choose another, or an annotator of this one</source>
+        <translation>Это и есть текущая база: выберите другую или разметчика этой</translation>
+    </message>
+    <message>
+        <source>A: here</source>
+        <translation>A: здесь</translation>
+    </message>
+    <message>
+        <source>A: {annotator}</source>
+        <translation>A: {annotator}</translation>
+    </message>
+    <message>
+        <source>B: {annotator}</source>
+        <translation>B: {annotator}</translation>
+    </message>
+    <message>
+        <source>B: {file}</source>
+        <translation>B: {file}</translation>
+    </message>
+    <message>
+        <source>B: {file}, {annotator}</source>
+        <translation>B: {file}, {annotator}</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>все</translation>
+    </message>
+    <message>
+        <source>{file} changed: the comparison is paired anew</source>
+        <translation>Файл {file} изменился: сравнение сопоставлено заново</translation>
+    </message>
+    <message>
+        <source>No document open</source>
+        <translation>Документ не открыт</translation>
+    </message>
+    <message>
+        <source>{title}: A {a} here, B {b} in this database.</source>
+        <translation>{title}: A — {a} (здесь), B — {b} (в этой базе).</translation>
+    </message>
+    <message>
+        <source>{title}: A {a} here, B {b} in {file}.</source>
+        <translation>{title}: A — {a} (здесь), B — {b} (в {file}).</translation>
+    </message>
+    <message>
+        <source>{file} has no document with this text.</source>
+        <translation>В {file} нет документа с этим текстом.</translation>
+    </message>
+    <message>
+        <source>{rows}: {agree}, {disagree}; {settled}, {to_settle}.</source>
+        <translation>{rows}: {agree}, {disagree}; {settled}, {to_settle}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation><numerusform>%n строка</numerusform><numerusform>%n строки</numerusform><numerusform>%n строк</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agree</source>
+        <translation><numerusform>%n совпадает</numerusform><numerusform>%n совпадают</numerusform><numerusform>%n совпадают</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disagree</source>
+        <translation><numerusform>%n расходится</numerusform><numerusform>%n расходятся</numerusform><numerusform>%n расходятся</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n settled</source>
+        <translation><numerusform>%n решена</numerusform><numerusform>%n решены</numerusform><numerusform>%n решены</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to settle</source>
+        <translation><numerusform>%n ждёт решения</numerusform><numerusform>%n ждут решения</numerusform><numerusform>%n ждут решения</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) made since are not in it: View ▸ Compare With pairs anew.</source>
+        <translation><numerusform>%n пометка, сделанная позже, в сравнение не вошла: Вид ▸ Сравнить с… сопоставит заново.</numerusform><numerusform>%n пометки, сделанные позже, в сравнение не вошли: Вид ▸ Сравнить с… сопоставит заново.</numerusform><numerusform>%n пометок, сделанных позже, в сравнение не вошли: Вид ▸ Сравнить с… сопоставит заново.</numerusform></translation>
+    </message>
+    <message>
+        <source>Take theirs of “{text}”</source>
+        <translation>Взять их версию «{text}»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Take theirs: %n annotation(s) changed (Ctrl+Z undoes)</source>
+        <translation><numerusform>Взять их версию: изменена %n пометка (Ctrl+Z отменяет)</numerusform><numerusform>Взять их версию: изменены %n пометки (Ctrl+Z отменяет)</numerusform><numerusform>Взять их версию: изменено %n пометок (Ctrl+Z отменяет)</numerusform></translation>
+    </message>
+    <message>
+        <source>Keep ours of “{text}”</source>
+        <translation>Оставить нашу версию «{text}»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep ours: %n annotation(s) changed (Ctrl+Z undoes)</source>
+        <translation><numerusform>Оставить нашу: изменена %n пометка (Ctrl+Z отменяет)</numerusform><numerusform>Оставить нашу: изменены %n пометки (Ctrl+Z отменяет)</numerusform><numerusform>Оставить нашу: изменено %n пометок (Ctrl+Z отменяет)</numerusform></translation>
+    </message>
+    <message>
+        <source>Pick a row in the comparison first (View ▸ Compare With…)</source>
+        <translation>Сначала выберите строку в сравнении (Вид ▸ Сравнить с…)</translation>
+    </message>
+    <message>
+        <source>Compare With</source>
+        <translation>Сравнить с</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>&amp;Another database:</source>
+        <translation>&amp;Другая база:</translation>
+    </message>
+    <message>
+        <source>&amp;This database, annotator:</source>
+        <translation>&amp;Эта база, разметчик:</translation>
+    </message>
+    <message>
+        <source>The other database</source>
+        <translation>Другая база</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <source>Annotator in the other database (empty: everyone)</source>
+        <translation>Разметчик в другой базе (пусто — все)</translation>
+    </message>
+    <message>
+        <source>A — this database, annotator:</source>
+        <translation>A — эта база, разметчик:</translation>
+    </message>
+    <message>
+        <source>B:</source>
+        <translation>B:</translation>
+    </message>
+    <message>
+        <source>annotator there:</source>
+        <translation>разметчик в ней:</translation>
+    </message>
+    <message>
+        <source>Reader databases (*.sqlite *.db *.sqlite3);;All files (*)</source>
+        <translation>Базы Reader (*.sqlite *.db *.sqlite3);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Choose the other database (Browse…), or an annotator of this one</source>
+        <translation>Выберите другую базу (Обзор…) или разметчика этой</translation>
+    </message>
+    <message>
+        <source>Nobody has annotated in this database yet</source>
+        <translation>В этой базе ещё никто ничего не разметил</translation>
+    </message>
+    <message>
+        <source>Choose two different annotators</source>
+        <translation>Выберите двух разных разметчиков</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>совпадают</translation>
+    </message>
+    <message>
+        <source>different tag</source>
+        <translation>разные метки</translation>
+    </message>
+    <message>
+        <source>different extent</source>
+        <translation>разные границы</translation>
+    </message>
+    <message>
+        <source>different tag and extent</source>
+        <translation>разные метки и границы</translation>
+    </message>
+    <message>
+        <source>only A</source>
+        <translation>только A</translation>
+    </message>
+    <message>
+        <source>only B</source>
+        <translation>только B</translation>
+    </message>
+    <message>
+        <source>✓ taken theirs</source>
+        <translation>✓ взята их</translation>
+    </message>
+    <message>
+        <source>✓ kept ours</source>
+        <translation>✓ оставлена наша</translation>
+    </message>
+    <message>
+        <source>to settle</source>
+        <translation>ждёт решения</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>ничего</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>от {start} до {end}</translation>
+    </message>
+    <message>
+        <source>{side}: nothing here</source>
+        <translation>{side}: здесь ничего нет</translation>
+    </message>
+    <message>
+        <source>replaced here by the other side's version</source>
+        <translation>здесь заменена версией другой стороны</translation>
+    </message>
+    <message>
+        <source>deleted here since the comparison opened</source>
+        <translation>удалена здесь после открытия сравнения</translation>
+    </message>
+    <message>
+        <source>{status}, not in this database</source>
+        <translation>{status}, в этой базе её нет</translation>
+    </message>
+    <message>
+        <source>{side}: {tag} {span} “{text}”, {status}, by {annotator}</source>
+        <translation>{side}: {tag} {span} «{text}», {status}, разметчик {annotator}</translation>
+    </message>
+    <message>
+        <source>A span</source>
+        <translation>Позиции A</translation>
+    </message>
+    <message>
+        <source>A text</source>
+        <translation>Текст A</translation>
+    </message>
+    <message>
+        <source>B span</source>
+        <translation>Позиции B</translation>
+    </message>
+    <message>
+        <source>B text</source>
+        <translation>Текст B</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Различие</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <source>Code points, 0-based, end excluded</source>
+        <translation>В кодовых точках, отсчёт с 0, конец не включается</translation>
+    </message>
+    <message>
+        <source>Their version is here and accepted already</source>
+        <translation>Их версия уже есть здесь и принята</translation>
+    </message>
+    <message>
+        <source>Ours is kept already</source>
+        <translation>Наша версия уже оставлена</translation>
+    </message>
+    <message>
+        <source>Nothing compared yet: View ▸ Compare With…</source>
+        <translation>Пока ничего не сравнивается: Вид ▸ Сравнить с…</translation>
+    </message>
+    <message>
+        <source>&amp;Hide settled rows</source>
+        <translation>&amp;Скрыть решённые строки</translation>
+    </message>
+    <message>
+        <source>Show only the rows still to settle and those that agree</source>
+        <translation>Показывать только строки, которые ждут решения, и совпадающие</translation>
+    </message>
+    <message>
+        <source>Comparison of two annotators' spans</source>
+        <translation>Сравнение пометок двух разметчиков</translation>
+    </message>
+    <message>
+        <source>T takes theirs (accepted; ours rejected) · O keeps ours (accepted; theirs rejected here) · settled rows stay, marked ✓ · Ctrl+Z undoes</source>
+        <translation>T — взять их версию (она принята, наша отклонена) · O — оставить нашу (она принята, их отклонена здесь) · решённые строки остаются на месте с отметкой ✓ · Ctrl+Z отменяет</translation>
+    </message>
+</context>
+<context>
+    <name>Library</name>
+    <message>
+        <source>Reader databases (*.sqlite *.db *.sqlite3);;All files (*)</source>
+        <translation>Базы Reader (*.sqlite *.db *.sqlite3);;Все файлы (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n document(s)</source>
+        <translation><numerusform>Импортирован %n документ</numerusform><numerusform>Импортировано %n документа</numerusform><numerusform>Импортировано %n документов</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation><numerusform>%n обновлён</numerusform><numerusform>%n обновлено</numerusform><numerusform>%n обновлено</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already there</source>
+        <translation><numerusform>%n уже был в базе</numerusform><numerusform>%n уже было в базе</numerusform><numerusform>%n уже было в базе</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped ({first})</source>
+        <translation><numerusform>%n пропущен ({first})</numerusform><numerusform>%n пропущено ({first})</numerusform><numerusform>%n пропущено ({first})</numerusform></translation>
+    </message>
+    <message>
+        <source>Reader — {name}</source>
+        <translation>Reader — {name}</translation>
+    </message>
+    <message>
+        <source>{path} is read-only: you can read and export, not annotate</source>
+        <translation>{path} открыта только для чтения: можно читать и экспортировать, но не размечать</translation>
+    </message>
+    <message>
+        <source>Opened read-only, to read and export, not to annotate: {reason}</source>
+        <translation>Открыто только для чтения — читать и экспортировать, но не размечать: {reason}</translation>
+    </message>
+    <message>
+        <source>Warning: {reason}</source>
+        <translation>Предупреждение: {reason}</translation>
+    </message>
+    <message>
+        <source>The database was replaced by another program (a restore?); this is what it holds now, and undo starts afresh</source>
+        <translation>Базу заменила другая программа (восстановление из копии?); показано то, что в ней теперь, а история отмены начата заново</translation>
+    </message>
+    <message>
+        <source>Open Corpus Folder</source>
+        <translation>Открыть папку корпуса</translation>
+    </message>
+    <message>
+        <source>Open Database</source>
+        <translation>Открыть базу</translation>
+    </message>
+    <message>
+        <source>Import Files</source>
+        <translation>Импорт файлов</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.md);;All files (*)</source>
+        <translation>Текстовые файлы (*.txt *.md);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written</source>
+        <translation>Экспорт отменён; ничего не записано</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {reason}</source>
+        <translation>Не удалось экспортировать в {path}: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n annotation(s) to {path}</source>
+        <translation><numerusform>Экспортирована %n пометка в {path}</numerusform><numerusform>Экспортировано %n пометки в {path}</numerusform><numerusform>Экспортировано %n пометок в {path}</numerusform></translation>
+    </message>
+    <message>
+        <source>From now on your annotations and reviews are stored as {name}</source>
+        <translation>Теперь ваши пометки и рецензии сохраняются под именем {name}</translation>
+    </message>
+    <message>
+        <source>Annotator: {name}</source>
+        <translation>Разметчик: {name}</translation>
+    </message>
+    <message>
+        <source>CSV for spreadsheets (Excel, LibreOffice)</source>
+        <translation>CSV для электронных таблиц (Excel, LibreOffice)</translation>
+    </message>
+    <message>
+        <source>CSV for scripts (pandas; no BOM, cells as they are)</source>
+        <translation>CSV для скриптов (pandas; без BOM, ячейки как есть)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (one annotation per line)</source>
+        <translation>JSON Lines (по одной пометке в строке)</translation>
+    </message>
+    <message>
+        <source>Offsets are code points of the document text: text == document[start:end]. In the spreadsheet CSV a cell that starts with =, +, -, @, a tab, a carriage return or ' gets one more ' in front, so a spreadsheet shows it as text and never runs it as a formula; without that one ' the text is document[start:end] again (import-annotations removes it).</source>
+        <translation>Смещения отсчитываются в кодовых точках текста документа: text == document[start:end]. В CSV для электронных таблиц перед ячейкой, которая начинается с =, +, -, @, табуляции, возврата каретки или ', ставится ещё один ', чтобы таблица показала её как текст и никогда не выполнила как формулу; без этого ' текст снова равен document[start:end] (import-annotations его убирает).</translation>
+    </message>
+    <message>
+        <source>Exporting annotations…</source>
+        <translation>Экспорт разметки…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Export Annotations</source>
+        <translation>Экспорт разметки</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Формат</translation>
+    </message>
+    <message>
+        <source>File to write</source>
+        <translation>Файл для записи</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Выбрать файл</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Формат:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <source>{kind} files (*{suffix});;All files (*)</source>
+        <translation>Файлы {kind} (*{suffix});;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation>Выберите файл для записи.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; choose a file name.</source>
+        <translation>{path} — это папка; выберите имя файла.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Папки {folder} не существует.</translation>
+    </message>
+    <message>
+        <source>Type a name: it is stored on every annotation and review you make</source>
+        <translation>Введите имя: оно сохраняется в каждой вашей пометке и рецензии</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n character(s)</source>
+        <translation><numerusform>Не больше %n символа</numerusform><numerusform>Не больше %n символов</numerusform><numerusform>Не больше %n символов</numerusform></translation>
+    </message>
+    <message>
+        <source>No control characters</source>
+        <translation>Управляющие символы недопустимы</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ваше имя</translation>
+    </message>
+    <message>
+        <source>Stored as the annotator of every annotation you make and as the reviewer of every one you accept or reject. Until you change it, it is your login name ({default}).</source>
+        <translation>Сохраняется как разметчик каждой вашей пометки и как рецензент каждой, которую вы принимаете или отклоняете. Пока вы его не измените, это ваше имя пользователя в системе ({default}).</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ваше &amp;имя:</translation>
+    </message>
+</context>
+<context>
+    <name>Merge</name>
+    <message>
+        <source>Merge Into This Database</source>
+        <translation>Влить в эту базу</translation>
+    </message>
+    <message>
+        <source>Nothing was merged: {reason}</source>
+        <translation>Ничего не объединено: {reason}</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Объединение</translation>
+    </message>
+    <message>
+        <source>warning: {problem}</source>
+        <translation>предупреждение: {problem}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %n file(s)</source>
+        <translation><numerusform>Объединён %n файл</numerusform><numerusform>Объединены %n файла</numerusform><numerusform>Объединено %n файлов</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation><numerusform>%n документ</numerusform><numerusform>%n документа</numerusform><numerusform>%n документов</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation><numerusform>%n пометка</numerusform><numerusform>%n пометки</numerusform><numerusform>%n пометок</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation><numerusform>%n конфликт</numerusform><numerusform>%n конфликта</numerusform><numerusform>%n конфликтов</numerusform></translation>
+    </message>
+    <message>
+        <source>{files}: {documents} and {annotations} added, {updated} updated, {conflicts}</source>
+        <translation>{files}: добавлено {documents} и {annotations}, обновлено {updated}, {conflicts}</translation>
+    </message>
+    <message>
+        <source>{files}: {documents} and {annotations} added, {updated} updated, {conflicts}; nothing new</source>
+        <translation>{files}: добавлено {documents} и {annotations}, обновлено {updated}, {conflicts}; ничего нового</translation>
+    </message>
+    <message>
+        <source>{path} is read-only: nothing can be merged into it</source>
+        <translation>{path} открыта только для чтения: в неё ничего нельзя влить</translation>
+    </message>
+</context>
+<context>
+    <name>Reading</name>
+    <message>
+        <source>Tags shown in the text</source>
+        <translation>Метки, показанные в тексте</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Показать:</translation>
+    </message>
+    <message numerus="yes">
+        <source>“{name}”: %n in this document. Click to hide them.</source>
+        <translation><numerusform>«{name}»: в этом документе %n пометка. Щёлкните, чтобы скрыть её.</numerusform><numerusform>«{name}»: в этом документе %n пометки. Щёлкните, чтобы скрыть их.</numerusform><numerusform>«{name}»: в этом документе %n пометок. Щёлкните, чтобы скрыть их.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>“{name}”: %n in this document. Click to show them.</source>
+        <translation><numerusform>«{name}»: в этом документе %n пометка. Щёлкните, чтобы показать её.</numerusform><numerusform>«{name}»: в этом документе %n пометки. Щёлкните, чтобы показать их.</numerusform><numerusform>«{name}»: в этом документе %n пометок. Щёлкните, чтобы показать их.</numerusform></translation>
+    </message>
+    <message>
+        <source>Show “{name}”</source>
+        <translation>Показать «{name}»</translation>
+    </message>
+    <message>
+        <source>Document text</source>
+        <translation>Текст документа</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n</source>
+        <comment>the mark of spans in lanes below the line</comment>
+        <translation><numerusform>+%n</numerusform><numerusform>+%n</numerusform><numerusform>+%n</numerusform></translation>
+    </message>
+    <message>
+        <source>Review note by {reviewer}: {note}</source>
+        <translation>Замечание рецензента {reviewer}: {note}</translation>
+    </message>
+    <message>
+        <source>Review note: {note}</source>
+        <translation>Замечание рецензента: {note}</translation>
+    </message>
+    <message>
+        <source>Reviewed by {reviewer}</source>
+        <translation>Рецензент: {reviewer}</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>не проверена</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>принята</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>отклонена</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>не указан</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(без имени)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s) of this document no longer fit its text (orphaned by a re-import); they are kept in the database</source>
+        <translation><numerusform>%n пометка этого документа больше не совпадает с его текстом (после повторного импорта); она сохранена в базе</numerusform><numerusform>%n пометки этого документа больше не совпадают с его текстом (после повторного импорта); они сохранены в базе</numerusform><numerusform>%n пометок этого документа больше не совпадают с его текстом (после повторного импорта); они сохранены в базе</numerusform></translation>
+    </message>
+    <message>
+        <source>“{query}” is not in this document</source>
+        <translation>«{query}» в этом документе нет</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln document(s)</source>
+        <translation><numerusform>%Ln документ</numerusform><numerusform>%Ln документа</numerusform><numerusform>%Ln документов</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln annotation(s)</source>
+        <translation><numerusform>%Ln пометка</numerusform><numerusform>%Ln пометки</numerusform><numerusform>%Ln пометок</numerusform></translation>
+    </message>
+    <message>
+        <source>{path} · {documents} · {annotations} · read-only</source>
+        <translation>{path} · {documents} · {annotations} · только чтение</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} · %Ln character(s)</source>
+        <translation><numerusform>{name} · %Ln символ</numerusform><numerusform>{name} · %Ln символа</numerusform><numerusform>{name} · %Ln символов</numerusform></translation>
+    </message>
+    <message>
+        <source>not annotated yet</source>
+        <translation>ещё не размечен</translation>
+    </message>
+    <message>
+        <source>{annotations}: {reviewed} reviewed, {pending} pending</source>
+        <translation>{annotations}: проверено {reviewed}, не проверено {pending}</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Пометки</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Проверено</translation>
+    </message>
+    <message>
+        <source>● marks a document nobody has annotated yet</source>
+        <translation>● отмечает документ, который ещё никто не размечал</translation>
+    </message>
+    <message>
+        <source>The document's first line</source>
+        <translation>Первая строка документа</translation>
+    </message>
+    <message>
+        <source>The document's file name</source>
+        <translation>Имя файла документа</translation>
+    </message>
+    <message>
+        <source>How many annotations the document has</source>
+        <translation>Сколько в документе пометок</translation>
+    </message>
+    <message>
+        <source>How many of its annotations were accepted or rejected, of all</source>
+        <translation>Сколько его пометок принято или отклонено, из всех</translation>
+    </message>
+    <message>
+        <source>annotated</source>
+        <translation>размечен</translation>
+    </message>
+    <message>
+        <source>{reviewed} of {total} reviewed</source>
+        <translation>проверено {reviewed} из {total}</translation>
+    </message>
+    <message>
+        <source>Untouched</source>
+        <translation>Не размечен</translation>
+    </message>
+    <message>
+        <source>Filter documents</source>
+        <translation>Фильтр документов</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Непроверенные</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Документы</translation>
+    </message>
+    <message>
+        <source>Find in document</source>
+        <translation>Найти в документе</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Предыдущее совпадение (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Предыдущее совпадение</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Следующее совпадение (Enter)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Следующее совпадение</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Закрыть (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>Закрыть панель поиска</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Не найдено</translation>
+    </message>
+    <message>
+        <source>Search all documents</source>
+        <translation>Искать во всех документах</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Результаты поиска</translation>
+    </message>
+    <message>
+        <source>No document contains “{query}”</source>
+        <translation>Ни в одном документе нет «{query}»</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Review mode: A accept, R reject, N / P next / previous pending, Shift+N review note</source>
+        <translation>Режим рецензии: A — принять, R — отклонить, N / P — следующая / предыдущая непроверенная, Shift+N — замечание рецензента</translation>
+    </message>
+    <message>
+        <source>Review mode is off</source>
+        <translation>Режим рецензии выключен</translation>
+    </message>
+    <message>
+        <source>Already accepted</source>
+        <translation>Уже принята</translation>
+    </message>
+    <message>
+        <source>Already rejected</source>
+        <translation>Уже отклонена</translation>
+    </message>
+    <message>
+        <source>Review Note</source>
+        <translation>Замечание рецензента</translation>
+    </message>
+    <message>
+        <source>Your note on {annotation}, stored with your name ({name}):</source>
+        <translation>Ваше замечание к пометке {annotation} (сохранится с вашим именем: {name}):</translation>
+    </message>
+    <message>
+        <source>That annotation is no longer in the open document; the note was not stored</source>
+        <translation>Этой пометки больше нет в открытом документе; замечание не сохранено</translation>
+    </message>
+    <message>
+        <source>Select a highlight first: click it, or press N for the next pending one</source>
+        <translation>Сначала выберите пометку: щёлкните её или нажмите N, чтобы перейти к следующей непроверенной</translation>
+    </message>
+    <message>
+        <source>The status filter hides pending annotations</source>
+        <translation>Фильтр по статусу скрывает непроверенные пометки</translation>
+    </message>
+    <message>
+        <source>No pending annotations left</source>
+        <translation>Непроверенных пометок не осталось</translation>
+    </message>
+    <message>
+        <source>No pending annotations left that the filters show</source>
+        <translation>Среди пометок, которые показывают фильтры, непроверенных не осталось</translation>
+    </message>
+    <message>
+        <source>This is the only pending annotation left</source>
+        <translation>Это последняя непроверенная пометка</translation>
+    </message>
+    <message>
+        <source>This is the only pending annotation left that the filters show</source>
+        <translation>Это последняя непроверенная пометка среди тех, что показывают фильтры</translation>
+    </message>
+    <message>
+        <source>Nothing pending is left here; N opens the next document that has some</source>
+        <translation>Здесь непроверенных пометок не осталось; N откроет следующий документ, где они есть</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>Something went wrong: {what}; details in {path}</source>
+        <translation>Что-то пошло не так: {what}; подробности в {path}</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {what}; it could not be logged in {path}: {problem}</source>
+        <translation>Что-то пошло не так: {what}; записать подробности в {path} не удалось: {problem}</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>Tag the selection:</source>
+        <translation>Пометить выделение:</translation>
+    </message>
+    <message>
+        <source>Click to see the recent messages</source>
+        <translation>Щёлкните, чтобы увидеть последние сообщения</translation>
+    </message>
+</context>
+<context>
+    <name>Window</name>
+    <message>
+        <source>Comparison</source>
+        <translation>Сравнение</translation>
+    </message>
+    <message>
+        <source>'reader {command}' is a command, not a window</source>
+        <translation>«reader {command}» — это команда, а не окно</translation>
+    </message>
+    <message>
+        <source>{folder}: no such folder</source>
+        <translation>{folder}: нет такой папки</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Reader</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Документы</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Поиск</translation>
+    </message>
+    <message>
+        <source>Your name, stored on every annotation you make and every review; Edit ▸ Preferences changes it</source>
+        <translation>Ваше имя: сохраняется в каждой вашей пометке и каждой рецензии; изменить его можно в меню Правка ▸ Настройки</translation>
+    </message>
+    <message>
+        <source>No document open</source>
+        <translation>Документ не открыт</translation>
+    </message>
+    <message>
+        <source>Pick a document on the left.</source>
+        <translation>Выберите документ слева.</translation>
+    </message>
+    <message>
+        <source>Recent Messages</source>
+        <translation>Последние сообщения</translation>
+    </message>
+    <message>
+        <source>The window's recent messages, newest first:</source>
+        <translation>Последние сообщения окна, сначала новые:</translation>
     </message>
 </context>
 </TS>

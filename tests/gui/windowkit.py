@@ -99,3 +99,13 @@ def give_the_panel(qtbot, window, width: int) -> None:
     total = sum(sizes)
     splitter.setSizes([sizes[0], total - sizes[0] - width, width])
     qtbot.waitUntil(lambda: abs(window.annotation_panel.width() - width) < 40)
+
+
+def choose(qtbot, combo, text: str) -> None:
+    """Pick an item with the keyboard, as a user tabbing into the box does."""
+    combo.setFocus()
+    key(qtbot, combo, Qt.Key.Key_Home)
+    while combo.currentText() != text:
+        before = combo.currentIndex()
+        key(qtbot, combo, Qt.Key.Key_Down)
+        assert combo.currentIndex() != before, f"{text!r} is not in {combo.objectName()}"

@@ -188,7 +188,7 @@ def test_writing_in_a_folder_the_user_cannot_write_to_is_refused_in_one_line(pla
     assert sorted(p.name for p in db.parent.iterdir()) == ["team.sqlite"]
 
 
-def test_the_window_opens_read_only_in_a_folder_the_user_cannot_write_to(place):
+def test_the_window_opens_read_only_in_a_folder_the_user_cannot_write_to(place, translations_built):
     db, home = place["db"], place["home"]
     before = snapshot(db.parent)
     env = dict(
@@ -207,7 +207,7 @@ def test_the_window_opens_read_only_in_a_folder_the_user_cannot_write_to(place):
     assert shown.returncode == 0, shown.stderr
     seen = json.loads(shown.stdout.splitlines()[-1])
     assert seen["read_only"] is True
-    assert seen["summary"] == f"{db} · 2 document(s) · 4 annotation(s) · read-only"
+    assert seen["summary"] == f"{db} · 2 documents · 4 annotations · read-only"  # reader_en.qm's plurals
     assert "read-only" in seen["message"]
     assert seen["documents"] == ["alpha.txt", "echo.txt"]
     assert seen["open"] == "alpha.txt" and seen["annotations_shown"] == 3

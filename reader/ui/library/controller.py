@@ -24,14 +24,15 @@ from reader.ui.reading.controller import ReadingController
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.dialog_parts import documents_folder
 from reader.ui.shell.session import Session
-from reader.ui.shell.settings import ANNOTATOR
+from reader.ui.shell.settings import ANNOTATOR, EXPORT_FOLDER
+from reader.ui.shell.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
     from reader.ui.main_window import MainWindow
 
 # How often the window asks SQLite whether another program changed the database.
 LOOK_FOR_CHANGES_MS = 1000
-DATABASE_FILES = "Reader databases (*.sqlite *.db *.sqlite3);;All files (*)"
+DATABASE_FILES = QT_TRANSLATE_NOOP("Library", "Reader databases (*.sqlite *.db *.sqlite3);;All files (*)")
 
 
 @dataclass
@@ -42,14 +43,16 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        parts = [f"imported {self.added} document(s)"]
+        """One line: "Imported 3 document(s), 1 updated, 2 skipped (the first's reason; …)"."""
+        parts = [translate("Library", "Imported %n document(s)", None, self.added)]
         if self.updated:
-            parts.append(f"{self.updated} updated")
+            parts.append(translate("Library", "%n updated", None, self.updated))
         if self.unchanged:
-            parts.append(f"{self.unchanged} already there")
+            parts.append(translate("Library", "%n already there", None, self.unchanged))
         if self.skipped:
-            parts.append(f"{len(self.skipped)} skipped ({self.skipped[0]}{'; …' if len(self.skipped) > 1 else ''})")
-        return ", ".join(parts).capitalize()
+            first = self.skipped[0] + ("; …" if len(self.skipped) > 1 else "")
+            parts.append(translate("Library", "%n skipped ({first})", None, len(self.skipped)).format(first=first))
+        return ", ".join(parts)
 
 
 class LibraryController(QObject):
@@ -93,12 +96,17 @@ class LibraryController(QObject):
         self.tags.reload()
         self.reading.show_documents()
         self.window.corpus_search.set_search(self.reading.search)
-        self.window.setWindowTitle(f"Reader — {store.path.name}")
+        self.window.setWindowTitle(translate("Library", "Reader — {name}").format(name=store.path.name))
         self.reading.show_summary()
         self._show_identity()
         self.session.databaseLoaded.emit()
         if store.read_only:
-            self.window.say(f"{store.path} is read-only: you can read and export, not annotate", problem=True)
+            self.window.say(
+                translate("Library", "{path} is read-only: you can read and export, not annotate").format(
+                    path=store.path
+                ),
+                problem=True,
+            )
         else:
             # Checked and copied aside on a thread, so a large file does not hold up the window.
             store.check_in_background(back_up=True, done=self.backupFinished.emit)
@@ -109,10 +117,13 @@ class LibraryController(QObject):
         if self.session.store.damage:
             self.reading.show_summary()
             self.window.problem(
-                f"Opened read-only, to read and export, not to annotate: {self.session.store.damage}", dialog=True
+                translate("Library", "Opened read-only, to read and export, not to annotate: {reason}").format(
+                    reason=self.session.store.damage
+                ),
+                dialog=True,
             )
         else:
-            self.window.say(f"Warning: {problem}", problem=True)
+            self.window.say(translate("Library", "Warning: {reason}").format(reason=problem), problem=True)
 
     def look_for_changes(self) -> None:
         """Show what another program changed in the database: rows (a command line, another
@@ -127,8 +138,11 @@ class LibraryController(QObject):
         if change == "schema":
             self.reload()
             self.window.say(
-                "The database was replaced by another program (a restore?); "
-                "this is what it holds now, and undo starts afresh",
+                translate(
+                    "Library",
+                    "The database was replaced by another program (a restore?); "
+                    "this is what it holds now, and undo starts afresh",
+                ),
                 problem=True,
             )
         elif change == "data":
@@ -185,13 +199,18 @@ class LibraryController(QObject):
         self.session.databaseLoaded.emit()
 
     def choose_corpus_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, "Open Corpus Folder", documents_folder())
+        folder = QFileDialog.getExistingDirectory(
+            self.window, translate("Library", "Open Corpus Folder"), documents_folder()
+        )
         if folder:
             self.open_database(corpus_database(Path(folder)), corpus=Path(folder))
 
     def choose_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Open Database", str(self.session.store.path.parent), DATABASE_FILES
+            self.window,
+            translate("Library", "Open Database"),
+            str(self.session.store.path.parent),
+            translate("Library", DATABASE_FILES),
         )
         if path:
             self.open_database(Path(path))
@@ -209,7 +228,10 @@ class LibraryController(QObject):
 
     def choose_files_to_import(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self.window, "Import Files", documents_folder(), "Text files (*.txt *.md);;All files (*)"
+            self.window,
+            translate("Library", "Import Files"),
+            documents_folder(),
+            translate("Library", "Text files (*.txt *.md);;All files (*)"),
         )
         if paths:
             self.import_paths([Path(p) for p in paths])
@@ -245,15 +267,22 @@ class LibraryController(QObject):
         self.reading.show_summary()
         self.window.say(report.summary(), problem=bool(report.skipped))
         if report.skipped:
-            self.window.show_message("Import", report.summary(), "\n".join(report.skipped))
+            self.window.show_message(translate("Library", "Import"), report.summary(), "\n".join(report.skipped))
         return report
 
-    def export(self) -> None:
-        suggested = Path(documents_folder()) / f"{self.session.store.path.stem}-annotations.csv"
+    def export_folder(self) -> Path:
+        """Where the export dialog proposes to write: the folder of the last export, while it
+        exists, else the user's documents, else the home folder."""
+        last = self.session.settings.get(EXPORT_FOLDER)
+        return Path(last) if last is not None and Path(last).is_dir() else Path(documents_folder())
+
+    def export(self) -> ExportDialog:
+        suggested = self.export_folder() / f"{self.session.store.path.stem}-annotations.csv"
         dialog = ExportDialog(suggested, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.export_to(*dialog.choice()))
         dialog.open()
+        return dialog
 
     def export_to(self, path: Path, fmt: str, dialect: str) -> int | None:
         try:
@@ -266,12 +295,18 @@ class LibraryController(QObject):
                 self.window,
             )
         except ExportCancelled:
-            self.window.say("Export cancelled; nothing was written")
+            self.window.say(translate("Library", "Export cancelled; nothing was written"))
             return None
         except (OSError, StoreError) as error:
-            self.window.problem(f"Could not export to {path}: {getattr(error, 'strerror', None) or error}", dialog=True)
+            reason = getattr(error, "strerror", None) or error
+            self.window.problem(
+                translate("Library", "Could not export to {path}: {reason}").format(path=path, reason=reason),
+                dialog=True,
+            )
             return None
-        self.window.say(f"Exported {count} annotation(s) to {path}")
+        self.session.settings.set(EXPORT_FOLDER, str(path.parent.resolve()))
+        self.session.settings.sync()
+        self.window.say(translate("Library", "Exported %n annotation(s) to {path}", None, count).format(path=path))
         return count
 
     # ----- who is annotating -----
@@ -290,7 +325,11 @@ class LibraryController(QObject):
         self.session.settings.set(ANNOTATOR, name)
         self.session.settings.sync()
         self._show_identity()
-        self.window.say(f"From now on your annotations and reviews are stored as {name}")
+        self.window.say(
+            translate("Library", "From now on your annotations and reviews are stored as {name}").format(name=name)
+        )
 
     def _show_identity(self) -> None:
-        self.window.status_identity.setText(f"Annotator: {self.session.annotator}")
+        self.window.status_identity.setText(
+            translate("Library", "Annotator: {name}").format(name=self.session.annotator)
+        )

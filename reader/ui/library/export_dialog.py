@@ -24,12 +24,22 @@ from PySide6.QtWidgets import (
 from reader.domain.export import encoding_for, write_annotations
 from reader.files import atomic_text_file
 from reader.ui.shell.dialog_parts import ok_cancel, problem_label
+from reader.ui.shell.translation import QT_TRANSLATE_NOOP, translate
 
-# (label, format, dialect, suffix)
+# (label, format, dialect, suffix); the label is shown as translate("Library", label)
 CHOICES = (
-    ("CSV for spreadsheets (Excel, LibreOffice)", "csv", "excel", ".csv"),
-    ("CSV for scripts (pandas; no BOM, cells as they are)", "csv", "plain", ".csv"),
-    ("JSON Lines (one annotation per line)", "jsonl", "plain", ".jsonl"),
+    (QT_TRANSLATE_NOOP("Library", "CSV for spreadsheets (Excel, LibreOffice)"), "csv", "excel", ".csv"),
+    (QT_TRANSLATE_NOOP("Library", "CSV for scripts (pandas; no BOM, cells as they are)"), "csv", "plain", ".csv"),
+    (QT_TRANSLATE_NOOP("Library", "JSON Lines (one annotation per line)"), "jsonl", "plain", ".jsonl"),
+)
+
+
+OFFSETS_NOTE = QT_TRANSLATE_NOOP(
+    "Library",
+    "Offsets are code points of the document text: text == document[start:end]. "
+    "In the spreadsheet CSV a cell that starts with =, +, -, @, a tab, a carriage return or ' "
+    "gets one more ' in front, so a spreadsheet shows it as text and never runs it as a formula; "
+    "without that one ' the text is document[start:end] again (import-annotations removes it).",
 )
 
 
@@ -45,9 +55,11 @@ def export_annotations(
     Written through ``atomic_text_file``, so a cancel or a full disk leaves
     ``path`` as it was, never half a file.
     """
-    progress = QProgressDialog("Exporting annotations…", "Cancel", 0, max(total, 1), parent)
+    progress = QProgressDialog(
+        translate("Library", "Exporting annotations…"), translate("Library", "Cancel"), 0, max(total, 1), parent
+    )
     progress.setObjectName("exportProgress")
-    progress.setWindowTitle("Export")
+    progress.setWindowTitle(translate("Library", "Export"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(400)
     progress.setAutoClose(False)
@@ -71,30 +83,33 @@ class ExportDialog(QDialog):
     def __init__(self, suggested: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle("Export Annotations")
+        self.setWindowTitle(translate("Library", "Export Annotations"))
         self.setMinimumSize(520, 170)  # fixed limits: the problem line must not resize the dialog's bounds
         self.format_box = QComboBox(self)
         self.format_box.setObjectName("exportFormat")
-        self.format_box.setAccessibleName("Format")
+        self.format_box.setAccessibleName(translate("Library", "Format"))
         for label, *_ in CHOICES:
-            self.format_box.addItem(label)
+            self.format_box.addItem(translate("Library", label))
         self.path_box = QLineEdit(str(suggested), self)
         self.path_box.setObjectName("exportPath")
-        self.path_box.setAccessibleName("File to write")
+        self.path_box.setAccessibleName(translate("Library", "File to write"))
         self.path_box.setMinimumWidth(360)
-        browse = QPushButton("Browse…", self)
-        browse.setAccessibleName("Choose the file")
+        browse = QPushButton(translate("Library", "Browse…"), self)
+        browse.setAccessibleName(translate("Library", "Choose the file"))
         browse.clicked.connect(self._browse)
         self.problem = problem_label(self, "exportProblem")
         where = QHBoxLayout()
         where.addWidget(self.path_box, 1)
         where.addWidget(browse)
         self.buttons = ok_cancel(self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Library", "Export"))
         form = QFormLayout(self)
-        form.addRow("Format:", self.format_box)
-        form.addRow("File:", where)
-        form.addRow(QLabel("Offsets are code points of the document text: text == document[start:end].", self))
+        form.addRow(translate("Library", "Format:"), self.format_box)
+        form.addRow(translate("Library", "File:"), where)
+        offsets = QLabel(translate("Library", OFFSETS_NOTE), self)
+        offsets.setObjectName("exportOffsets")
+        offsets.setWordWrap(True)
+        form.addRow(offsets)
         form.addRow(self.problem)
         form.addRow(self.buttons)
         self.format_box.currentIndexChanged.connect(self._suffix_follows_format)
@@ -111,7 +126,12 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         suffix = CHOICES[self.format_box.currentIndex()][3]
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export Annotations", self.path_box.text(), f"{suffix[1:].upper()} files (*{suffix});;All files (*)"
+            self,
+            translate("Library", "Export Annotations"),
+            self.path_box.text(),
+            translate("Library", "{kind} files (*{suffix});;All files (*)").format(
+                kind=suffix[1:].upper(), suffix=suffix
+            ),
         )
         if path:
             self.path_box.setText(path)
@@ -119,10 +139,10 @@ class ExportDialog(QDialog):
     def accept(self) -> None:
         path, _, _ = self.choice()
         if not self.path_box.text().strip():
-            self.problem.setText("Choose a file to write.")
+            self.problem.setText(translate("Library", "Choose a file to write."))
         elif path.is_dir():
-            self.problem.setText(f"{path} is a folder; choose a file name.")
+            self.problem.setText(translate("Library", "{path} is a folder; choose a file name.").format(path=path))
         elif not path.parent.is_dir():
-            self.problem.setText(f"The folder {path.parent} does not exist.")
+            self.problem.setText(translate("Library", "The folder {folder} does not exist.").format(folder=path.parent))
         else:
             super().accept()

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from reader.ui.shell.dialog_parts import ok_cancel, problem_label
+from reader.ui.shell.translation import translate
 
 MAX_NAME = 64
 
@@ -13,11 +14,11 @@ MAX_NAME = 64
 def name_problem(name: str) -> str:
     """Why ``name`` cannot be an annotator's name, or "" when it can."""
     if not name.strip():
-        return "Type a name: it is stored on every annotation and review you make"
+        return translate("Library", "Type a name: it is stored on every annotation and review you make")
     if len(name.strip()) > MAX_NAME:
-        return f"At most {MAX_NAME} characters"
+        return translate("Library", "At most %n character(s)", None, MAX_NAME)
     if any(ord(c) < 32 for c in name):
-        return "No control characters"
+        return translate("Library", "No control characters")
     return ""
 
 
@@ -27,23 +28,26 @@ class PreferencesDialog(QDialog):
     def __init__(self, annotator: str, default: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(translate("Library", "Preferences"))
         self.setMinimumSize(440, 200)  # fixed limits: the problem line must not resize the window's bounds
         self.name_box = QLineEdit(annotator, self)
         self.name_box.setObjectName("annotatorName")
-        self.name_box.setAccessibleName("Your name")
+        self.name_box.setAccessibleName(translate("Library", "Your name"))
         self.name_box.setPlaceholderText(default)
         self.name_box.setMaxLength(MAX_NAME)
         self.problem = problem_label(self, "preferencesProblem")
         explanation = QLabel(
-            "Stored as the annotator of every annotation you make and as the reviewer "
-            f"of every one you accept or reject. Until you change it, it is your login "
-            f"name ({default}).",
+            translate(
+                "Library",
+                "Stored as the annotator of every annotation you make and as the reviewer "
+                "of every one you accept or reject. Until you change it, it is your login "
+                "name ({default}).",
+            ).format(default=default),
             self,
         )
         explanation.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Your &name:", self.name_box)
+        form.addRow(translate("Library", "Your &name:"), self.name_box)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(explanation)

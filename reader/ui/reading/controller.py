@@ -1,6 +1,6 @@
 """Reading: which document is open and where in it, the documents list and the status
-line's counts, finding in the document and searching them all, focus, zoom, and the
-window's size and panes as the user left them."""
+line's counts, finding in the document and searching them all, focus, the zoom of
+the whole window, and the window's size and panes as the user left them."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from PySide6.QtCore import QObject, Qt
 from reader.domain.annotations import Annotation, quotes_its_text
 from reader.domain.documents import DocumentSummary, SearchHit
 from reader.store import StoreError
-from reader.ui.reading.code_point_view import DEFAULT_POINT_SIZE
-from reader.ui.reading.document_list import DOCUMENT_ID_ROLE, DocumentListModel
+from reader.ui.reading.document_list import DOCUMENT_ID_ROLE, DocumentListModel, name_and_length
+from reader.ui.reading.zoom import NORMAL_ZOOM, zoom_step
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.session import Session
-from reader.ui.shell.settings import EXACT_CHARACTERS, FONT_SIZE, GEOMETRY, SPLITTER, WINDOW_STATE
+from reader.ui.shell.settings import EXACT_CHARACTERS, GEOMETRY, SPLITTER, WINDOW_STATE, ZOOM
+from reader.ui.shell.translation import translate
 
 if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
     from reader.ui.main_window import MainWindow
@@ -40,9 +41,10 @@ class ReadingController(QObject):
         actions.bind("FindPrevious", lambda: self.find_again(backward=True))
         actions.bind("SearchCorpus", self.search_corpus)
         actions.bind("FilterDocuments", self.filter_documents)
-        actions.bind("ZoomIn", self.view.zoom_in)
-        actions.bind("ZoomOut", self.view.zoom_out)
-        actions.bind("ZoomReset", self.zoom_reset)
+        actions.bind("ZoomIn", lambda: self.zoom(zoom_step(self.zoom_percent, +1)))
+        actions.bind("ZoomOut", lambda: self.zoom(zoom_step(self.zoom_percent, -1)))
+        actions.bind("ZoomReset", lambda: self.zoom(NORMAL_ZOOM))
+        self.zoom_percent = NORMAL_ZOOM
         actions.bind("FocusDocuments", self.focus_documents)
         actions.bind("FocusReader", self.focus_reader)
         actions.bind("FocusAnnotations", self.focus_annotations)
@@ -57,12 +59,12 @@ class ReadingController(QObject):
         settings = self.session.settings
         if (geometry := settings.get(GEOMETRY)) is not None:
             self.window.restoreGeometry(geometry)
+            self.window.fit_to_screen()  # saved on a larger screen, or at a smaller scaling
         if (state := settings.get(WINDOW_STATE)) is not None:
             self.window.restoreState(state)
         if (splitter := settings.get(SPLITTER)) is not None:
             self.window.restore_splitter(splitter)
-        if (size := settings.get(FONT_SIZE)) is not None:
-            self.view.set_font_point_size(size)
+        self.zoom(zoom_step(settings.get(ZOOM), 0))
         self.actions["ExactCharacters"].setChecked(settings.get(EXACT_CHARACTERS))
 
     def remember_window(self) -> None:
@@ -72,7 +74,7 @@ class ReadingController(QObject):
         settings.set(GEOMETRY, self.window.saveGeometry())
         settings.set(WINDOW_STATE, self.window.saveState())
         settings.set(SPLITTER, self.window.splitter.saveState())
-        settings.set(FONT_SIZE, self.view.font_point_size())
+        settings.set(ZOOM, self.zoom_percent)
         settings.set(EXACT_CHARACTERS, self.actions["ExactCharacters"].isChecked())
         settings.sync()
 
@@ -116,9 +118,15 @@ class ReadingController(QObject):
         self.view.scroll_to_code_point(min(max(top, 0), length))
         session.settings.set_last_document(session.store.path, document_id)
         if len(annotations) < len(stored):
+            orphaned = len(stored) - len(annotations)
             self.window.say(
-                f"{len(stored) - len(annotations)} annotation(s) of this document no longer fit its "
-                "text (orphaned by a re-import); they are kept in the database",
+                translate(
+                    "Reading",
+                    "%n annotation(s) of this document no longer fit its text (orphaned by a re-import); "
+                    "they are kept in the database",
+                    None,
+                    orphaned,
+                ),
                 problem=True,
             )
         if focus:
@@ -146,11 +154,10 @@ class ReadingController(QObject):
     def _show_heading(self) -> None:
         document = self.session.document
         if document is None:
-            self.window.document_heading.setText("No document open")
-            self.window.document_details.setText("Pick a document on the left.")
+            self.window.show_no_document()
             return
         self.window.document_heading.setText(document.title or document.name)
-        self.window.document_details.setText(f"{document.name} · {document.length:,} characters")
+        self.window.document_details.setText(name_and_length(document.name, document.length))
 
     def show_stored_annotations(self) -> None:
         """The open document's annotations as the database holds them, the selection kept."""
@@ -183,7 +190,7 @@ class ReadingController(QObject):
         found = self.view.find_text(query, backward)
         self.window.find_bar.show_result(found)
         if not found:
-            self.window.say(f"“{query}” is not in this document")
+            self.window.say(translate("Reading", "“{query}” is not in this document").format(query=query))
 
     def find_again(self, backward: bool) -> None:
         if not self.window.find_bar.box.text():
@@ -227,18 +234,26 @@ class ReadingController(QObject):
     def focus_annotations(self) -> None:
         self.panel.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def zoom_reset(self) -> None:
-        self.view.set_font_point_size(DEFAULT_POINT_SIZE)
+    def zoom(self, percent: int) -> None:
+        """The whole window at ``percent`` (Ctrl+=, Ctrl+-, Ctrl+0), remembered with the window."""
+        self.zoom_percent = percent
+        self.window.apply_zoom(percent)
 
     # ----- status -----
 
     def show_summary(self) -> None:
         model = self.documents.model
         store = self.session.store
-        text = f"{store.path} · {model.rowCount():,} document(s) · {model.total_annotations():,} annotation(s)"
+        counts = {
+            "path": store.path,
+            "documents": translate("Reading", "%Ln document(s)", None, model.rowCount()),
+            "annotations": translate("Reading", "%Ln annotation(s)", None, model.total_annotations()),
+        }
         if store.read_only:
-            text += " · read-only"
-        self.window.status_summary.setText(text)
+            text = translate("Reading", "{path} · {documents} · {annotations} · read-only")
+        else:
+            text = "{path} · {documents} · {annotations}"
+        self.window.status_summary.setText(text.format(**counts))
 
     def _documents_or_nothing(self) -> list[DocumentSummary]:
         try:

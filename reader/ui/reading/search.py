@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.domain.documents import SearchHit
-from reader.domain.text import single_spaced
+from reader.ui.reading.search_hit_view import CONTEXT_ROLE, PADDING, TITLE_ROLE, SearchHitDelegate, context_of
 from reader.ui.shell.tables import ROOT, AnyIndex
+from reader.ui.shell.translation import translate
 
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 20
 SEARCH_DELAY_MS = 250
@@ -36,22 +38,22 @@ class FindBar(QWidget):
         self.setObjectName("findBar")
         self.box = QLineEdit(self)
         self.box.setObjectName("findBox")
-        self.box.setPlaceholderText("Find in document")
-        self.box.setAccessibleName("Find in document")
+        self.box.setPlaceholderText(translate("Reading", "Find in document"))
+        self.box.setAccessibleName(translate("Reading", "Find in document"))
         self.box.setClearButtonEnabled(True)
         self.box.installEventFilter(self)
         previous = QToolButton(self)
         previous.setText("▲")
-        previous.setToolTip("Previous match (Shift+Enter)")
-        previous.setAccessibleName("Previous match")
+        previous.setToolTip(translate("Reading", "Previous match (Shift+Enter)"))
+        previous.setAccessibleName(translate("Reading", "Previous match"))
         following = QToolButton(self)
         following.setText("▼")
-        following.setToolTip("Next match (Enter)")
-        following.setAccessibleName("Next match")
+        following.setToolTip(translate("Reading", "Next match (Enter)"))
+        following.setAccessibleName(translate("Reading", "Next match"))
         close = QToolButton(self)
         close.setText("✕")
-        close.setToolTip("Close (Esc)")
-        close.setAccessibleName("Close the find bar")
+        close.setToolTip(translate("Reading", "Close (Esc)"))
+        close.setAccessibleName(translate("Reading", "Close the find bar"))
         self.status = QLabel(self)
         self.status.setObjectName("findStatus")
         layout = QHBoxLayout(self)
@@ -84,7 +86,7 @@ class FindBar(QWidget):
             self.findRequested.emit(self.box.text(), backward)
 
     def show_result(self, found: bool) -> None:
-        self.status.setText("" if found else "Not found")
+        self.status.setText("" if found else translate("Reading", "Not found"))
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.box and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
@@ -101,11 +103,14 @@ class SearchHitModel(QAbstractListModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._hits: list[SearchHit] = []
+        self._contexts: list[tuple[str, str, str]] = []
         self._row_size = QSize(0, 40)
 
     def set_line_height(self, pixels: int) -> None:
         """Each hit shows two lines, its title and the words around the match."""
-        self._row_size = QSize(0, 2 * pixels + 10)
+        self.layoutAboutToBeChanged.emit()
+        self._row_size = QSize(0, 2 * pixels + 2 * PADDING + 2)
+        self.layoutChanged.emit()
 
     def rowCount(self, parent: AnyIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self._hits)
@@ -114,19 +119,26 @@ class SearchHitModel(QAbstractListModel):
         if not index.isValid():
             return None
         hit = self._hits[index.row()]
+        before, match, after = self._contexts[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{hit.title or hit.name}\n{single_spaced(hit.snippet)}"
+            return f"{hit.title or hit.name}\n{before}{match}{after}"
+        if role == TITLE_ROLE:
+            return hit.title or hit.name
+        if role == CONTEXT_ROLE:
+            return before, match, after
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{hit.name}\n{single_spaced(hit.snippet)}"
+            return f"<qt>{escape(hit.name)}<br>{escape(before)}<b>{escape(match)}</b>{escape(after)}</qt>"
         if role == Qt.ItemDataRole.SizeHintRole:
             return self._row_size
         if role == DOCUMENT_ID_ROLE:
             return hit.document_id
         return None
 
-    def set_hits(self, hits: list[SearchHit]) -> None:
+    def set_hits(self, hits: list[SearchHit], query: str = "") -> None:
+        """``hits`` of a search for ``query``, whose words their snippets mark."""
         self.beginResetModel()
         self._hits = list(hits)
+        self._contexts = [context_of(hit.snippet, query) for hit in self._hits]
         self.endResetModel()
 
 
@@ -140,15 +152,16 @@ class CorpusSearch(QWidget):
         self._search = search
         self.box = QLineEdit(self)
         self.box.setObjectName("searchBox")
-        self.box.setPlaceholderText("Search all documents")
-        self.box.setAccessibleName("Search all documents")
+        self.box.setPlaceholderText(translate("Reading", "Search all documents"))
+        self.box.setAccessibleName(translate("Reading", "Search all documents"))
         self.box.setClearButtonEnabled(True)
         self.box.installEventFilter(self)
         self.model = SearchHitModel(self)
         self.results = QListView(self)
         self.results.setObjectName("searchResults")
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(translate("Reading", "Search results"))
         self.results.setModel(self.model)
+        self.results.setItemDelegate(SearchHitDelegate(self.results))
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setAlternatingRowColors(True)
         self.results.setWordWrap(False)
@@ -183,13 +196,18 @@ class CorpusSearch(QWidget):
         self._timer.stop()
         query = self.box.text().strip()
         hits = self._search(query) if query else []
-        self.model.set_hits(hits)
+        self.model.set_hits(hits, query)
         if not query:
             self.status.clear()
         elif not hits:
-            self.status.setText(f"No document contains “{query}”")
+            self.status.setText(translate("Reading", "No document contains “{query}”").format(query=query))
         else:
-            self.status.setText(f"{len(hits)} document(s)")
+            self.status.setText(translate("Reading", "%Ln document(s)", None, len(hits)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a zoom
+            self.model.set_line_height(self.results.fontMetrics().lineSpacing())
 
     def _chosen(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -29,5 +29,6 @@ def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
 
 
 def documents_folder() -> str:
-    """Where a file dialog starts: the user's documents, else the home folder."""
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    """Where a file dialog starts: the user's documents folder when there is one, else the home folder."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())

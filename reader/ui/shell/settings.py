@@ -65,7 +65,8 @@ def _as_name(value: object) -> str | None:
 GEOMETRY = Setting[QByteArray | None]("window/geometry", _as_bytes, None)
 WINDOW_STATE = Setting[QByteArray | None]("window/state", _as_bytes, None)
 SPLITTER = Setting[QByteArray | None]("window/splitter", _as_bytes, None)
-FONT_SIZE = Setting[int | None]("reader/font_size", _as_int, None)
+ZOOM = Setting[int]("window/zoom", _as_int, 100)  # percent, for the whole window
+EXPORT_FOLDER = Setting[str | None]("export/folder", _as_name, None)  # where the last export was written
 EXACT_CHARACTERS = Setting[bool]("reader/exact_characters", _as_bool, False)
 ANNOTATOR = Setting[str | None]("identity/annotator", _as_name, None)  # the name on annotations and reviews
 REVIEW_MODE = Setting[bool]("review/mode", _as_bool, False)

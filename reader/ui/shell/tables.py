@@ -19,5 +19,10 @@ def list_like(view: QTableView) -> None:
     rows = view.verticalHeader()
     rows.hide()
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(view.fontMetrics().height() + 10)
+    fit_rows_to_font(view)
     view.horizontalHeader().setHighlightSections(False)
+
+
+def fit_rows_to_font(view: QTableView) -> None:
+    """Rows as tall as a line of the view's font and some air (again after a zoom)."""
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)

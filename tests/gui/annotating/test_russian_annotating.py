@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from reviewkit import open_as, reactivate
-from windowkit import give_the_panel, key, shortcut
+from windowkit import choose, give_the_panel, key, shortcut
 
 from reader.app import ReaderApp
 from reader.ui.annotating.annotation_list import AnnotationListModel
@@ -29,16 +29,6 @@ def cell(window, annotation_id: str, column: int, role=Qt.ItemDataRole.DisplayRo
 
 def message(window) -> str:
     return window.status_message.text()
-
-
-def choose(qtbot, combo, text: str) -> None:
-    """Pick an item with the keyboard, as a user tabbing into the box does."""
-    combo.setFocus()
-    key(qtbot, combo, Qt.Key.Key_Home)
-    while combo.currentText() != text:
-        before = combo.currentIndex()
-        key(qtbot, combo, Qt.Key.Key_Down)
-        assert combo.currentIndex() != before, f"{text!r} is not in {combo.objectName()}"
 
 
 def click_tag(qtbot, editor: TagEditor, name: str) -> None:

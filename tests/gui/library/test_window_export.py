@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import csv
 import json
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from windowkit import key, open_window, pick_document
 
 from reader.app import ReaderApp
@@ -101,3 +102,65 @@ def test_a_cancelled_export_leaves_no_file(qtbot, tmp_path, monkeypatch):
     with pytest.raises(ExportCancelled):
         export_annotations(rows, target, "csv", "excel", 3 * PROGRESS_EVERY)
     assert list(tmp_path.iterdir()) == []
+
+
+def open_export_dialog(window) -> ExportDialog:
+    ReaderApp.of(window).actions["Export"].trigger()
+    (dialog,) = [d for d in window.findChildren(ExportDialog) if d.isVisible()]
+    return dialog
+
+
+def test_the_dialog_proposes_the_last_folder_else_documents_if_there_else_home(qtbot, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "astral.txt").write_text(TEXT, encoding="utf-8")
+    db, settings = tmp_path / "project.sqlite", tmp_path / "settings.ini"
+    window = open_window(qtbot, db, settings, corpus=corpus)
+    dialog = open_export_dialog(window)
+    assert Path(dialog.path_box.text()).parent == home  # no ~/Documents: not proposed
+    dialog.reject()
+    (home / "Documents").mkdir()
+    dialog = open_export_dialog(window)
+    assert Path(dialog.path_box.text()).parent == home / "Documents"
+    dialog.reject()
+    chosen = tmp_path / "exports"
+    chosen.mkdir()
+    export_through_dialog(qtbot, window, chosen / "mine.csv", 0)
+    dialog = open_export_dialog(window)
+    assert Path(dialog.path_box.text()).parent == chosen
+    dialog.reject()
+    window.close()
+    again = open_window(qtbot, db, settings, corpus=None)
+    dialog = open_export_dialog(again)
+    assert Path(dialog.path_box.text()).parent == chosen  # remembered across runs
+    dialog.reject()
+
+
+FORMULA_TEXT = "=SUM(A1:A3) looks like a formula, -5 degrees too.\n"
+
+
+def test_the_dialog_says_what_is_true_of_protected_cells(qtbot, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "cells.txt").write_text(FORMULA_TEXT, encoding="utf-8")
+    window = open_window(qtbot, tmp_path / "project.sqlite", tmp_path / "settings.ini", corpus=corpus)
+    pick_document(qtbot, window, 0)
+    view = window.reader
+    view.set_selection_code_points(0, len("=SUM(A1:A3)"))
+    key(qtbot, view, Qt.Key.Key_1)
+    dialog = open_export_dialog(window)
+    note = dialog.findChild(QLabel, "exportOffsets").text()
+    dialog.reject()
+    assert "text == document[start:end]" in note and "=, +, -, @" in note and "'" in note
+    path = tmp_path / "out.csv"
+    export_through_dialog(qtbot, window, path, 0)  # the spreadsheet dialect
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        (row,) = list(csv.DictReader(handle))
+    span = FORMULA_TEXT[int(row["start"]) : int(row["end"])]
+    assert row["text"] != span and row["text"] == "'" + span  # as the note says: one ' in front
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    assert "holds after removing" in readme

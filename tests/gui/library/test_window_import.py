@@ -62,3 +62,23 @@ def test_importing_a_folder_twice_adds_nothing_the_second_time(tmp_path, window,
     assert (report.added, report.unchanged) == (0, 2)
     assert window.documents.model.rowCount() == 4
     assert "4 document(s)" in window.status_summary.text()
+
+
+def test_a_drop_offered_as_a_move_is_taken_as_a_copy(qtbot, tmp_path, window):
+    dropped = tmp_path / "moved.txt"
+    dropped.write_text("A file dragged with Move proposed", encoding="utf-8")
+    target = window.documents.view.viewport()
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(dropped))])
+    both = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+    position = QPointF(target.rect().center())
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier  # Shift asks for a move
+    enter = QDragEnterEvent(position.toPoint(), both, data, buttons, keys)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted() and enter.dropAction() == Qt.DropAction.CopyAction
+    event = QDropEvent(position, both, data, buttons, keys)
+    assert event.proposedAction() == Qt.DropAction.MoveAction
+    QApplication.sendEvent(target, event)
+    assert event.isAccepted() and event.dropAction() == Qt.DropAction.CopyAction
+    assert dropped.exists()
+    assert window.documents.model.rowCount() == 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from reader.domain.annotations import Annotation
 from reader.domain.documents import DocumentSummary, SearchHit
@@ -13,6 +13,7 @@ from reader.domain.tags import default_tags
 from reader.ui.annotating.annotation_panel import AnnotationListModel
 from reader.ui.reading.document_list import DOCUMENT_ID_ROLE, UNTOUCHED_MARK, DocumentListModel, DocumentListPanel
 from reader.ui.reading.search import SearchHitModel
+from reader.ui.reading.search_hit_view import CONTEXT_ROLE
 
 
 def summaries(count: int) -> list[DocumentSummary]:
@@ -111,6 +112,39 @@ def test_annotation_model_keeps_text_order_through_changes(qapp, qtmodeltester):
 
 def test_search_hit_model(qapp, qtmodeltester):
     model = SearchHitModel()
-    model.set_hits([SearchHit(1, "a.txt", "Title A", "…[Москва] не…"), SearchHit(2, "b.txt", "", "x")])
+    model.set_hits([SearchHit(1, "a.txt", "Title A", "…[Москва] не…"), SearchHit(2, "b.txt", "", "x")], "москва")
     qtmodeltester.check(model)
     assert model.index(1).data().startswith("b.txt")
+    assert model.index(0).data(CONTEXT_ROLE) == ("…", "Москва", " не…")
+    assert "<b>Москва</b>" in model.index(0).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_titles_and_names_sort_in_natural_order_by_a_click_on_their_header(qtbot):
+    panel = DocumentListPanel()
+    qtbot.addWidget(panel)
+    panel.setMinimumSize(600, 400)
+    panel.show()
+    numbers = [100, 2, 10, 1, 20]
+    panel.set_documents(
+        [
+            DocumentSummary(
+                id=n, name=f"doc-{n}.txt", title=f"Документ {n}", length=10, annotation_count=0, reviewed_count=0
+            )
+            for n in numbers
+        ]
+    )
+    header = panel.view.horizontalHeader()
+
+    def click_header(column: int) -> None:
+        position = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(position, header.height() // 2))
+
+    def column(column: int) -> list[str]:
+        return [panel.proxy.index(row, column).data() for row in range(panel.proxy.rowCount())]
+
+    expected = [f"Документ {n}" for n in sorted(numbers)]
+    assert column(DocumentListModel.TITLE) == expected  # the list's first order
+    click_header(DocumentListModel.TITLE)
+    assert column(DocumentListModel.TITLE) == expected[::-1]
+    click_header(DocumentListModel.NAME)
+    assert column(DocumentListModel.NAME) == [f"doc-{n}.txt" for n in sorted(numbers)]

@@ -3,9 +3,13 @@ the document list's filter box."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QApplication
 from windowkit import key, pick_document, type_text
+
+from reader.ui.reading.document_list import DOCUMENT_ID_ROLE, DocumentListModel
+from reader.ui.reading.search_hit_view import CONTEXT_ROLE, PADDING, lay_out_context
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
@@ -75,3 +79,58 @@ def test_the_filter_box_narrows_the_list_and_enter_opens_the_first(qtbot, window
     key(qtbot, box, Qt.Key.Key_Return)
     assert parts.session.document.title == last_title
     assert QApplication.focusWidget() is window.reader
+
+
+def test_typing_in_the_filter_only_filters_and_clearing_it_selects_the_open_document(qtbot, window, parts):
+    pick_document(qtbot, window, 0)
+    opened = parts.session.document.id
+    other_title = window.documents.proxy.index(1, DocumentListModel.TITLE).data()
+    key(qtbot, window.reader, Qt.Key.Key_L, CTRL)
+    box = window.documents.filter_box
+    type_text(box, other_title.split()[0])
+    assert window.documents.proxy.rowCount() == 1
+    assert parts.session.document.id == opened  # filtered, nothing opened
+    assert not window.documents.view.currentIndex().isValid()  # the open document is not listed
+    box.selectAll()
+    key(qtbot, box, Qt.Key.Key_Backspace)
+    assert window.documents.proxy.rowCount() == 2
+    current = window.documents.view.currentIndex()
+    assert current.isValid() and current.data(DOCUMENT_ID_ROLE) == opened
+    assert window.documents.view.viewport().rect().intersects(window.documents.view.visualRect(current))
+    assert parts.session.document.id == opened
+    type_text(box, other_title.split()[0])
+    key(qtbot, box, Qt.Key.Key_Down)  # Down goes into the list and opens its first row
+    assert parts.session.document.title == other_title
+    assert QApplication.focusWidget() is window.documents.view
+
+
+def test_a_search_hit_shows_its_match_in_bold_however_narrow_the_list(qtbot, window, parts):
+    key(qtbot, window.reader, Qt.Key.Key_F, CTRL | SHIFT)
+    search = window.corpus_search
+    text = parts.session.store.document(parts.session.store.documents()[0].id).text
+    word = next(w for w in text.split()[40:] if len(w) > 7 and w.isalpha())  # far enough in for context before it
+    type_text(search.box, word)
+    qtbot.waitUntil(lambda: search.model.rowCount() >= 1, timeout=2000)
+    window.splitter.setSizes([200, 600, 300])  # a narrow list: the context must give way, not the match
+    qtbot.wait(10)
+    index = search.model.index(0)
+    before, match, after = index.data(CONTEXT_ROLE)
+    assert match.casefold().startswith(word.casefold()) and before and after  # the last word may be a prefix
+    rect = search.results.visualRect(index)
+    line = QRect(rect.left() + PADDING, rect.top() + PADDING + search.results.fontMetrics().lineSpacing(), 0, 0)
+    line.setWidth(rect.width() - 2 * PADDING)
+    line.setHeight(search.results.fontMetrics().lineSpacing())
+    shown = lay_out_context((before, match, after), line, search.results.font())
+    assert shown.match == match and shown.match_rect.right() <= rect.right()  # whole, and inside the row
+    image = search.results.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    # The match is drawn where the layout put it: ink there, and bolder than the same word in plain type.
+    box = shown.match_rect
+    ink = sum(
+        1
+        for x in range(box.left(), box.right())
+        for y in range(box.top(), box.bottom())
+        if QColor(image.pixel(int(x * ratio), int(y * ratio))).lightness() < 110
+    )
+    plain_width = QFontMetrics(search.results.font()).horizontalAdvance(match)
+    assert ink > 0 and box.width() > plain_width  # bold type is wider

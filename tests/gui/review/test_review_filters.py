@@ -8,7 +8,7 @@ import csv
 
 from PySide6.QtCore import Qt
 from reviewkit import open_as, stored
-from windowkit import key, shortcut
+from windowkit import choose, key, shortcut
 
 from reader.app import ReaderApp
 
@@ -23,16 +23,6 @@ def shown_in_reader(window, spans) -> set[str]:
 
 def listed(window) -> list[str]:
     return [a.id for a in window.annotation_panel.visible_annotations()]
-
-
-def choose(qtbot, combo, text: str) -> None:
-    """Pick an item with the keyboard, as a user tabbing into the box does."""
-    combo.setFocus()
-    key(qtbot, combo, Qt.Key.Key_Home)
-    while combo.currentText() != text:
-        before = combo.currentIndex()
-        key(qtbot, combo, Qt.Key.Key_Down)
-        assert combo.currentIndex() != before, f"{text!r} is not in {combo.objectName()}"
 
 
 def test_filters_narrow_the_text_the_list_and_next_pending(qtbot, tmp_path, review_db):
