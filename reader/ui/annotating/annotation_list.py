@@ -29,6 +29,22 @@ from reader.ui.shell.translation import QT_TRANSLATE_NOOP, translate
 __all__ = ["ANNOTATION_ID_ROLE", "STATUS_MARKS", "AnnotationFilterModel", "AnnotationListModel", "status_label"]
 
 ANNOTATION_ID_ROLE = Qt.ItemDataRole.UserRole + 10
+_Role = Qt.ItemDataRole
+_ROLES_SHOWN = frozenset(
+    int(role)
+    for role in (
+        _Role.DisplayRole,
+        _Role.AccessibleTextRole,
+        _Role.FontRole,
+        _Role.EditRole,
+        _Role.DecorationRole,
+        _Role.ToolTipRole,
+        ANNOTATION_ID_ROLE,
+    )
+)
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_CELL_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+_EDITABLE_FLAGS = _CELL_FLAGS | Qt.ItemFlag.ItemIsEditable
 _REVIEWED_BY = {
     ACCEPTED: QT_TRANSLATE_NOOP("Annotating", "Accepted by {reviewer}, {time}"),
     REJECTED: QT_TRANSLATE_NOOP("Annotating", "Rejected by {reviewer}, {time}"),
@@ -59,14 +75,24 @@ class AnnotationListModel(QAbstractTableModel):
 
     # Reading
 
+    # The view asks for every visible cell's roles on each paint, through the filter proxy, so
+    # these run thousands of times a frame: each is one Python call where Qt's own would be two
+    # or three (index() calls rowCount and columnCount), and roles the list does not use return
+    # before any work.
+
     def rowCount(self, parent: AnyIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self._annotations)
 
     def columnCount(self, parent: AnyIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
 
+    def index(self, row: int, column: int, parent: AnyIndex = ROOT) -> QModelIndex:
+        if 0 <= row < len(self._annotations) and 0 <= column < len(self.HEADERS) and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ROLES_SHOWN or not index.isValid():
             return None
         annotation = self.annotation(index.row())
         column = index.column()
@@ -164,10 +190,11 @@ class AnnotationListModel(QAbstractTableModel):
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and index.column() == self.NOTE and self._edit_note is not None:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        if not index.isValid():
+            return _NO_FLAGS
+        if index.column() == self.NOTE and self._edit_note is not None:
+            return _EDITABLE_FLAGS
+        return _CELL_FLAGS
 
     def setData(self, index: AnyIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if (

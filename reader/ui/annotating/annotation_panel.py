@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QVBoxLayout, QWidget
 
 from reader.domain.annotations import Annotation
@@ -90,6 +90,17 @@ class AnnotationPanel(QWidget):
         if row is None:
             return QModelIndex()
         return self.proxy.mapFromSource(self.model.index(row, column))
+
+    def paint_after_the_text(self) -> None:
+        """The list paints on the next turn of the event loop, so the reader pane's frame (the
+        highlight just made) does not wait for it: an added row moves every row below it, and
+        repainting the list costs more than the pane (benchmark 2 in docs/performance.md)."""
+        if self.view.updatesEnabled():
+            self.view.setUpdatesEnabled(False)
+            QTimer.singleShot(0, self._paint_again)
+
+    def _paint_again(self) -> None:
+        self.view.setUpdatesEnabled(True)
 
     def show_annotation(self, annotation_id: str | None) -> None:
         """Follow the reader's selection without announcing it back."""

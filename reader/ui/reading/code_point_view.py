@@ -219,8 +219,9 @@ class CodePointView(QPlainTextEdit):
 
     def resizeEvent(self, event) -> None:
         top = self.first_visible_code_point()
-        super().resizeEvent(event)
+        # The viewport has its new size already; margins set now are in place when Qt wraps the text.
         self._fit_column()
+        super().resizeEvent(event)
         self._keep_at_top(top)
         self._refresh_find_marks()
 
@@ -229,9 +230,9 @@ class CodePointView(QPlainTextEdit):
         if event.type() == QEvent.Type.FontChange:
             # Before Qt lays the text out again in the new font, so that it is laid out once.
             self._layout.room = self._room_under_lines()
+            self._fit_column()
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            self._fit_column()
             self._keep_at_top(top)
 
     def _keep_at_top(self, top: int) -> None:
@@ -253,9 +254,6 @@ class CodePointView(QPlainTextEdit):
         margin = column_margin(width, self.font(), self.document().documentMargin())
         if margins.left() != margin:
             self.setViewportMargins(margin, 0, margin, 0)
-            # Qt wraps the text at the new width only on a later resize event: wrap it now.
-            self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-            self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
 
     # ----- the lines on screen -----
 

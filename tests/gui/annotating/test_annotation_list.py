@@ -6,6 +6,7 @@ editor (Ctrl+Enter saves, Esc cancels, Ctrl+Z undoes)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit
 from reviewkit import annotate, make_documents, open_as, stored
 from windowkit import give_the_panel, key
@@ -165,3 +166,26 @@ def test_notes_of_several_lines_in_the_note_editor(qtbot, tmp_path):
     key(qtbot, window.reader, Qt.Key.Key_Z, CTRL)
     assert stored(db)[spans["person"].id].note == ""
     assert table.model().index(0, Columns.NOTE).data() == ""
+
+
+def test_the_list_paints_the_new_row_on_the_turn_after_the_text(qtbot, tmp_path):
+    # The reader pane's frame does not wait for the list (every row below a new one moves):
+    # the row is in the list's model at once and on screen one turn of the event loop later.
+    db, spans = merged_database(tmp_path)
+    window = open_as(qtbot, db, tmp_path / "settings.ini")
+    give_the_panel(qtbot, window, 620)
+    table = window.annotation_panel.view
+    view = window.reader
+    text = view.document_text()
+    start = text.index(" ") + 1
+    end = text.index(" ", start)
+    view.set_selection_code_points(start, end)
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_1)  # no event processing after it, unlike windowkit.key
+    added = view.selected_annotation_id()
+    assert added is not None and window.annotation_panel.model.row_of(added) is not None
+    assert not table.updatesEnabled()
+    qtbot.waitUntil(table.updatesEnabled)
+    row = table.model().index(table.currentIndex().row(), Columns.TEXT)
+    assert row.data() == text[start:end]
+    assert table.visualRect(row).intersects(table.viewport().rect())
