@@ -171,7 +171,7 @@ def test_notes_of_several_lines_in_the_note_editor(qtbot, tmp_path):
 def test_the_list_paints_the_new_row_on_the_turn_after_the_text(qtbot, tmp_path):
     # The reader pane's frame does not wait for the list (every row below a new one moves):
     # the row is in the list's model at once and on screen one turn of the event loop later.
-    db, spans = merged_database(tmp_path)
+    db, _ = merged_database(tmp_path)
     window = open_as(qtbot, db, tmp_path / "settings.ini")
     give_the_panel(qtbot, window, 620)
     table = window.annotation_panel.view
