@@ -283,6 +283,8 @@ class DocumentListPanel(QWidget):
                 columns.REVIEWED: (columns.header(columns.REVIEWED), 28),
             },
             interactive=(columns.NAME,),
+            optional=(columns.NAME,),
+            narrow={columns.COUNT: "9,999", columns.REVIEWED: "99/99"},
         )
         self.view.sortByColumn(DocumentListModel.TITLE, Qt.SortOrder.AscendingOrder)
         filter_row = QHBoxLayout()

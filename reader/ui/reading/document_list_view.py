@@ -27,6 +27,9 @@ def take_as_copy(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
     return True
 
 
+STRETCH_CHARACTERS = 24  # the least a title may have before optional columns give way
+
+
 class DocumentListView(QTableView):
     """The table; files and folders dropped on it are offered for import (``filesDropped``)."""
 
@@ -49,16 +52,31 @@ class DocumentListView(QTableView):
         horizontal.setStretchLastSection(False)
         horizontal.setSortIndicatorShown(True)
         self._widths: dict[int, tuple[str, int]] = {}
+        self._optional: tuple[int, ...] = ()
+        self._narrow: dict[int, str] = {}
 
-    def set_columns(self, stretch: int, widths: dict[int, tuple[str, int]], interactive: tuple[int, ...] = ()) -> None:
+    def set_columns(
+        self,
+        stretch: int,
+        widths: dict[int, tuple[str, int]],
+        interactive: tuple[int, ...] = (),
+        optional: tuple[int, ...] = (),
+        narrow: dict[int, str] | None = None,
+    ) -> None:
         """Column ``stretch`` takes what the others leave; each of ``widths`` is as wide as its sample
-        text in the list's font plus its padding, again whenever the font changes (zoom)."""
+        text in the list's font plus its padding, again whenever the font changes (zoom). The
+        ``optional`` ones are left out when the stretching column would be narrower than
+        STRETCH_CHARACTERS, and then the ``narrow`` ones shrink to their narrow sample (their
+        values, their header cut short): in a narrow list the titles come first (the tooltip
+        names the file, the header's tooltip the column)."""
         horizontal = self.horizontalHeader()
         for column in widths:
             mode = QHeaderView.ResizeMode.Interactive if column in interactive else QHeaderView.ResizeMode.Fixed
             horizontal.setSectionResizeMode(column, mode)
         horizontal.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         self._widths = dict(widths)
+        self._optional = optional
+        self._narrow = dict(narrow or {})
         self._fit_columns()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -69,8 +87,30 @@ class DocumentListView(QTableView):
 
     def _fit_columns(self) -> None:
         metrics = self.fontMetrics()
-        for column, (sample, padding) in self._widths.items():
-            self.setColumnWidth(column, metrics.horizontalAdvance(sample) + padding)
+        wanted = metrics.averageCharWidth() * STRETCH_CHARACTERS
+        widths = {
+            column: metrics.horizontalAdvance(sample) + padding for column, (sample, padding) in self._widths.items()
+        }
+
+        def room(shown: dict[int, int]) -> int:
+            return self.viewport().width() - sum(shown.values())
+
+        shown = {column: width for column, width in widths.items() if not self.isColumnHidden(column)}
+        shown.update({column: widths[column] for column in self._optional})
+        for column in self._optional:
+            if room(shown) < wanted:
+                del shown[column]
+        for column, sample in self._narrow.items():
+            if room(shown) < wanted and column in shown:
+                shown[column] = min(shown[column], metrics.horizontalAdvance(sample) + self._widths[column][1])
+        for column in self._optional:
+            self.setColumnHidden(column, column not in shown)
+        for column, width in shown.items():
+            self.setColumnWidth(column, width)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if not take_as_copy(event):

@@ -146,3 +146,18 @@ def test_a_long_status_message_is_cut_with_its_whole_in_the_tooltip_and_the_hist
     assert "Recent" in history.window().windowTitle()
     assert window.findChild(QLabel, "messageText") is not None
     ReaderApp.of(window)  # the window is still whole
+
+
+def test_a_narrow_document_list_gives_its_titles_the_room_of_the_name_column(qtbot, tmp_path):
+    window = open_window(qtbot, tmp_path / "p.sqlite", tmp_path / "s.ini", corpus_of(tmp_path / "corpus", 3))
+    view = window.documents.view
+    resize(qtbot, window, 1600, 900)
+    sizes = window.splitter.sizes()
+    window.splitter.setSizes([460, sum(sizes) - 460 - sizes[2], sizes[2]])  # a wide list, dragged
+    qtbot.waitUntil(lambda: not view.isColumnHidden(DocumentListModel.NAME))
+    window.splitter.setSizes([180, sum(sizes) - 180 - sizes[2], sizes[2]])  # a narrow one
+    qtbot.waitUntil(lambda: view.isColumnHidden(DocumentListModel.NAME))
+    chars = view.columnWidth(DocumentListModel.TITLE) / QFontMetrics(view.font()).averageCharWidth()
+    assert chars >= 10
+    name = view.model().index(0, DocumentListModel.NAME).data()
+    assert name in view.model().index(0, DocumentListModel.TITLE).data(Qt.ItemDataRole.ToolTipRole)
