@@ -131,7 +131,8 @@ class ComparisonController(QObject):
         self.panel.set_labels(*self._labels(choice))
         if not self.dock.isVisible():
             self.dock.show()
-            self.window.resizeDocks([self.dock], [max(180, self.window.height() // 4)], Qt.Orientation.Vertical)
+            # A third of the window: room for its heading and about six rows even at 700 px.
+            self.window.resizeDocks([self.dock], [max(240, self.window.height() // 3)], Qt.Orientation.Vertical)
         self.dock.raise_()
         self.actions.set_comparison_open(True)
         self.refresh()
