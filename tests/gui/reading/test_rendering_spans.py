@@ -148,6 +148,28 @@ def test_every_span_shows_its_tag_label_at_its_start(qtbot, view, tags):
             )
 
 
+def _label_ink(view: ReaderView, annotation: Annotation, tags) -> int:
+    """The light (letter) pixels of the span's label, drawn alone: its tag, ✓ and ✎ are letters."""
+    view.set_document(TEXT, [annotation], tags)
+    image = grab(view)
+    base = view.palette().color(QPalette.ColorRole.Base)
+    start = caret_rect(view, annotation.start).left()
+    return sum(
+        QColor.fromRgb(image.pixel(x, y)).lightness() > 200 and not same_colour(QColor.fromRgb(image.pixel(x, y)), base)
+        for x in range(start, start + 120)
+        for y in rows_under_line(view, annotation.start)
+    )
+
+
+def test_a_label_marks_an_accepted_span_and_a_note(qtbot, view, tags):
+    span = word("Организацию Договора о коллективной", "actor")
+    plain = _label_ink(view, span, tags)
+    accepted = _label_ink(view, Annotation(**{**span.__dict__, "status": ACCEPTED}), tags)
+    noted = _label_ink(view, Annotation(**{**span.__dict__, "review_note": "уточнить"}), tags)
+    both = _label_ink(view, Annotation(**{**span.__dict__, "status": ACCEPTED, "note": "кто?"}), tags)
+    assert 0 < plain < accepted < both and plain < noted < both  # ✓ and ✎ are drawn in the label
+
+
 def test_crossing_and_nested_spans_each_get_a_lane_of_their_own(qtbot, view, tags):
     first = word("Москва официально не обращалась", "claim")
     second = word("не обращалась за помощью", "claim")
