@@ -14,6 +14,7 @@ from reader.cli import parse
 from reader.domain.offsets import OffsetMap
 from reader.ui.main_window import MainWindow
 from reader.ui.reading.document_list import DocumentListModel
+from reader.ui.reading.reader_view import ReaderView
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
@@ -109,3 +110,13 @@ def choose(qtbot, combo, text: str) -> None:
         before = combo.currentIndex()
         key(qtbot, combo, Qt.Key.Key_Down)
         assert combo.currentIndex() != before, f"{text!r} is not in {combo.objectName()}"
+
+
+def shown_reader_view(qtbot, width: int, height: int):
+    """A ReaderView of its own (no window), ``width`` × ``height``, shown and exposed."""
+    widget = ReaderView()
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget

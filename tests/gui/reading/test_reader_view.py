@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QAction, QColor, QHelpEvent, QImage, QKeySequence, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QMainWindow, QToolTip
+from windowkit import shown_reader_view
 
 from reader.domain.annotations import REJECTED, Annotation
 from reader.domain.offsets import OffsetMap
@@ -34,12 +35,7 @@ def colour_of(tags, name: str) -> QColor:
 
 @pytest.fixture
 def view(qtbot):
-    widget = ReaderView()
-    qtbot.addWidget(widget)
-    widget.resize(700, 400)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown_reader_view(qtbot, 700, 400)
 
 
 def span(text: str, start: int, end: int, tag: str, **fields) -> Annotation:

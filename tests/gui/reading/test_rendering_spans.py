@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QImage, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip
+from windowkit import shown_reader_view
 
 from reader.domain.annotations import ACCEPTED, REJECTED, Annotation
 from reader.domain.offsets import OffsetMap
@@ -28,12 +29,7 @@ def tags():
 
 @pytest.fixture
 def view(qtbot):
-    widget = ReaderView()
-    qtbot.addWidget(widget)
-    widget.resize(760, 420)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown_reader_view(qtbot, 760, 420)
 
 
 def colour_of(tags, name: str) -> QColor:
