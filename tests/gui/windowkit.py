@@ -93,12 +93,16 @@ def type_text(widget, text: str) -> None:
 
 
 def give_the_panel(qtbot, window, width: int) -> None:
-    """Drag the splitter (as a user would) so that the annotation panel is ``width`` wide."""
+    """Drag the splitter's right handle (as a user would) so that the annotation panel is
+    ``width`` wide, in a window wider than the test screen. The window's first layout (which
+    fits it to the screen) is let run first, and the drag makes the widths the user's choice,
+    which later re-fits of the panes keep."""
+    qtbot.wait(20)  # the first layout's zero timers
     window.resize(1800, 1000)
+    qtbot.waitUntil(lambda: window.width() == 1800)
     splitter = window.splitter
-    sizes = splitter.sizes()
-    total = sum(sizes)
-    splitter.setSizes([sizes[0], total - sizes[0] - width, width])
+    handle = splitter.handle(2)
+    splitter.moveSplitter(splitter.width() - width - handle.width(), 2)  # emits splitterMoved, as a drag does
     qtbot.waitUntil(lambda: abs(window.annotation_panel.width() - width) < 40)
 
 
