@@ -1,5 +1,7 @@
 #!/bin/sh
-# What the GUI tests need beyond Python: Qt's X11 libraries, and Xvfb and xdotool for
-# tests/gui/test_xvfb.py, which runs the window on a real X server.
+# What the tests need beyond Python: Qt's X11 libraries; Xvfb and xdotool for
+# tests/gui/test_xvfb.py, which runs the window on a real X server; and LibreOffice Calc
+# (without its GUI) for tests/reliability/test_spreadsheet_round_trip.py.
 sh "$(dirname "$0")/system-libs.sh"
-exec sh "$(dirname "$0")/ensure-packages.sh" "the Xvfb test" xvfb xdotool
+sh "$(dirname "$0")/ensure-packages.sh" "the Xvfb test" xvfb xdotool
+exec sh "$(dirname "$0")/ensure-packages.sh" "the LibreOffice test" libreoffice-calc-nogui

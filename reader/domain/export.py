@@ -1,4 +1,5 @@
-"""Writing annotations out as CSV (spreadsheet or plain) and JSONL, row by row."""
+"""Writing annotations out as CSV (spreadsheet or plain) and JSONL, row by row (XLSX is
+written by reader.domain.xlsx)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ COLUMNS = (
     "created_at",
     "updated_at",
 )
-FORMATS = ("csv", "jsonl")
+FORMATS = ("csv", "jsonl", "xlsx")
+TEXT_FORMATS = ("csv", "jsonl")  # written here, to a text file
 DIALECTS = ("excel", "plain")
 
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP
@@ -65,8 +67,8 @@ def write_annotations(
     ``out`` must be opened with ``newline=""`` and ``encoding_for(fmt, dialect)``.
     Rows are written as they come, so memory does not grow with their number.
     """
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fmt not in TEXT_FORMATS:
+        raise ValueError(f"unknown text format {fmt!r} (choose from {', '.join(TEXT_FORMATS)})")
     if dialect not in DIALECTS:
         raise ValueError(f"unknown dialect {dialect!r} (choose from {', '.join(DIALECTS)})")
     write_row = _csv_writer(out, dialect) if fmt == "csv" else _jsonl_writer(out)
@@ -84,10 +86,11 @@ def write_annotations(
 def _csv_writer(out: TextIO, dialect: str) -> Callable[[Mapping], None]:
     terminator = "\r\n" if dialect == "excel" else "\n"
     writerow = csv.writer(out, lineterminator=terminator).writerow
-    # csv quotes a cell only for the terminator's own characters, so under "\n" a
-    # CR inside a note would end the row early; such rows are written quoted.
+    # Every text cell quoted, the offsets not: a spreadsheet's import then never splits a
+    # row at a tab or a semicolon, and can keep each quoted cell as text. Under "\n" a CR
+    # inside a plain dialect's note would end the row early; such rows are written so too.
     quoting_writerow = csv.writer(out, lineterminator=terminator, quoting=csv.QUOTE_NONNUMERIC).writerow
-    writerow(COLUMNS)
+    (quoting_writerow if dialect == "excel" else writerow)(COLUMNS)
     cells_of = itemgetter(*COLUMNS)
     escape, risky = _ESCAPE, _RISKY_FIRST_CHARACTERS
     # Written out inline rather than through neutralize(): this runs for every cell
@@ -95,7 +98,7 @@ def _csv_writer(out: TextIO, dialect: str) -> Callable[[Mapping], None]:
     if dialect == "excel":
 
         def write(row: Mapping) -> None:
-            writerow([escape + v if v.__class__ is str and v[:1] in risky else v for v in cells_of(row)])
+            quoting_writerow([escape + v if v.__class__ is str and v[:1] in risky else v for v in cells_of(row)])
     else:
 
         def write(row: Mapping) -> None:

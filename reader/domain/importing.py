@@ -1,4 +1,5 @@
-"""Reading back what export wrote: CSV in either dialect, or JSONL."""
+"""Reading back what export wrote: CSV in either dialect (also as a spreadsheet saved it
+again), JSONL, or XLSX."""
 
 from __future__ import annotations
 
@@ -9,13 +10,17 @@ import re
 import struct
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reader.domain.export import COLUMNS, restore
+from reader.domain import resaved_csv
+from reader.domain.export import COLUMNS
 from reader.domain.versions import parse_moment
+from reader.domain.xlsx import BadWorkbook, workbook_records
 
 _UTF8_BOM = b"\xef\xbb\xbf"
+_ZIP_START = b"PK\x03\x04"  # an XLSX workbook is a zip archive
+IMPORT_FORMATS = ("csv", "jsonl", "xlsx")
 _INTEGER_COLUMNS = ("start", "end")
 _TIME_COLUMNS = ("created_at", "updated_at")
 _WHOLE_NUMBER_TEXT = re.compile(r"-?[0-9]+")  # not int()'s "+1", " 1", "1_0", "١"
@@ -35,19 +40,39 @@ class ImportedRow:
     line: int
     fields: dict | None
     problem: str = ""
+    normalised: frozenset[str] = frozenset()  # the kinds of resaved_csv.KINDS undone in it
 
 
-def read_annotation_rows(path: Path) -> Iterator[ImportedRow]:
-    """Each row of an exported file as a dict of COLUMNS, or with the problem that stops it."""
+def read_annotation_rows(path: Path, fmt: str | None = None) -> Iterator[ImportedRow]:
+    """Each row of an exported file as a dict of COLUMNS, or with the problem that stops it.
+    ``fmt`` (one of IMPORT_FORMATS) forces the format; without it, it is told by the content."""
+    try:
+        with path.open("rb") as handle:
+            first_bytes = handle.read(len(_ZIP_START))
+    except OSError as error:
+        raise BadAnnotationFile(f"cannot read {path}: {error.strerror or error}") from error
+    if fmt == "xlsx" or (fmt is None and first_bytes == _ZIP_START):
+        yield from _xlsx_rows(path)
+        return
     try:
         data = path.read_bytes()
     except OSError as error:
         raise BadAnnotationFile(f"cannot read {path}: {error.strerror or error}") from error
-    spreadsheet = data.startswith(_UTF8_BOM)
+    if data.startswith(_ZIP_START):
+        raise BadAnnotationFile(f"{path.name} is a zip archive (an XLSX workbook?), not {(fmt or '').upper()} text")
+    bom = data.startswith(_UTF8_BOM)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise BadAnnotationFile(f"{path.name} is not UTF-8 text") from error
+        raise BadAnnotationFile(
+            f'{path.name} is not UTF-8 text (a spreadsheet saves UTF-8 as "CSV UTF-8" or with the character set UTF-8)'
+        ) from error
+    if fmt == "jsonl":
+        yield from _jsonl_rows(text)
+        return
+    if fmt == "csv":
+        yield from _csv_rows(text, bom)
+        return
     start = text.lstrip()[:1]
     if start == "[":
         raise BadAnnotationFile(
@@ -56,7 +81,7 @@ def read_annotation_rows(path: Path) -> Iterator[ImportedRow]:
     if start == "{":
         yield from _jsonl_rows(text)
     else:
-        yield from _csv_rows(text, spreadsheet)
+        yield from _csv_rows(text, bom)
 
 
 def _jsonl_rows(text: str) -> Iterator[ImportedRow]:
@@ -85,10 +110,23 @@ def _json_kind(value: object) -> str:
     return kinds.get(type(value), "null")
 
 
-def _csv_rows(text: str, spreadsheet: bool) -> Iterator[ImportedRow]:
+def _csv_rows(text: str, bom: bool) -> Iterator[ImportedRow]:
+    separator = resaved_csv.separator_of(text)
+    file = resaved_csv.evidence((r for _, r in _csv_records(text, separator) if isinstance(r, dict)), bom, separator)
+    for number, record in _csv_records(text, separator):
+        if isinstance(record, str):
+            yield ImportedRow(number, None, record)
+            continue
+        record, kinds = resaved_csv.undo(record, file)
+        row = _checked(number, record)
+        yield replace(row, normalised=kinds) if row.fields is not None else row
+
+
+def _csv_records(text: str, separator: str) -> Iterator[tuple[int, dict | str]]:
+    """(line, {column: cell}) of each row, or (line, why it is no row of the header's)."""
     # A note may be longer than csv's default limit of 131,072 characters a cell.
     csv.field_size_limit(_LARGEST_C_LONG)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     header = next(reader, None)
     if header is None:
         return
@@ -102,12 +140,19 @@ def _csv_rows(text: str, spreadsheet: bool) -> Iterator[ImportedRow]:
         if not any(cells):
             continue
         if len(cells) != len(header):
-            yield ImportedRow(number, None, f"has {len(cells)} cells, the header has {len(header)}")
+            yield number, f"has {len(cells)} cells, the header has {len(header)}"
             continue
-        record = dict(zip(header, cells, strict=True))
-        if spreadsheet:
-            record = {k: restore(v) for k, v in record.items()}
-        yield _checked(number, record)
+        yield number, dict(zip(header, cells, strict=True))
+
+
+def _xlsx_rows(path: Path) -> Iterator[ImportedRow]:
+    try:
+        for number, record in workbook_records(path):
+            row = _checked(number, record)
+            decimal = any(type(record.get(c)) is float for c in _INTEGER_COLUMNS)
+            yield replace(row, normalised=frozenset((resaved_csv.DECIMAL_OFFSETS,))) if decimal and row.fields else row
+    except BadWorkbook as error:
+        raise BadAnnotationFile(str(error)) from error
 
 
 def _checked(number: int, record: dict) -> ImportedRow:
@@ -147,9 +192,12 @@ def _text_problem(column: str, value: object) -> str:
 
 
 def _offset(value: object) -> int | None:
-    """An integer (not a boolean, which Python counts as one), or a string of digits as CSV holds it."""
+    """An integer (not a boolean, which Python counts as one), a whole float as a spreadsheet
+    may store it, or a string of digits as CSV holds it."""
     if type(value) is int:
         return value
+    if type(value) is float and value.is_integer():
+        return int(value)
     if isinstance(value, str) and _WHOLE_NUMBER_TEXT.fullmatch(value):
         try:
             return int(value)

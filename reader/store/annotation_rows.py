@@ -62,6 +62,17 @@ class AnnotationRows(StoreCore):
             """
         )
 
+    def export_documents(self) -> Iterator[dict]:
+        """Every document as export's documents sheet lists it (its text left out), by name."""
+        return self.db.query(
+            """
+            SELECT d.name, d.sha256, d.length, d.title, c.annotation_count AS annotations,
+                   d.source_path, d.imported_at
+            FROM documents d JOIN document_counts c ON c.document_id = d.id
+            ORDER BY d.name
+            """
+        )
+
     def counts(self) -> dict:
         return {
             "documents": self._value("SELECT count(*) FROM documents"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
@@ -18,6 +19,8 @@ class ExchangeReport:
     imported: int = 0
     unchanged: int = 0
     refused: list[tuple[int, str]] = field(default_factory=list)
+    # Rows taken in after undoing what a spreadsheet changed, by kind (resaved_csv.KINDS).
+    normalised: Counter[str] = field(default_factory=Counter)
 
 
 def import_annotation_rows(store: Store, rows: Iterable[ImportedRow]) -> ExchangeReport:
@@ -38,6 +41,8 @@ def import_annotation_rows(store: Store, rows: Iterable[ImportedRow]) -> Exchang
             problem = _import_one(store, row.fields, documents, tags, report)
             if problem:
                 report.refused.append((row.line, problem))
+            else:
+                report.normalised.update(row.normalised)
     return report
 
 

@@ -70,6 +70,10 @@
         <translation><numerusform>%n skipped ({first})</numerusform><numerusform>%n skipped ({first})</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>Exported %n annotation(s) to {path}; warning: {warning}</source>
+        <translation><numerusform>Exported %n annotation to {path}; warning: {warning}</numerusform><numerusform>Exported %n annotations to {path}; warning: {warning}</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>Exported %n annotation(s) to {path}</source>
         <translation><numerusform>Exported %n annotation to {path}</numerusform><numerusform>Exported %n annotations to {path}</numerusform></translation>
     </message>

@@ -1053,6 +1053,10 @@
         <translation>Не удалось экспортировать в {path}: {reason}</translation>
     </message>
     <message numerus="yes">
+        <source>Exported %n annotation(s) to {path}; warning: {warning}</source>
+        <translation><numerusform>Экспортирована %n пометка в {path}; предупреждение: {warning}</numerusform><numerusform>Экспортировано %n пометки в {path}; предупреждение: {warning}</numerusform><numerusform>Экспортировано %n пометок в {path}; предупреждение: {warning}</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>Exported %n annotation(s) to {path}</source>
         <translation><numerusform>Экспортирована %n пометка в {path}</numerusform><numerusform>Экспортировано %n пометки в {path}</numerusform><numerusform>Экспортировано %n пометок в {path}</numerusform></translation>
     </message>
@@ -1077,8 +1081,12 @@
         <translation>JSON Lines (по одной пометке в строке)</translation>
     </message>
     <message>
-        <source>Offsets are code points of the document text: text == document[start:end]. In the spreadsheet CSV a cell that starts with =, +, -, @, a tab, a carriage return or ' gets one more ' in front, so a spreadsheet shows it as text and never runs it as a formula; without that one ' the text is document[start:end] again (import-annotations removes it).</source>
-        <translation>Смещения отсчитываются в кодовых точках текста документа: text == document[start:end]. В CSV для электронных таблиц перед ячейкой, которая начинается с =, +, -, @, табуляции, возврата каретки или ', ставится ещё один ', чтобы таблица показала её как текст и никогда не выполнила как формулу; без этого ' текст снова равен document[start:end] (import-annotations его убирает).</translation>
+        <source>Workbook for spreadsheets (XLSX: Excel, LibreOffice; every cell as it is)</source>
+        <translation>Книга для электронных таблиц (XLSX: Excel, LibreOffice; каждая ячейка как есть)</translation>
+    </message>
+    <message>
+        <source>Offsets are code points of the document text: text == document[start:end]. The workbook keeps every cell as it is, as text, and offsets as numbers. In the spreadsheet CSV a cell that starts with =, +, -, @, a tab, a carriage return or ' gets one more ' in front, so a spreadsheet shows it as text and never runs it as a formula; without that one ' the text is document[start:end] again (import-annotations removes it).</source>
+        <translation>Смещения отсчитываются в кодовых точках текста документа: text == document[start:end]. Книга хранит каждую ячейку как есть, текстом, а смещения — числами. В CSV для электронных таблиц перед ячейкой, которая начинается с =, +, -, @, табуляции, возврата каретки или ', ставится ещё один ', чтобы таблица показала её как текст и никогда не выполнила как формулу; без этого ' текст снова равен document[start:end] (import-annotations его убирает).</translation>
     </message>
     <message>
         <source>Exporting annotations…</source>

@@ -91,7 +91,7 @@ def test_export_into_a_pipe_closed_after_one_line_ends_quietly_with_141(busy_db)
     header = export.stdout.readline()
     export.stdout.close()  # as `head -1` does once it has its line
     _, stderr = export.communicate(timeout=60)
-    assert header.decode("utf-8-sig").startswith("annotation_id,document,")
+    assert header.decode("utf-8-sig").startswith('"annotation_id","document",')
     assert export.returncode == 141
     assert stderr == b""
 

@@ -15,7 +15,8 @@ from PySide6.QtGui import QUndoStack
 
 from reader.domain.annotations import Annotation
 from reader.domain.corpus import SourceText
-from reader.domain.export import DIALECTS, FORMATS, encoding_for, write_annotations
+from reader.domain.export import DIALECTS, FORMATS, encoding_for
+from reader.domain.export_writer import write_export
 from reader.domain.importing import read_annotation_rows
 from reader.store import Store
 from reader.ui.annotating import commands
@@ -114,7 +115,7 @@ class EditingSession(RuleBasedStateMachine):
     def export_and_read_back(self, fmt, dialect):
         path = self.folder / f"export.{fmt}"
         with path.open("w", encoding=encoding_for(fmt, dialect), newline="") as out:
-            count = write_annotations(self.store.export_rows(), out, fmt, dialect)
+            count, _ = write_export(self.store.export_rows(), self.store.export_documents(), out, fmt, dialect)
         assert count == len(self.model)
         rows = list(read_annotation_rows(path))
         assert all(row.fields is not None for row in rows), [row.problem for row in rows]

@@ -18,7 +18,7 @@ from reader.domain.documents import ImportAction
 from reader.paths import corpus_database
 from reader.store import Store, StoreError
 from reader.ui.annotating.tags import TagsController
-from reader.ui.library.export_dialog import ExportCancelled, ExportDialog, export_annotations
+from reader.ui.library.export_dialog import CHOICES, ExportCancelled, ExportDialog, export_annotations
 from reader.ui.library.preferences import PreferencesDialog
 from reader.ui.reading.controller import ReadingController
 from reader.ui.shell.actions import Actions
@@ -277,7 +277,7 @@ class LibraryController(QObject):
         return Path(last) if last is not None and Path(last).is_dir() else Path(documents_folder())
 
     def export(self) -> ExportDialog:
-        suggested = self.export_folder() / f"{self.session.store.path.stem}-annotations.csv"
+        suggested = self.export_folder() / f"{self.session.store.path.stem}-annotations{CHOICES[0][3]}"
         dialog = ExportDialog(suggested, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.export_to(*dialog.choice()))
@@ -286,13 +286,14 @@ class LibraryController(QObject):
 
     def export_to(self, path: Path, fmt: str, dialect: str) -> int | None:
         try:
-            count = export_annotations(
+            count, warning = export_annotations(
                 self.session.store.export_rows(),
                 path,
                 fmt,
                 dialect,
                 self.documents.model.total_annotations(),
                 self.window,
+                self.session.store.export_documents(),
             )
         except ExportCancelled:
             self.window.say(translate("Library", "Export cancelled; nothing was written"))
@@ -306,7 +307,11 @@ class LibraryController(QObject):
             return None
         self.session.settings.set(EXPORT_FOLDER, str(path.parent.resolve()))
         self.session.settings.sync()
-        self.window.say(translate("Library", "Exported %n annotation(s) to {path}", None, count).format(path=path))
+        if warning:
+            said = translate("Library", "Exported %n annotation(s) to {path}; warning: {warning}", None, count)
+        else:
+            said = translate("Library", "Exported %n annotation(s) to {path}", None, count)
+        self.window.say(said.format(path=path, warning=warning), problem=bool(warning))
         return count
 
     # ----- who is annotating -----

@@ -21,13 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.domain.export import encoding_for, write_annotations
+from reader.domain.export import encoding_for
+from reader.domain.export_writer import write_export
 from reader.files import atomic_text_file
 from reader.ui.shell.dialog_parts import ok_cancel, problem_label
 from reader.ui.shell.translation import QT_TRANSLATE_NOOP, translate
 
 # (label, format, dialect, suffix); the label is shown as translate("Library", label)
 CHOICES = (
+    (
+        QT_TRANSLATE_NOOP("Library", "Workbook for spreadsheets (XLSX: Excel, LibreOffice; every cell as it is)"),
+        "xlsx",
+        "excel",
+        ".xlsx",
+    ),
     (QT_TRANSLATE_NOOP("Library", "CSV for spreadsheets (Excel, LibreOffice)"), "csv", "excel", ".csv"),
     (QT_TRANSLATE_NOOP("Library", "CSV for scripts (pandas; no BOM, cells as they are)"), "csv", "plain", ".csv"),
     (QT_TRANSLATE_NOOP("Library", "JSON Lines (one annotation per line)"), "jsonl", "plain", ".jsonl"),
@@ -37,6 +44,7 @@ CHOICES = (
 OFFSETS_NOTE = QT_TRANSLATE_NOOP(
     "Library",
     "Offsets are code points of the document text: text == document[start:end]. "
+    "The workbook keeps every cell as it is, as text, and offsets as numbers. "
     "In the spreadsheet CSV a cell that starts with =, +, -, @, a tab, a carriage return or ' "
     "gets one more ' in front, so a spreadsheet shows it as text and never runs it as a formula; "
     "without that one ' the text is document[start:end] again (import-annotations removes it).",
@@ -48,9 +56,16 @@ class ExportCancelled(Exception):
 
 
 def export_annotations(
-    rows: Iterable[Mapping], path: Path, fmt: str, dialect: str, total: int, parent: QWidget | None = None
-) -> int:
-    """Write ``rows`` to ``path`` behind a progress dialog; returns how many.
+    rows: Iterable[Mapping],
+    path: Path,
+    fmt: str,
+    dialect: str,
+    total: int,
+    parent: QWidget | None = None,
+    documents: Iterable[Mapping] = (),
+) -> tuple[int, str]:
+    """Write ``rows`` (and to a workbook, ``documents``) to ``path`` behind a progress dialog;
+    returns how many, and "" or a one-line warning (export_writer.write_export).
 
     Written through ``atomic_text_file``, so a cancel or a full disk leaves
     ``path`` as it was, never half a file.
@@ -72,11 +87,11 @@ def export_annotations(
 
     try:
         with atomic_text_file(path, encoding_for(fmt, dialect)) as out:
-            count = write_annotations(rows, out, fmt, dialect, progress=advance)
+            written = write_export(rows, documents, out, fmt, dialect, progress=advance)
     finally:
         progress.close()
         progress.deleteLater()
-    return count
+    return written
 
 
 class ExportDialog(QDialog):

@@ -108,7 +108,8 @@ def test_importing_exporting_and_preferences_speak_russian(qtbot, tmp_path, russ
     (dialog,) = [d for d in window.findChildren(ExportDialog) if d.isVisible()]
     assert dialog.windowTitle() == "Экспорт разметки"
     formats = [dialog.format_box.itemText(i) for i in range(dialog.format_box.count())]
-    assert formats[0] == "CSV для электронных таблиц (Excel, LibreOffice)" and formats[2].startswith("JSON Lines (")
+    assert formats[0].startswith("Книга для электронных таблиц (XLSX")
+    assert formats[1] == "CSV для электронных таблиц (Excel, LibreOffice)" and formats[3].startswith("JSON Lines (")
     export = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert export.text() == "Экспорт"
     dialog.path_box.setText(str(tmp_path))

@@ -7,6 +7,7 @@ import csv
 import json
 from pathlib import Path
 
+import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
@@ -60,7 +61,12 @@ def test_a_span_after_astral_characters_exports_its_own_text(qtbot, window, tmp_
     for choice, (_, fmt, dialect, suffix) in enumerate(CHOICES):
         path = tmp_path / f"out-{choice}{suffix}"
         export_through_dialog(qtbot, window, path, choice)
-        if fmt == "csv":
+        if fmt == "xlsx":
+            book = openpyxl.load_workbook(path, read_only=True)
+            header, *values = book["annotations"].iter_rows(values_only=True)
+            book.close()
+            rows = [dict(zip(header, row, strict=True)) for row in values]
+        elif fmt == "csv":
             with path.open(encoding="utf-8-sig" if dialect == "excel" else "utf-8", newline="") as handle:
                 rows = list(csv.DictReader(handle))
         else:
@@ -143,6 +149,34 @@ def test_the_dialog_proposes_the_last_folder_else_documents_if_there_else_home(q
 FORMULA_TEXT = "=SUM(A1:A3) looks like a formula, -5 degrees too.\n"
 
 
+def spreadsheet_csv_choice() -> int:
+    return next(i for i, (_, fmt, dialect, _) in enumerate(CHOICES) if (fmt, dialect) == ("csv", "excel"))
+
+
+def test_the_workbook_is_the_default_and_keeps_formula_looking_text_as_text(qtbot, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "cells.txt").write_text(FORMULA_TEXT, encoding="utf-8")
+    window = open_window(qtbot, tmp_path / "project.sqlite", tmp_path / "settings.ini", corpus=corpus)
+    pick_document(qtbot, window, 0)
+    window.reader.set_selection_code_points(0, len("=SUM(A1:A3)"))
+    key(qtbot, window.reader, Qt.Key.Key_1)
+    dialog = open_export_dialog(window)
+    assert dialog.path_box.text().endswith("project-annotations.xlsx")
+    path = tmp_path / "project-annotations.xlsx"
+    dialog.path_box.setText(str(path))
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(path.exists)
+
+    book = openpyxl.load_workbook(path)
+    (header, row) = list(book["annotations"].iter_rows())
+    cells = dict(zip((c.value for c in header), row, strict=True))
+    assert (cells["text"].value, cells["text"].data_type) == ("=SUM(A1:A3)", "s")  # no apostrophe, no formula
+    assert (cells["start"].value, cells["end"].value) == (0, len("=SUM(A1:A3)"))
+    assert next(book["documents"].iter_rows(min_row=2, values_only=True))[0] == "cells.txt"
+    assert "Exported 1 annotation(s)" in window.status_message.text()
+
+
 def test_the_dialog_says_what_is_true_of_protected_cells(qtbot, tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -157,7 +191,7 @@ def test_the_dialog_says_what_is_true_of_protected_cells(qtbot, tmp_path):
     dialog.reject()
     assert "text == document[start:end]" in note and "=, +, -, @" in note and "'" in note
     path = tmp_path / "out.csv"
-    export_through_dialog(qtbot, window, path, 0)  # the spreadsheet dialect
+    export_through_dialog(qtbot, window, path, spreadsheet_csv_choice())
     with path.open(encoding="utf-8-sig", newline="") as handle:
         (row,) = list(csv.DictReader(handle))
     span = FORMULA_TEXT[int(row["start"]) : int(row["end"])]

@@ -1,0 +1,190 @@
+"""Annotations and their documents as an XLSX workbook, for spreadsheets: written and read
+back row by row (openpyxl's write-only and read-only modes), so memory stays flat.
+
+Every text cell is stored as a string, so a spreadsheet neither runs it as a formula nor
+turns it into a number, a date or a boolean, and no protecting apostrophe is needed;
+offsets are numbers."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import suppress
+from operator import itemgetter
+from pathlib import Path
+from typing import BinaryIO
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from reader.domain.export import COLUMNS, PROGRESS_EVERY
+
+ANNOTATIONS_SHEET = "annotations"
+DOCUMENTS_SHEET = "documents"
+DOCUMENT_COLUMNS = ("name", "sha256", "length", "title", "annotations", "source_path", "imported_at")
+# The most rows a sheet holds in Excel and LibreOffice; the header takes one.
+ROWS_PER_SHEET = 1_048_576
+# Excel's longest cell; a longer one is written whole (nothing is lost: LibreOffice and
+# import-annotations read it whole), and the writer says how many there were.
+LONGEST_EXCEL_CELL = 32_767
+_WIDTHS = {"annotation_id": 34, "document": 28, "document_sha256": 18, "text": 40, "note": 30, "review_note": 24}
+_WIDTHS |= {"name": 28, "sha256": 18, "title": 32, "source_path": 32}
+
+# XML cannot carry most control characters, and reading XML turns a CR into LF: OOXML
+# writes such a character as _xHHHH_ (ECMA-376 §22.9.2.19), and a literal "_xHHHH_" in
+# the text gets its "_" written as _x005F_, so that reading undoes exactly what writing did.
+_NEEDS_ESCAPE = re.compile(r"[\x00-\x08\x0b-\x1f]|_(?=x[0-9A-Fa-f]{4}_)")
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+# Strings openpyxl would store as something else: a formula, or one of Excel's error values.
+_ERROR_VALUES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
+
+
+class BadWorkbook(ValueError):
+    """An XLSX file that cannot be read; the message says why in one line."""
+
+
+def escape(text: str) -> str:
+    return _NEEDS_ESCAPE.sub(lambda m: "_x005F_" if m.group() == "_" else f"_x{ord(m.group()):04X}_", text)
+
+
+def unescape(text: str) -> str:
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
+def write_workbook(
+    annotations: Iterable[Mapping],
+    documents: Iterable[Mapping],
+    out: BinaryIO | Path,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[int, int]:
+    """Write the annotation rows (mappings with the COLUMNS keys) and the document rows
+    (DOCUMENT_COLUMNS) to ``out``; returns (annotations written, cells over Excel's limit)."""
+    workbook = Workbook(write_only=True)
+    try:
+        return _write(workbook, annotations, documents, out, progress)
+    except BaseException:
+        _discard(workbook)
+        raise
+
+
+def _write(
+    workbook: Workbook,
+    annotations: Iterable[Mapping],
+    documents: Iterable[Mapping],
+    out: BinaryIO | Path,
+    progress: Callable[[int], None] | None,
+) -> tuple[int, int]:
+    too_long = [0]
+    document_sheet = _sheet(workbook, DOCUMENTS_SHEET, DOCUMENT_COLUMNS)
+    document_cells = itemgetter(*DOCUMENT_COLUMNS)
+    document_count = 0
+    for document in documents:
+        document_sheet.append(_cells(document_sheet, document_cells(document), too_long))
+        document_count += 1
+    _filter(document_sheet, len(DOCUMENT_COLUMNS), document_count)
+
+    cells_of = itemgetter(*COLUMNS)
+    sheets = [_sheet(workbook, ANNOTATIONS_SHEET, COLUMNS, index=0)]
+    in_sheet = count = 0
+    for row in annotations:
+        if in_sheet == ROWS_PER_SHEET - 1:
+            _filter(sheets[-1], len(COLUMNS), in_sheet)
+            title = f"{ANNOTATIONS_SHEET} {len(sheets) + 1}"
+            sheets.append(_sheet(workbook, title, COLUMNS, index=len(sheets)))
+            in_sheet = 0
+        sheets[-1].append(_cells(sheets[-1], cells_of(row), too_long))
+        in_sheet += 1
+        count += 1
+        if progress and count % PROGRESS_EVERY == 0:
+            progress(count)
+    _filter(sheets[-1], len(COLUMNS), in_sheet)
+    workbook.save(out)
+    if progress:
+        progress(count)
+    return count, too_long[0]
+
+
+def _discard(workbook: Workbook) -> None:
+    """A workbook given up half-way (a cancel, a full disk): close its sheets' streams now,
+    while their files are open, and remove the temporary files openpyxl wrote them to."""
+    for sheet in workbook.worksheets:
+        # openpyxl has no public way to abandon a write-only sheet.
+        rows, writer = getattr(sheet, "_rows", None), getattr(sheet, "_writer", None)
+        if rows is not None:
+            with suppress(Exception):
+                rows.close()
+        if writer is not None:
+            with suppress(Exception):
+                writer.xf.close()
+            with suppress(Exception):
+                writer.cleanup()
+
+
+def _sheet(workbook: Workbook, title: str, columns: tuple[str, ...], index: int | None = None) -> WriteOnlyWorksheet:
+    sheet = workbook.create_sheet(title, index)
+    sheet.freeze_panes = "A2"
+    for number, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(number)].width = _WIDTHS.get(column, 12)
+    sheet.append(columns)
+    return sheet
+
+
+def _filter(sheet: WriteOnlyWorksheet, columns: int, rows: int) -> None:
+    sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{rows + 1}"
+
+
+def _cells(sheet: WriteOnlyWorksheet, values: tuple, too_long: list[int]) -> list:
+    """The row's values, each text that openpyxl would not store as it is given as a
+    string cell made here; the rest as they are (the common case, and the fast one)."""
+    cells: list = []
+    for value in values:
+        if value.__class__ is str and (
+            value[:1] == "=" or value in _ERROR_VALUES or len(value) > LONGEST_EXCEL_CELL or _NEEDS_ESCAPE.search(value)
+        ):
+            too_long[0] += len(value) > LONGEST_EXCEL_CELL
+            cell = WriteOnlyCell(sheet)
+            # Set directly: the value setter would cut the text at Excel's limit, refuse
+            # control characters and store "=…" as a formula.
+            cell._value = escape(value)
+            cell.data_type = "s"
+            cells.append(cell)
+        else:
+            cells.append(value)
+    return cells
+
+
+def workbook_records(path: Path) -> Iterator[tuple[int, dict]]:
+    """(row number, {column: value}) of each annotation row of every sheet whose header
+    holds the COLUMNS; a row of empty cells is left out. Text comes back unescaped."""
+    try:
+        handle = path.open("rb")  # not the path: openpyxl would refuse a name not ending in .xlsx
+    except OSError as error:
+        raise BadWorkbook(f"cannot read {path}: {error.strerror or error}") from error
+    try:
+        workbook = load_workbook(handle, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        handle.close()
+        raise BadWorkbook(f"{path.name} is not a readable XLSX workbook ({error})") from error
+    try:
+        found = False
+        for sheet in workbook.worksheets:
+            rows = sheet.iter_rows(values_only=True)
+            header = [unescape(c) if isinstance(c, str) else c for c in next(rows, ())]
+            if not all(column in header for column in COLUMNS):
+                continue
+            found = True
+            for number, values in enumerate(rows, start=2):
+                if all(v is None or v == "" for v in values):
+                    continue
+                cells = [unescape(v) if isinstance(v, str) else v for v in values]
+                cells += [None] * (len(header) - len(cells))
+                yield number, dict(zip(header, cells, strict=False))
+        if not found:
+            raise BadWorkbook(f"no sheet of {path.name} has the columns {', '.join(COLUMNS)} in its first row")
+    finally:
+        workbook.close()
+        handle.close()
