@@ -49,8 +49,8 @@ class Tag:
             raise BadTag(f"tag name {self.name!r} must be 1-64 printable characters without surrounding spaces")
         if not _HEX_COLOUR.match(self.colour):
             raise BadTag(f"tag colour {self.colour!r} must look like #rrggbb")
-        if len(self.key) > 1:
-            raise BadTag(f"tag key {self.key!r} must be a single character")
+        if len(self.key) > 1 or (self.key and (self.key.isspace() or not self.key.isprintable())):
+            raise BadTag(f"tag key {self.key!r} must be a single visible character")
 
 
 def default_tags() -> list[Tag]:
@@ -63,3 +63,14 @@ def default_colour(tags: list[Tag]) -> str:
     """The colour for a new tag beside ``tags``: the first of PALETTE none of them has, else by count."""
     taken = {tag.colour.lower() for tag in tags}
     return next((colour for colour in PALETTE if colour not in taken), PALETTE[len(tags) % len(PALETTE)])
+
+
+def new_tag(name: str, beside: list[Tag], colour: str = "", key: str = "", description: str = "") -> Tag:
+    """A tag to add after the tags ``beside``: in the palette's next colour unless given one."""
+    return Tag(
+        name=name,
+        colour=colour or default_colour(beside),
+        key=key,
+        description=description,
+        position=max((tag.position for tag in beside), default=-1) + 1,
+    )

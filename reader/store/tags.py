@@ -19,6 +19,13 @@ class TagQueries(StoreCore):
             Tag(**row) for row in self.db.query(f"SELECT {', '.join(_TAG_FIELDS)} FROM tags ORDER BY position, name")
         ]
 
+    def tag(self, name: str) -> Tag:
+        """The tag called ``name``; an unknown name is refused."""
+        row = self._one(f"SELECT {', '.join(_TAG_FIELDS)} FROM tags WHERE name = ?", [name])
+        if row is None:
+            raise StoreError(f"unknown tag {name!r} (known: {', '.join(sorted(self.tag_names()))})")
+        return Tag(**row)
+
     def tag_names(self) -> set[str]:
         return {row["name"] for row in self.db.query("SELECT name FROM tags")}
 
