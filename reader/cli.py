@@ -11,13 +11,17 @@ from pathlib import Path
 from typing import TextIO
 
 from reader import __version__
+from reader.cli_tags import add_tags_parser, run_tags
 from reader.domain.annotations import Annotation, BadSpan, checked_span
 from reader.domain.corpus import SkippedFile
 from reader.domain.documents import ImportAction
-from reader.domain.export import DIALECTS, FORMATS, encoding_for, write_annotations
+from reader.domain.export import DIALECTS, encoding_for
+from reader.domain.export_writer import write_export
 from reader.domain.importing import BadAnnotationFile, read_annotation_rows
+from reader.domain.resaved_csv import KINDS as NORMALISED
 from reader.files import atomic_text_file, same_file
 from reader.identity import default_annotator
+from reader.peer_cli import EXPORTS, IMPORTS, or_peer_export, or_peer_import
 from reader.store import Store, StoreError
 
 EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 3
@@ -60,19 +64,22 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--note", default="")
     annotate.add_argument("--annotator", default=None, help="default: the operating-system user name")
 
-    export = commands.add_parser("export", help="write every annotation as CSV or JSONL")
+    export = commands.add_parser("export", help="write every annotation as CSV, JSONL or XLSX")
     _db_argument(export)
-    export.add_argument("--format", choices=FORMATS, default="csv")
+    export.add_argument(
+        "--format", choices=EXPORTS, default="csv", help="xlsx: a workbook of annotations and documents (needs -o)"
+    )
     export.add_argument(
         "--dialect",
         choices=DIALECTS,
         default="excel",
-        help="excel: UTF-8 with BOM, CRLF, formulas neutralized; plain: text as it is",
+        help="of CSV. excel: UTF-8 with BOM, CRLF, text cells quoted, formulas neutralized; plain: text as it is",
     )
     export.add_argument("-o", "--output", type=Path, metavar="OUT", help="default: standard output")
 
-    reimport = commands.add_parser("import-annotations", help="read back what export wrote")
+    reimport = commands.add_parser("import-annotations", help="read back what export wrote, or another tool's file")
     reimport.add_argument("file", type=Path, metavar="FILE")
+    reimport.add_argument("--format", choices=IMPORTS, help="default: told by the content")
     _db_argument(reimport)
 
     stats = commands.add_parser("stats", help="documents, and annotations by tag and by status")
@@ -108,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     agreement.add_argument("files", nargs=2, type=Path, metavar="FILE", help="the first is the reference")
     agreement.add_argument("--tag", help="only this tag")
+    add_tags_parser(commands)
     return parser
 
 
@@ -182,12 +190,18 @@ def run_annotate(args, out: TextIO, err: TextIO) -> int:
 
 def run_export(args, out: TextIO, err: TextIO) -> int:
     encoding = encoding_for(args.format, args.dialect)
+    if args.format == "xlsx" and args.output is None:
+        raise StoreError("--format xlsx writes a workbook, not text: give the file with -o OUT")
     with Store.open(args.db, read_only=True) as store:
+
+        def write(handle: TextIO) -> tuple[int, str]:
+            return write_export(store.export_rows(), store.export_documents(), handle, args.format, args.dialect)
+
         if args.output is not None:
             _refuse_own_file(store, args.output, "export into")
             try:
                 with atomic_text_file(args.output, encoding) as handle:
-                    count = write_annotations(store.export_rows(), handle, args.format, args.dialect)
+                    count, warning = write(handle)
             except BrokenPipeError:
                 raise  # OUT is a pipe (-o /dev/stdout) whose reader went away: as for standard output
             except OSError as error:
@@ -198,14 +212,16 @@ def run_export(args, out: TextIO, err: TextIO) -> int:
         elif out is sys.stdout:
             sys.stdout.flush()
             with open(sys.stdout.fileno(), "w", encoding=encoding, newline="", closefd=False) as handle:
-                count = write_annotations(store.export_rows(), handle, args.format, args.dialect)
+                count, warning = write(handle)
         else:
-            count = write_annotations(store.export_rows(), out, args.format, args.dialect)
+            count, warning = write(out)
         orphans = len(store.orphaned_annotations())
     if args.output is not None:
         print(f"exported {count} annotation(s) to {args.output}", file=err)
     if orphans:
         print(f"{orphans} orphaned annotation(s) left out: a re-import changed their text", file=err)
+    if warning:
+        print(f"reader: warning: {warning}", file=err)
     return EXIT_OK
 
 
@@ -215,11 +231,13 @@ def run_import_annotations(args, out: TextIO, err: TextIO) -> int:
     with _open_store(args.db, create=False, backup=True) as store:
         _refuse_own_file(store, args.file, "read annotations from")
         try:
-            report = import_annotation_rows(store, read_annotation_rows(args.file))
+            report = import_annotation_rows(store, read_annotation_rows(args.file, args.format))
         except BadAnnotationFile as error:
             raise StoreError(str(error)) from error
     for line, problem in report.refused:
         print(f"refused line {line}: {problem}", file=err)
+    for kind, rows in report.normalised.items():
+        print(f"normalised {rows} row(s): {NORMALISED[kind]}", file=out)
     print(f"imported {report.imported}, unchanged {report.unchanged}, refused {len(report.refused)}", file=out)
     return EXIT_PARTIAL if report.refused else EXIT_OK
 
@@ -333,13 +351,14 @@ COMMANDS: dict[str, Callable] = {
     "open": run_window,
     "import": run_import,
     "annotate": run_annotate,
-    "export": run_export,
-    "import-annotations": run_import_annotations,
+    "export": or_peer_export(run_export),
+    "import-annotations": or_peer_import(run_import_annotations),
     "stats": run_stats,
     "merge": run_merge,
     "agreement": run_agreement,
     "backups": run_backups,
     "restore": run_restore,
+    "tags": run_tags,
 }
 
 

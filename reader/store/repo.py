@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from reader.store.annotation_rows import AnnotationRows
 from reader.store.annotations import AnnotationQueries
 from reader.store.errors import BUSY_TIMEOUT_SECONDS, StoreError, explain
+from reader.store.peers import PeerQueries
 from reader.store.schema import (
     SCHEMA_VERSION,
     DamagedDatabase,
@@ -30,7 +31,7 @@ from reader.store.search import SearchQueries
 CHECK_WAIT_SECONDS = 60
 
 
-class Store(AnnotationQueries, AnnotationRows, SearchQueries):
+class Store(PeerQueries, AnnotationQueries, AnnotationRows, SearchQueries):
     """One open Reader database. Every public method that writes is one transaction."""
 
     backup_problem = ""  # why the copy taken on open failed, when it did

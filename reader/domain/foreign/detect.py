@@ -1,0 +1,60 @@
+"""Telling which tool wrote an annotation file, from its name and its first record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.domain.foreign import brat, doccano, label_studio, prodigy
+from reader.domain.foreign.jsonio import parse, read_text
+from reader.domain.foreign.model import BadPeerFile
+
+READER = "reader"  # Reader's own CSV, JSONL or XLSX export
+_READER_COLUMNS = ("annotation_id", "document_sha256")
+
+
+def detect(path: Path) -> str:
+    """The format's name (one of reader.domain.foreign.formats.NAMES, or READER), or BadPeerFile."""
+    if path.is_dir() or path.suffix == ".ann":
+        return brat.NAME
+    if path.suffix == ".txt" and path.with_suffix(".ann").is_file():
+        return brat.NAME
+    if path.suffix.lower() in (".csv", ".xlsx", ".tsv"):
+        return READER
+    if not path.is_file():
+        raise BadPeerFile(f"{path}: no such file or folder")
+    text = read_text(path)
+    start = text.lstrip()[:1]
+    if start == "[":
+        # Reader's own rows put in one array are Reader's: its reading says how to write them.
+        first = _first_of_array(text)
+        if isinstance(first, dict) and all(column in first for column in _READER_COLUMNS):
+            return READER
+        return label_studio.NAME
+    if start != "{":
+        return READER  # CSV by another name; Reader's own reading says what is wrong with it
+    first = text.lstrip().split("\n", 1)[0]
+    try:
+        record = parse(first)
+    except ValueError:
+        record = None
+    if not isinstance(record, dict):  # one JSON object over many lines: a single Label Studio task
+        return label_studio.NAME
+    if all(column in record for column in _READER_COLUMNS):
+        return READER
+    if "data" in record and "annotations" in record:
+        return label_studio.NAME
+    if "spans" in record or "answer" in record or "_input_hash" in record:
+        return prodigy.NAME
+    if "label" in record or "entities" in record:
+        return doccano.NAME
+    raise BadPeerFile(
+        f"cannot tell which tool wrote {path.name}; give --format (reader, brat, doccano, label-studio or prodigy)"
+    )
+
+
+def _first_of_array(text: str) -> object:
+    try:
+        records = parse(text)
+    except ValueError:
+        return None
+    return records[0] if isinstance(records, list) and records else None

@@ -1,0 +1,15 @@
+"""The peer formats by name: what ``import-annotations --format`` and ``export --format`` take.
+
+A new format is one module with ``NAME``, ``read(path) -> PeerFile`` and ``write(documents, out)``,
+added here (and to ``detect`` when its files can be told apart)."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from reader.domain.foreign import brat, doccano, label_studio, prodigy
+
+MODULES: dict[str, ModuleType] = {module.NAME: module for module in (brat, doccano, label_studio, prodigy)}
+NAMES = tuple(MODULES)
+# Formats written as a folder of files rather than one file (or standard output).
+FOLDER_FORMATS = (brat.NAME,)

@@ -1,0 +1,74 @@
+"""Prodigy's JSONL: one example a line, ``{"text", "spans": [{"start", "end", "label"}], "answer"}``.
+
+Prodigy's spans are spaCy's character offsets: Python's code points of the text as given
+(a CRLF counts two). Only accepted examples (or ones with no answer) come in; rejected and
+ignored ones, and ``relations``, are counted. https://prodi.gy/docs/api-interfaces
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from reader.domain.foreign.jsonio import lines, shown, text_of, whole_number
+from reader.domain.foreign.model import RELATION, ExportedDocument, PeerDocument, PeerFile, PeerSpan
+from reader.domain.offsets import Unit
+
+NAME = "prodigy"
+UNIT = Unit.CODE_POINTS
+
+
+def read(path: Path) -> PeerFile:
+    peer = PeerFile(NAME, UNIT)
+    for number, record, problem in lines(path):
+        where = f"line {number}"
+        if not isinstance(record, dict):
+            peer.problems.append((where, problem or f"{shown(record)} is not a JSON object"))
+            continue
+        answer = record.get("answer", "accept")
+        if answer != "accept":
+            kind = answer if isinstance(answer, str) and len(answer) <= 20 else "unanswered"
+            peer.skipped[f"{kind} example"] += 1
+            continue
+        try:
+            peer.documents.append(_document(record, f"{path.stem} {number}", peer))
+        except ValueError as error:
+            peer.problems.append((where, str(error)))
+    return peer
+
+
+def _document(record: dict, default_name: str, peer: PeerFile) -> PeerDocument:
+    meta = record.get("meta")
+    name = meta.get("document") if isinstance(meta, dict) else None
+    document = PeerDocument(name if isinstance(name, str) else default_name, text_of(record.get("text"), "text"))
+    spans = record.get("spans", [])
+    if not isinstance(spans, list):
+        raise ValueError("its spans are not a JSON array")
+    for span in spans:
+        if not isinstance(span, dict):
+            raise ValueError(f"span {shown(span)} is not a JSON object")
+        document.spans.append(
+            PeerSpan(
+                whole_number(span.get("start"), "start"),
+                whole_number(span.get("end"), "end"),
+                text_of(span.get("label"), "label"),
+                text_of(span["text"], "text") if "text" in span else None,
+                id=str(span.get("id", "")),
+            )
+        )
+    relations = record.get("relations", [])
+    peer.skipped[RELATION] += len(relations) if isinstance(relations, list) else 0
+    return document
+
+
+def write(documents: Iterable[ExportedDocument], out: TextIO) -> int:
+    """One accepted example a line, the document's name in its ``meta``."""
+    count = 0
+    for document in documents:
+        spans = [{"start": s.start, "end": s.end, "label": s.tag, "text": s.text} for s in document.spans]
+        record = {"text": document.text, "spans": spans, "meta": {"document": document.name}, "answer": "accept"}
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += len(spans)
+    return count

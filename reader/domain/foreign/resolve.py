@@ -1,0 +1,62 @@
+"""A peer's documents and spans in Reader's terms: the LF text, code-point offsets, each span
+checked against the text it claims to cover."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reader.domain.corpus import normalize_newlines, sha256_of
+from reader.domain.foreign.model import PeerDocument, PeerSpan
+from reader.domain.offsets import PeerOffsets, Unit
+from reader.domain.tags import BadTag, Tag
+
+_SHOWN = 40
+
+
+@dataclass(frozen=True)
+class ReaderSpan:
+    start: int
+    end: int
+    tag: str
+    text: str
+    note: str = ""
+    annotator: str = ""
+
+
+@dataclass
+class ReaderDocument:
+    name: str
+    text: str  # LF-normalized
+    spans: list[ReaderSpan] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
+
+    @property
+    def sha256(self) -> str:
+        return sha256_of(self.text)
+
+
+def resolve(document: PeerDocument, unit: Unit) -> ReaderDocument:
+    text = normalize_newlines(document.text)
+    resolved = ReaderDocument(document.name, text)
+    offsets = PeerOffsets.for_text(document.text, unit)
+    for span in document.spans:
+        where = f"{document.name}: {span.id or 'span'} {span.label!r} at {span.start}..{span.end}"
+        try:
+            resolved.spans.append(_span(span, offsets, text))
+        except ValueError as error:
+            resolved.refused.append((where, str(error)))
+    return resolved
+
+
+def _span(span: PeerSpan, offsets: PeerOffsets, text: str) -> ReaderSpan:
+    start, end = offsets.range_to_reader(span.start, span.end)
+    if not start < end:
+        raise ValueError("the span is empty or ends before it starts")
+    quoted = text[start:end]
+    if span.text is not None and normalize_newlines(span.text) != quoted:
+        raise ValueError(f"the file says it covers {span.text[:_SHOWN]!r}, but the text there is {quoted[:_SHOWN]!r}")
+    try:
+        Tag(span.label, "#000000")
+    except BadTag as error:
+        raise ValueError(str(error)) from error
+    return ReaderSpan(start, end, span.label, quoted, span.note, span.annotator)

@@ -1,0 +1,170 @@
+"""Importing other tools' real sample files: every span text-exact, what Reader cannot hold counted."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from reader.domain.foreign import brat, doccano, label_studio, prodigy
+from reader.domain.foreign.detect import READER, detect
+from reader.domain.foreign.model import BadPeerFile
+from reader.store import Store
+
+PEERS = Path(__file__).parent.parent / "data" / "peers"
+
+
+def held(db: Path) -> list[tuple[str, str, str, str]]:
+    """(document name, tag, text, note) of every stored annotation, checked against its document."""
+    with Store.open(db, read_only=True) as store:
+        found = []
+        for summary in store.documents():
+            document = store.document(summary.id)
+            for annotation in store.annotations(document.id):
+                assert document.text[annotation.start : annotation.end] == annotation.text
+                found.append((document.name, annotation.tag, annotation.text, annotation.note))
+        return found
+
+
+def test_brat_pairs_come_in_with_notes_and_their_relations_events_and_attributes_counted(cli, tmp_path):
+    db = tmp_path / "r.db"
+    outcome = cli("import-annotations", PEERS / "brat", "--db", db)
+
+    assert outcome.code == 0, outcome.err
+    expected = []
+    for ann in sorted((PEERS / "brat").glob("*.ann")):
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            if line.startswith("T"):
+                _, type_and_offsets, text = line.split("\t")
+                expected.append((ann.stem + ".txt", type_and_offsets.split(" ")[0], text))
+    assert sorted(row[:3] for row in held(db)) == sorted(expected)
+    assert len(expected) == 34
+    notes = {row[2]: row[3] for row in held(db) if row[3]}
+    assert notes == {"$100 million": "100000000 USD", "Discworld": "Should fictional places be annotated?"}
+    assert "not imported: 4 × relation" in outcome.out
+    assert "not imported: 3 × event" in outcome.out
+    assert "not imported: 5 × attribute" in outcome.out
+    assert "not imported: 1 × normalization" in outcome.out
+
+
+def test_doccano_offsets_count_utf16_units(cli, tmp_path):
+    db = tmp_path / "r.db"
+    for sample in ("sequence_labeling.jsonl", "relation_extraction.jsonl"):
+        assert cli("import-annotations", PEERS / "doccano" / sample, "--db", db).code == 0
+
+    expected = []
+    for sample in ("sequence_labeling.jsonl", "relation_extraction.jsonl"):
+        for line in (PEERS / "doccano" / sample).read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            units = record["text"].encode("utf-16-le")
+            spans = record.get("label") or [
+                (e["start_offset"], e["end_offset"], e["label"]) for e in record["entities"]
+            ]
+            expected += [(label, units[2 * s : 2 * e].decode("utf-16-le")) for s, e, label in spans]
+    assert sorted(row[1:3] for row in held(db)) == sorted(expected)
+    assert len(expected) == 8
+
+
+def test_doccano_emoji_before_a_span_is_two_units(cli, tmp_path):
+    text = "🌷 Peter Blackburn"
+    source = tmp_path / "emoji.jsonl"
+    source.write_text(json.dumps({"text": text, "label": [[3, 8, "PERSON"]]}) + "\n", encoding="utf-8")
+
+    assert cli("import-annotations", source, "--format", "doccano", "--db", tmp_path / "r.db").code == 0
+    assert [row[2] for row in held(tmp_path / "r.db")] == ["Peter"]
+
+
+def test_label_studio_counts_code_points_over_crlf_text(cli, tmp_path):
+    db = tmp_path / "r.db"
+    outcome = cli("import-annotations", PEERS / "label-studio" / "ner_export.json", "--db", db)
+
+    assert outcome.code == 0, outcome.err
+    tasks = json.loads((PEERS / "label-studio" / "ner_export.json").read_text(encoding="utf-8"))
+    expected = [
+        (result["value"]["labels"][0], task["data"]["text"][result["value"]["start"] : result["value"]["end"]])
+        for task in tasks
+        for annotation in task["annotations"]
+        if not annotation["was_cancelled"]
+        for result in annotation["result"]
+        if result["type"] == "labels"
+    ]
+    assert sorted(row[1:3] for row in held(db)) == sorted(expected)
+    assert len(expected) == 6
+    assert ("Location", "Kazan") in [row[1:3] for row in held(db)]
+    assert {row[3] for row in held(db)} == {"", "the city on the Volga"}
+    for kind in ("1 × relation", "1 × cancelled annotation", "1 × prediction", "1 × choices result"):
+        assert f"not imported: {kind}" in outcome.out
+
+
+def test_prodigy_spans_are_code_points(cli, tmp_path):
+    db = tmp_path / "r.db"
+    assert cli("import-annotations", PEERS / "prodigy" / "bio_events.jsonl", "--db", db).code == 0
+
+    records = [json.loads(line) for line in (PEERS / "prodigy" / "bio_events.jsonl").read_text().splitlines()]
+    expected = [(s["label"], r["text"][s["start"] : s["end"]]) for r in records for s in r["spans"]]
+    assert sorted(row[1:3] for row in held(db)) == sorted(expected)
+    assert len(expected) == 41
+
+
+@pytest.mark.parametrize(
+    "sample",
+    ["brat", "doccano/sequence_labeling.jsonl", "label-studio/ner_export.json", "prodigy/bio_events.jsonl"],
+)
+def test_importing_the_same_file_twice_adds_nothing_the_second_time(cli, tmp_path, sample):
+    db = tmp_path / "r.db"
+    cli("import-annotations", PEERS / sample, "--db", db)
+    first = held(db)
+
+    again = cli("import-annotations", PEERS / sample, "--db", db)
+
+    assert held(db) == first
+    assert re.search(r"documents added 0, already held [1-9]", again.out)
+    assert f"imported 0, unchanged {len(first)}, refused 0" in again.out
+
+
+def test_each_sample_is_told_apart_by_its_content(tmp_path):
+    assert detect(PEERS / "brat") == brat.NAME
+    assert detect(PEERS / "brat" / "000-introduction.txt") == brat.NAME
+    assert detect(PEERS / "doccano" / "sequence_labeling.jsonl") == doccano.NAME
+    assert detect(PEERS / "label-studio" / "ner_export.json") == label_studio.NAME
+    assert detect(PEERS / "prodigy" / "bio_events.jsonl") == prodigy.NAME
+    reader_jsonl = tmp_path / "export.jsonl"
+    reader_jsonl.write_text('{"annotation_id": "a", "document_sha256": "b"}\n', encoding="utf-8")
+    assert detect(reader_jsonl) == READER
+    unknown = tmp_path / "other.jsonl"
+    unknown.write_text('{"words": []}\n', encoding="utf-8")
+    with pytest.raises(BadPeerFile, match="give --format"):
+        detect(unknown)
+
+
+HOSTILE = {
+    "not JSON": ("label-studio", "[{", "not JSON"),
+    "a huge number": ("prodigy", '{"text": "ab", "spans": [{"start": ' + "9" * 5000 + ', "end": 1}]}\n', "digits"),
+    "offsets outside": ("doccano", '{"text": "ab", "label": [[0, 99, "X"]]}\n', "outside the text"),
+    "a boolean offset": ("prodigy", '{"text": "ab", "spans": [{"start": true, "end": 1, "label": "X"}]}\n', "whole"),
+    "a misquoting span": (
+        "prodigy",
+        '{"text": "ab", "spans": [{"start": 0, "end": 1, "label": "X", "text": "b"}]}\n',
+        "the file says it covers 'b'",
+    ),
+    "a bad label": ("doccano", '{"text": "ab", "label": [[0, 1, " padded "]]}\n', "tag name"),
+    "deep nesting": ("doccano", "[" * 100_000 + "\n", "not JSON"),
+    "a split surrogate pair": ("doccano", '{"text": "😀b", "label": [[1, 3, "X"]]}\n', "splits a character"),
+}
+
+
+@pytest.mark.parametrize(("peer", "content", "reason"), HOSTILE.values(), ids=HOSTILE.keys())
+def test_hostile_input_is_refused_in_one_line(cli, tmp_path, peer, content, reason):
+    source = tmp_path / "hostile.json"
+    source.write_text(content, encoding="utf-8")
+
+    outcome = cli("import-annotations", source, "--format", peer, "--db", tmp_path / "r.db")
+
+    assert outcome.code in (1, 3)
+    assert reason in outcome.err
+    assert "Traceback" not in outcome.err
+    assert all(line.startswith(("reader: ", "refused ")) for line in outcome.err.splitlines())
+    if (tmp_path / "r.db").exists():
+        assert held(tmp_path / "r.db") == []
