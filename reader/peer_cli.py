@@ -1,5 +1,5 @@
-"""The command line's side of other tools' formats: ``import-annotations --format brat|doccano|
-label-studio|prodigy`` (or told by the content) and ``export --format`` the same."""
+"""The command line's side of other tools' formats (reader.domain.foreign.formats): ``import-annotations
+--format brat|doccano|label-studio|prodigy|xmi|spacy`` (or told by the content) and ``export --format`` the same."""
 
 from __future__ import annotations
 
@@ -95,6 +95,8 @@ def _export_peer(args, out: TextIO, err: TextIO) -> int:
     folder = args.format in formats.FOLDER_FORMATS
     if folder and args.output is None:
         raise StoreError(f"--format {args.format} writes a folder of files: give it with -o OUT")
+    if args.format in formats.BINARY_FORMATS and args.output is None:
+        raise StoreError(f"--format {args.format} writes a binary file, not text: give the file with -o OUT")
     with Store.open(args.db, read_only=True) as store:
         if args.output is not None and any(same_file(args.output, own) for own in store.own_files()):
             raise StoreError(f"{args.output} is the database itself; cannot export into it")
@@ -107,6 +109,8 @@ def _export_peer(args, out: TextIO, err: TextIO) -> int:
                 count = module.write(documents, handle)
         else:
             count = module.write(documents, out)
+    except BadPeerFile as error:  # a format whose library is not installed
+        raise StoreError(str(error)) from error
     except OSError as error:
         print(f"reader: could not write {args.output}: {error.strerror or error}", file=err)
         return EXIT_ERROR

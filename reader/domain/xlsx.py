@@ -7,19 +7,20 @@ offsets are numbers."""
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import suppress
 from operator import itemgetter
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+if TYPE_CHECKING:  # openpyxl (and the numpy it loads when installed) is imported when a workbook is
+    # written or read, not when the window starts.
+    from openpyxl import Workbook
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from reader.domain.export import COLUMNS, PROGRESS_EVERY
 
@@ -63,12 +64,26 @@ def write_workbook(
 ) -> tuple[int, int]:
     """Write the annotation rows (mappings with the COLUMNS keys) and the document rows
     (DOCUMENT_COLUMNS) to ``out``; returns (annotations written, cells over Excel's limit)."""
+    from openpyxl import Workbook
+
     workbook = Workbook(write_only=True)
     try:
         return _write(workbook, annotations, documents, out, progress)
-    except BaseException:
+    except BaseException as error:
         _discard(workbook)
+        if _is_lxml_write_error(error):
+            # With lxml installed, openpyxl writes its sheets through it, and a full disk comes
+            # up as lxml's SerialisationError ("IO_ENOSPC"): the OSError it stands for.
+            code = _LXML_IO_ERRORS.get(str(error), errno.EIO)
+            raise OSError(code, os.strerror(code)) from error
         raise
+
+
+_LXML_IO_ERRORS = {"IO_ENOSPC": errno.ENOSPC, "IO_EFBIG": errno.EFBIG, "IO_EDQUOT": errno.EDQUOT, "IO_EIO": errno.EIO}
+
+
+def _is_lxml_write_error(error: BaseException) -> bool:
+    return type(error).__module__.startswith("lxml") and str(error).startswith("IO_")
 
 
 def _write(
@@ -125,6 +140,8 @@ def _discard(workbook: Workbook) -> None:
 
 
 def _sheet(workbook: Workbook, title: str, columns: tuple[str, ...], index: int | None = None) -> WriteOnlyWorksheet:
+    from openpyxl.utils import get_column_letter
+
     sheet = workbook.create_sheet(title, index)
     sheet.freeze_panes = "A2"
     for number, column in enumerate(columns, start=1):
@@ -134,12 +151,16 @@ def _sheet(workbook: Workbook, title: str, columns: tuple[str, ...], index: int 
 
 
 def _filter(sheet: WriteOnlyWorksheet, columns: int, rows: int) -> None:
+    from openpyxl.utils import get_column_letter
+
     sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{rows + 1}"
 
 
 def _cells(sheet: WriteOnlyWorksheet, values: tuple, too_long: list[int]) -> list:
     """The row's values, each text that openpyxl would not store as it is given as a
     string cell made here; the rest as they are (the common case, and the fast one)."""
+    from openpyxl.cell import WriteOnlyCell
+
     cells: list = []
     for value in values:
         if value.__class__ is str and (
@@ -160,6 +181,9 @@ def _cells(sheet: WriteOnlyWorksheet, values: tuple, too_long: list[int]) -> lis
 def workbook_records(path: Path) -> Iterator[tuple[int, dict]]:
     """(row number, {column: value}) of each annotation row of every sheet whose header
     holds the COLUMNS; a row of empty cells is left out. Text comes back unescaped."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         handle = path.open("rb")  # not the path: openpyxl would refuse a name not ending in .xlsx
     except OSError as error:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.domain.foreign import brat, doccano, label_studio, prodigy
+from reader.domain.foreign import brat, doccano, formats, label_studio, prodigy, spacy_docbin, xmi
 from reader.domain.foreign.jsonio import parse, read_text
 from reader.domain.foreign.model import BadPeerFile
 
@@ -14,6 +14,10 @@ _READER_COLUMNS = ("annotation_id", "document_sha256")
 
 def detect(path: Path) -> str:
     """The format's name (one of reader.domain.foreign.formats.NAMES, or READER), or BadPeerFile."""
+    if path.suffix.lower() == ".spacy":
+        return spacy_docbin.NAME
+    if path.suffix.lower() in (".xmi", ".zip") or (path.is_dir() and _holds_xmi_only(path)):
+        return xmi.NAME
     if path.is_dir() or path.suffix == ".ann":
         return brat.NAME
     if path.suffix == ".txt" and path.with_suffix(".ann").is_file():
@@ -48,7 +52,7 @@ def detect(path: Path) -> str:
     if "label" in record or "entities" in record:
         return doccano.NAME
     raise BadPeerFile(
-        f"cannot tell which tool wrote {path.name}; give --format (reader, brat, doccano, label-studio or prodigy)"
+        f"cannot tell which tool wrote {path.name}; give --format ({', '.join((READER, *formats.NAMES))})"
     )
 
 
@@ -58,3 +62,8 @@ def _first_of_array(text: str) -> object:
     except ValueError:
         return None
     return records[0] if isinstance(records, list) and records else None
+
+
+def _holds_xmi_only(folder: Path) -> bool:
+    """A folder of INCEpTION's ``.xmi`` files and no brat ``.ann`` ones."""
+    return next(folder.rglob("*.xmi"), None) is not None and next(folder.rglob("*.ann"), None) is None

@@ -7,9 +7,13 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from reader.domain.foreign import brat, doccano, label_studio, prodigy
+from reader.domain.foreign import brat, doccano, label_studio, prodigy, spacy_docbin, xmi
 
-MODULES: dict[str, ModuleType] = {module.NAME: module for module in (brat, doccano, label_studio, prodigy)}
+MODULES: dict[str, ModuleType] = {
+    module.NAME: module for module in (brat, doccano, label_studio, prodigy, spacy_docbin, xmi)
+}
 NAMES = tuple(MODULES)
 # Formats written as a folder of files rather than one file (or standard output).
-FOLDER_FORMATS = (brat.NAME,)
+FOLDER_FORMATS = (brat.NAME, xmi.NAME)
+# Formats written as one binary file: to -o OUT, never to standard output.
+BINARY_FORMATS = (spacy_docbin.NAME,)
