@@ -7,25 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
+from peerkit import held
 
 from reader.domain.foreign import brat, doccano, label_studio, prodigy
 from reader.domain.foreign.detect import READER, detect
 from reader.domain.foreign.model import BadPeerFile
-from reader.store import Store
 
 PEERS = Path(__file__).parent.parent / "data" / "peers"
-
-
-def held(db: Path) -> list[tuple[str, str, str, str]]:
-    """(document name, tag, text, note) of every stored annotation, checked against its document."""
-    with Store.open(db, read_only=True) as store:
-        found = []
-        for summary in store.documents():
-            document = store.document(summary.id)
-            for annotation in store.annotations(document.id):
-                assert document.text[annotation.start : annotation.end] == annotation.text
-                found.append((document.name, annotation.tag, annotation.text, annotation.note))
-        return found
 
 
 def test_brat_pairs_come_in_with_notes_and_their_relations_events_and_attributes_counted(cli, tmp_path):

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from peerkit import held_without_notes as held
 
 from reader.domain.foreign import spacy_docbin
 from reader.domain.foreign.detect import detect
@@ -40,18 +41,6 @@ SPANS = [
     ("lines/two.txt", "ends here\nand the", "claim"),
     ("lines/two.txt", "line ", "claim"),
 ]
-
-
-def held(db: Path) -> list[tuple[str, str, str]]:
-    """(document name, tag, text) of every stored annotation, checked against its document."""
-    with Store.open(db, read_only=True) as store:
-        found = []
-        for summary in store.documents():
-            document = store.document(summary.id)
-            for annotation in store.annotations(document.id):
-                assert document.text[annotation.start : annotation.end] == annotation.text
-                found.append((document.name, annotation.tag, annotation.text))
-        return found
 
 
 def spans_of(db: Path) -> set[tuple]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import cassis
 import pytest
+from peerkit import held_without_notes as held
 
 from reader.domain.foreign import xmi
 from reader.domain.foreign.detect import detect
@@ -34,18 +35,6 @@ SPANS = [
     ("emoji.txt", "👩\u200d💻", "Emoji", ""),
     ("lines/two.txt", "ends here\nand the", "claim", ""),
 ]
-
-
-def held(db: Path) -> list[tuple[str, str, str]]:
-    """(document name, tag, text) of every stored annotation, checked against its document."""
-    with Store.open(db, read_only=True) as store:
-        found = []
-        for summary in store.documents():
-            document = store.document(summary.id)
-            for annotation in store.annotations(document.id):
-                assert document.text[annotation.start : annotation.end] == annotation.text
-                found.append((document.name, annotation.tag, annotation.text))
-        return found
 
 
 def utf16_slice(text: str, begin: str, end: str) -> str:

@@ -46,7 +46,8 @@ class PeerFile:
 
 @dataclass(frozen=True)
 class ExportedSpan:
-    """A Reader annotation as the peer formats write it: code points of the LF text."""
+    """A span in Reader's terms, code points of the LF text: what a peer's span resolves to
+    (resolve.py), and a Reader annotation as the peer formats write it."""
 
     start: int
     end: int

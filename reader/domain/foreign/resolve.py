@@ -6,28 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reader.domain.corpus import normalize_newlines, sha256_of
-from reader.domain.foreign.model import PeerDocument, PeerSpan
+from reader.domain.foreign.model import ExportedSpan, PeerDocument, PeerSpan
 from reader.domain.offsets import PeerOffsets, Unit
 from reader.domain.tags import BadTag, Tag
 
 _SHOWN = 40
 
 
-@dataclass(frozen=True)
-class ReaderSpan:
-    start: int
-    end: int
-    tag: str
-    text: str
-    note: str = ""
-    annotator: str = ""
-
-
 @dataclass
 class ReaderDocument:
     name: str
     text: str  # LF-normalized
-    spans: list[ReaderSpan] = field(default_factory=list)
+    spans: list[ExportedSpan] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
 
     @property
@@ -48,7 +38,7 @@ def resolve(document: PeerDocument, unit: Unit) -> ReaderDocument:
     return resolved
 
 
-def _span(span: PeerSpan, offsets: PeerOffsets, text: str) -> ReaderSpan:
+def _span(span: PeerSpan, offsets: PeerOffsets, text: str) -> ExportedSpan:
     start, end = offsets.range_to_reader(span.start, span.end)
     if not start < end:
         raise ValueError("the span is empty or ends before it starts")
@@ -59,4 +49,4 @@ def _span(span: PeerSpan, offsets: PeerOffsets, text: str) -> ReaderSpan:
         Tag(span.label, "#000000")
     except BadTag as error:
         raise ValueError(str(error)) from error
-    return ReaderSpan(start, end, span.label, quoted, span.note, span.annotator)
+    return ExportedSpan(start, end, span.label, quoted, span.note, span.annotator)
