@@ -14,7 +14,7 @@ from reader.domain.foreign.model import BadPeerFile, PeerImportReport
 from reader.domain.importing import IMPORT_FORMATS
 from reader.files import atomic_text_file, same_file
 from reader.store import Store, StoreError
-from reader.store.schema import COMPANIONS
+from reader.store.schema import database_files
 
 EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 3
 AUTO = "auto"
@@ -43,8 +43,7 @@ def or_peer_import(reader_import: Command) -> Command:
 
 
 def _refuse_the_database_itself(path: Path, database: Path) -> None:
-    own = (database, *(database.with_name(database.name + suffix) for suffix in COMPANIONS))
-    if path.is_file() and any(same_file(path, file) for file in own if file.exists()):
+    if path.is_file() and any(same_file(path, file) for file in database_files(database) if file.exists()):
         raise StoreError(f"{path} is the database itself; cannot read annotations from it")
 
 

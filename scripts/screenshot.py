@@ -22,6 +22,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -136,8 +137,6 @@ def shoot(scene: str, size: str, output: Path) -> int:
 
 def _settle(app, seconds: float = 0.5) -> None:
     """Let the window's timers run (the span index and the legend's counts come after the first paint)."""
-    import time
-
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         app.processEvents()

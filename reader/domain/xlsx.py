@@ -159,13 +159,13 @@ def _filter(sheet: WriteOnlyWorksheet, columns: int, rows: int) -> None:
 def _cells(sheet: WriteOnlyWorksheet, values: tuple, too_long: list[int]) -> list:
     """The row's values, each text that openpyxl would not store as it is given as a
     string cell made here; the rest as they are (the common case, and the fast one)."""
-    from openpyxl.cell import WriteOnlyCell
-
     cells: list = []
     for value in values:
         if value.__class__ is str and (
             value[:1] == "=" or value in _ERROR_VALUES or len(value) > LONGEST_EXCEL_CELL or _NEEDS_ESCAPE.search(value)
         ):
+            from openpyxl.cell import WriteOnlyCell  # here, not per row: few cells need one
+
             too_long[0] += len(value) > LONGEST_EXCEL_CELL
             cell = WriteOnlyCell(sheet)
             # Set directly: the value setter would cut the text at Excel's limit, refuse

@@ -13,7 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from reader.store.errors import StoreError, explain
-from reader.store.schema import COMPANIONS, immediate_transaction
+from reader.store.schema import database_files, immediate_transaction
 
 
 class StoreCore:
@@ -37,7 +37,7 @@ class StoreCore:
     def own_files(self) -> tuple[Path, ...]:
         """The database's file and SQLite's files beside it: never to be opened as anything
         else while this store is open (closing such a handle would drop SQLite's locks)."""
-        return (self.path, *(self.path.with_name(self.path.name + s) for s in COMPANIONS))
+        return database_files(self.path)
 
     def changed_elsewhere(self) -> str:
         """What another connection changed since the last call: "" (nothing), "data"

@@ -31,7 +31,7 @@ from reader.domain.text import shortened
 from reader.domain.versions import replaces
 from reader.files import partial_path, remove_stale_partials, same_file
 from reader.store.repo import Store
-from reader.store.schema import COMPANIONS, StoreError
+from reader.store.schema import StoreError, database_files
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def merge(sources: list[Path], target: Path) -> MergeReport:
         report = _merge_into(sources, partial, target, created=True)
         os.replace(partial, target)
     finally:
-        for leftover in (partial, *(partial.with_name(partial.name + s) for s in COMPANIONS)):
+        for leftover in database_files(partial):
             leftover.unlink(missing_ok=True)
     return report
 

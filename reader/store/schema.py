@@ -23,6 +23,11 @@ FIRST_SCHEMA_TABLES = frozenset({"documents", "documents_fts", "tags", "annotati
 COMPANIONS = ("-wal", "-shm", "-journal")
 
 
+def database_files(path: Path) -> tuple[Path, ...]:
+    """The database file and the names of SQLite's files beside it (which may not exist)."""
+    return (path, *(path.with_name(path.name + suffix) for suffix in COMPANIONS))
+
+
 def read_only_uri(path: Path) -> str:
     """A URI that reads ``path`` through SQLite without creating a file beside it.
 

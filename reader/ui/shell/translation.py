@@ -24,8 +24,7 @@ from reader.paths import resource_path
 
 LANGUAGES = ("en", "ru")
 LANGUAGE_VARIABLE = "READER_LANGUAGE"
-# Where a Qt dialog's own words come from, first found wins: the bundle's copy, then Qt's.
-_QT_CATALOGUE = "qtbase"
+_QT_CATALOGUE = "qtbase"  # Qt's own words: its dialogs and standard buttons
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -60,6 +59,7 @@ def translations_dir() -> Path:
 
 
 def _qt_catalogue_dirs() -> list[Path]:
+    """Where Qt's catalogue is looked for, first found wins: the bundle's copy, then Qt's."""
     dirs = [translations_dir(), Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
