@@ -1,5 +1,6 @@
 """The command line's side of other tools' formats (reader.domain.foreign.formats): ``import-annotations
---format brat|doccano|label-studio|prodigy|xmi|spacy`` (or told by the content) and ``export --format`` the same."""
+--format brat|doccano|label-studio|prodigy|xmi|spacy|taguette`` (or told by the content) and ``export
+--format`` the same but Taguette."""
 
 from __future__ import annotations
 
@@ -8,17 +9,18 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.domain.export import FORMATS
-from reader.domain.foreign import formats
+from reader.domain.foreign import formats, taguette
 from reader.domain.foreign.detect import READER, detect
-from reader.domain.foreign.model import BadPeerFile, PeerImportReport
+from reader.domain.foreign.model import BadPeerFile, PeerFile, PeerImportReport
 from reader.domain.importing import IMPORT_FORMATS
 from reader.files import atomic_text_file, same_file
 from reader.store import Store, StoreError
 from reader.store.schema import database_files
+from reader.store.taguette_database import read_taguette_project
 
 EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 3
 AUTO = "auto"
-EXPORTS = (*FORMATS, *formats.NAMES)
+EXPORTS = (*FORMATS, *formats.EXPORT_NAMES)
 IMPORTS = (AUTO, READER, *IMPORT_FORMATS, *formats.NAMES)
 
 Command = Callable[[object, TextIO, TextIO], int]
@@ -34,7 +36,7 @@ def or_peer_import(reader_import: Command) -> Command:
             name = detect(args.file) if chosen == AUTO else chosen
         except BadPeerFile as error:
             raise StoreError(str(error)) from error
-        if name not in formats.MODULES:
+        if name not in formats.NAMES:
             args.format = None if chosen in (AUTO, READER) else chosen
             return reader_import(args, out, err)
         return _import_peer(args, name, out, err)
@@ -64,7 +66,7 @@ def _import_peer(args, name: str, out: TextIO, err: TextIO) -> int:
         if store.backup_problem:
             print(f"reader: warning: {store.backup_problem}", file=err)
         try:
-            peer = formats.MODULES[name].read(path)
+            peer = _read(name, path)
         except BadPeerFile as error:
             raise StoreError(str(error)) from error
         report = store.import_peer(peer, source_path=str(path))
@@ -73,6 +75,12 @@ def _import_peer(args, name: str, out: TextIO, err: TextIO) -> int:
     for where, why in report.refused:
         print(f"refused {where}: {why}", file=err)
     return EXIT_PARTIAL if report.refused else EXIT_OK
+
+
+def _read(name: str, path: Path) -> PeerFile:
+    if name == taguette.NAME:
+        return taguette.peer_file(read_taguette_project(path))
+    return formats.MODULES[name].read(path)
 
 
 def report_lines(report: PeerImportReport) -> list[str]:

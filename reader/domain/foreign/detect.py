@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.domain.foreign import brat, doccano, formats, label_studio, prodigy, spacy_docbin, xmi
+from reader.domain.foreign import brat, doccano, formats, label_studio, prodigy, spacy_docbin, taguette, xmi
 from reader.domain.foreign.jsonio import parse, read_text
 from reader.domain.foreign.model import BadPeerFile
 
 READER = "reader"  # Reader's own CSV, JSONL or XLSX export
 _READER_COLUMNS = ("annotation_id", "document_sha256")
+_SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def detect(path: Path) -> str:
@@ -26,6 +27,8 @@ def detect(path: Path) -> str:
         return READER
     if not path.is_file():
         raise BadPeerFile(f"{path}: no such file or folder")
+    if _is_sqlite(path):
+        return taguette.NAME  # the only database format; the store says if it is not Taguette's
     text = read_text(path)
     start = text.lstrip()[:1]
     if start == "[":
@@ -54,6 +57,16 @@ def detect(path: Path) -> str:
     raise BadPeerFile(
         f"cannot tell which tool wrote {path.name}; give --format ({', '.join((READER, *formats.NAMES))})"
     )
+
+
+def _is_sqlite(path: Path) -> bool:
+    """Whether the file starts as every SQLite database does. The command line has refused
+    Reader's own database before this reads a byte, so no lock of this process is at stake."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    except OSError as error:
+        raise BadPeerFile(f"cannot read {path}: {error.strerror or error}") from error
 
 
 def _first_of_array(text: str) -> object:
