@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from reader.paths import resource_path
 
@@ -45,12 +47,18 @@ class Tag:
     position: int = 0
 
     def __post_init__(self) -> None:
-        if not _NAME.match(self.name) or self.name != self.name.strip():
-            raise BadTag(f"tag name {self.name!r} must be 1-64 printable characters without surrounding spaces")
+        check_name(self.name, "tag name")
         if not _HEX_COLOUR.match(self.colour):
             raise BadTag(f"tag colour {self.colour!r} must look like #rrggbb")
         if len(self.key) > 1 or (self.key and (self.key.isspace() or not self.key.isprintable())):
             raise BadTag(f"tag key {self.key!r} must be a single visible character")
+
+
+def check_name(name: object, what: str) -> None:
+    """BadTag unless ``name`` can name a tag (or a relation type): 1-64 printable characters
+    without surrounding spaces."""
+    if not isinstance(name, str) or not _NAME.match(name) or name != name.strip():
+        raise BadTag(f"{what} {name!r} must be 1-64 printable characters without surrounding spaces")
 
 
 def default_tags() -> list[Tag]:
@@ -59,8 +67,14 @@ def default_tags() -> list[Tag]:
     return [Tag(position=i, **entry) for i, entry in enumerate(table["tag"])]
 
 
-def default_colour(tags: list[Tag]) -> str:
-    """The colour for a new tag beside ``tags``: the first of PALETTE none of them has, else by count."""
+class Coloured(Protocol):
+    @property
+    def colour(self) -> str: ...
+
+
+def default_colour(tags: Sequence[Coloured]) -> str:
+    """The colour for a new tag (or relation type) beside ``tags``: the first of PALETTE none
+    of them has, else by count."""
     taken = {tag.colour.lower() for tag in tags}
     return next((colour for colour in PALETTE if colour not in taken), PALETTE[len(tags) % len(PALETTE)])
 

@@ -16,7 +16,9 @@ from reader.store.annotation_rows import AnnotationRows
 from reader.store.annotations import AnnotationQueries
 from reader.store.errors import BUSY_TIMEOUT_SECONDS, StoreError, explain
 from reader.store.peers import PeerQueries
+from reader.store.relations import RelationQueries
 from reader.store.schema import (
+    READ_ONLY_SHIMS,
     SCHEMA_VERSION,
     DamagedDatabase,
     check_before_opening,
@@ -31,7 +33,7 @@ from reader.store.search import SearchQueries
 CHECK_WAIT_SECONDS = 60
 
 
-class Store(PeerQueries, AnnotationQueries, AnnotationRows, SearchQueries):
+class Store(RelationQueries, PeerQueries, AnnotationQueries, AnnotationRows, SearchQueries):
     """One open Reader database. Every public method that writes is one transaction."""
 
     backup_problem = ""  # why the copy taken on open failed, when it did
@@ -140,7 +142,11 @@ def _prepare(conn: sqlite3.Connection, path: Path, read_only: bool, verify: bool
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-    elif (version := conn.execute("PRAGMA user_version").fetchone()[0]) < SCHEMA_VERSION:
+    elif (version := conn.execute("PRAGMA user_version").fetchone()[0]) in READ_ONLY_SHIMS:
+        conn.execute("PRAGMA foreign_keys = OFF")  # nothing is written, and temp tables cannot refer to main ones
+        for shim in READ_ONLY_SHIMS[version]:
+            shim(db)
+    elif version < SCHEMA_VERSION:
         raise StoreError(
             f"{path} has schema {version}, older than this Reader's {SCHEMA_VERSION}; "
             "open it once in the window to upgrade it (it was left untouched)"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from reader.domain.relations import default_relation_types
 from reader.domain.tags import default_tags
 from reader.store.errors import BUSY_TIMEOUT_SECONDS, StoreError, explain, is_damage, is_locked, primary_code
 
@@ -161,6 +162,19 @@ def check_sound(conn: sqlite3.Connection, path: Path) -> None:
         )
 
 
+def _execute_each(db: Database, statements: str) -> None:
+    """Run SQL statements one by one, inside the migration's transaction: sqlite3's executescript
+    would commit that transaction first, and a migration cut short would be left half done."""
+    pending = ""
+    for line in statements.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            db.conn.execute(pending)
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"an incomplete SQL statement: {pending.strip()[:60]}")
+
+
 def _create_first_schema(db: Database) -> None:
     # The text comes last: SQLite reads a row's columns in order, so every column
     # after a long text would cost a walk through its overflow pages (the document
@@ -219,7 +233,8 @@ def _create_first_schema(db: Database) -> None:
     # Per-document counts kept by triggers, so the document list never counts a
     # million rows. They live in a table of their own: a counter in the documents
     # row would rewrite the whole text with every annotation.
-    db.executescript(
+    _execute_each(
+        db,
         """
         CREATE TABLE document_counts (
             document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
@@ -247,7 +262,7 @@ def _create_first_schema(db: Database) -> None:
                 reviewed_count = reviewed_count + (NEW.status != 'pending')
             WHERE document_id = NEW.document_id;
         END;
-        """
+        """,
     )
     db.table("tags").insert_all(
         {"name": t.name, "colour": t.colour, "key": t.key, "description": t.description, "position": t.position}
@@ -255,8 +270,69 @@ def _create_first_schema(db: Database) -> None:
     )
 
 
+def _add_relations(db: Database, schema: str = "main") -> None:
+    """Relation types (what may link to what) and relations between two annotations of one
+    document. ``schema`` "temp" gives a read-only connection to an older file the same tables,
+    empty, in memory (read_only_shims)."""
+    kept = schema == "main"  # keys and triggers only where the tables they guard live
+    _execute_each(
+        db,
+        f"""
+        CREATE TABLE {schema}.relation_types (
+            name TEXT PRIMARY KEY,
+            source_tag TEXT NOT NULL {"REFERENCES tags(name) ON UPDATE CASCADE ON DELETE RESTRICT" if kept else ""},
+            target_tag TEXT NOT NULL {"REFERENCES tags(name) ON UPDATE CASCADE ON DELETE RESTRICT" if kept else ""},
+            colour TEXT NOT NULL,
+            key TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE {schema}.relations (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL {"REFERENCES relation_types(name) ON UPDATE CASCADE ON DELETE RESTRICT" if kept else ""},
+            source_id TEXT NOT NULL {"REFERENCES annotations(id) ON DELETE CASCADE" if kept else ""},
+            target_id TEXT NOT NULL {"REFERENCES annotations(id) ON DELETE CASCADE" if kept else ""},
+            note TEXT NOT NULL DEFAULT '',
+            annotator TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted', 'rejected')),
+            reviewer TEXT NOT NULL DEFAULT '',
+            review_note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (source_id != target_id)
+        );
+        CREATE UNIQUE INDEX {schema}.relations_once ON relations(source_id, type, target_id);
+        CREATE INDEX {schema}.relations_by_target ON relations(target_id);
+        """,
+    )
+    if kept:
+        # The store checks first and says why in words; this keeps any other writer honest.
+        _execute_each(
+            db,
+            """
+            CREATE TRIGGER relations_in_one_document BEFORE INSERT ON relations
+            WHEN (SELECT document_id FROM annotations WHERE id = NEW.source_id)
+                IS NOT (SELECT document_id FROM annotations WHERE id = NEW.target_id)
+            BEGIN
+                SELECT RAISE(ABORT, 'a relation links two annotations of one document');
+            END;
+            """,
+        )
+    db.conn.executemany(
+        f"INSERT INTO {schema}.relation_types (name, source_tag, target_tag, colour, key, description, position) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (kind.name, kind.source_tag, kind.target_tag, kind.colour, kind.key, kind.description, kind.position)
+            for kind in default_relation_types()
+        ],
+    )
+
+
 # MIGRATIONS[n] brings a database from schema n to n + 1. Append, never edit.
-MIGRATIONS: list[Callable[[Database], None]] = [_create_first_schema]
+MIGRATIONS: list[Callable[[Database], None]] = [_create_first_schema, _add_relations]
+# What a read-only connection to a database of schema n lacks and may have in memory instead
+# (empty tables a later migration adds), so that an older file is read without being changed.
+READ_ONLY_SHIMS: dict[int, list[Callable[[Database], None]]] = {1: [lambda db: _add_relations(db, "temp")]}
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -70,6 +70,16 @@ class TagQueries(StoreCore):
             used = self.tag_use(name)
             if used:
                 raise StoreError(f"tag {name!r} is used by {used} annotation(s); retag or delete them first")
+            linking = [
+                row[0]
+                for row in self.db.conn.execute(
+                    "SELECT name FROM relation_types WHERE ? IN (source_tag, target_tag) ORDER BY position", [name]
+                )
+            ]
+            if linking:
+                raise StoreError(
+                    f"tag {name!r} is linked by relation type(s) {', '.join(linking)}; change or delete them first"
+                )
             self.db.execute("DELETE FROM tags WHERE name = ?", [name])
         return moved
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from reader.domain.annotations import ACCEPTED, REJECTED, Annotation
+from reader.domain.relations import Relation
 from reader.domain.tags import Tag
 from reader.domain.text import one_line
 from reader.store import Store
@@ -44,18 +45,23 @@ class AddAnnotation(StoreCommand):
 
 
 class DeleteAnnotation(StoreCommand):
+    """Delete an annotation and the relations from or to it; undo brings back all of them."""
+
     def __init__(self, store: Store, sink: Sink, annotation: Annotation):
         text = translate("Annotating", "Delete {tag} “{text}”").format(tag=annotation.tag, text=_short(annotation))
         super().__init__(text, store, sink)
         self.annotation = annotation
+        self.relations: list[Relation] = []
 
     def apply(self) -> None:
-        self.store.delete_annotation(self.annotation.id)
+        self.relations = self.store.remove_annotation(self.annotation.id)
         self.sink.annotation_removed(self.annotation)
 
     def revert(self) -> None:
-        # The same row comes back: same id, times, reviewer fields and all.
-        self.store.add_annotation(self.annotation)
+        # The same rows come back: same ids, times, reviewer fields and all.
+        with self.store.transaction():
+            self.store.add_annotation(self.annotation)
+            self.store.add_relations(self.relations)
         self.sink.annotation_added(self.annotation)
 
 
