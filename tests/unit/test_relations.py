@@ -178,7 +178,9 @@ def test_a_schema_1_database_is_upgraded_in_one_step_and_keeps_everything(tmp_pa
         before = old.execute('SELECT id, start, "end", text, tag, note FROM annotations ORDER BY id').fetchall()
 
     with Store.open(path) as store:
-        after = [(a.id, a.start, a.end, a.text, a.tag, a.note) for d in store.documents() for a in store.annotations(d.id)]
+        after = [
+            (a.id, a.start, a.end, a.text, a.tag, a.note) for d in store.documents() for a in store.annotations(d.id)
+        ]
         kinds = [kind.name for kind in store.relation_types()]
         version = store.db.conn.execute("PRAGMA user_version").fetchone()[0]
 
