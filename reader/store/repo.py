@@ -16,6 +16,8 @@ from reader.store.annotation_rows import AnnotationRows
 from reader.store.annotations import AnnotationQueries
 from reader.store.errors import BUSY_TIMEOUT_SECONDS, StoreError, explain
 from reader.store.peers import PeerQueries
+from reader.store.relation_pairs import RelationPairs
+from reader.store.relation_rows import RelationRows
 from reader.store.relations import RelationQueries
 from reader.store.schema import (
     READ_ONLY_SHIMS,
@@ -33,7 +35,9 @@ from reader.store.search import SearchQueries
 CHECK_WAIT_SECONDS = 60
 
 
-class Store(RelationQueries, PeerQueries, AnnotationQueries, AnnotationRows, SearchQueries):
+class Store(
+    RelationRows, RelationPairs, RelationQueries, PeerQueries, AnnotationQueries, AnnotationRows, SearchQueries
+):
     """One open Reader database. Every public method that writes is one transaction."""
 
     backup_problem = ""  # why the copy taken on open failed, when it did
