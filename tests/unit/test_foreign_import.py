@@ -156,3 +156,26 @@ def test_hostile_input_is_refused_in_one_line(cli, tmp_path, peer, content, reas
     assert all(line.startswith(("reader: ", "refused ")) for line in outcome.err.splitlines())
     if (tmp_path / "r.db").exists():
         assert held(tmp_path / "r.db") == []
+
+
+@pytest.mark.parametrize(
+    ("sample", "regions"),
+    [("ingredients_348.json", 38), ("named_entity_1.json", 1)],  # counted by hand in each file
+)
+def test_label_studio_own_files_come_in_quoting_what_each_region_says_it_covers(cli, tmp_path, sample, regions):
+    """One task each, from Label Studio's own repositories: 348 under its pre-1.0 key ``completions``."""
+    db = tmp_path / "r.db"
+    outcome = cli("import-annotations", PEERS / "label-studio" / sample, "--db", db)
+
+    assert outcome.code == 0, outcome.err
+    task = json.loads((PEERS / "label-studio" / sample).read_text(encoding="utf-8"))
+    values = [
+        result["value"]
+        for annotation in task.get("annotations") or task["completions"]
+        for result in annotation["result"]
+        if result["type"] == "labels"
+    ]
+    assert all(task["data"]["text"][v["start"] : v["end"]] == v["text"] for v in values)
+    assert sorted(row[1:3] for row in held(db)) == sorted((v["labels"][0], v["text"]) for v in values)
+    assert len(values) == regions
+    assert f"imported {regions}, unchanged 0, refused 0" in outcome.out

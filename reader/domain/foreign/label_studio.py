@@ -1,4 +1,5 @@
-"""Label Studio's JSON export: an array of tasks, each with its ``data`` and ``annotations``.
+"""Label Studio's JSON export: an array of tasks (or one task), each with its ``data`` and
+``annotations`` (``completions`` before Label Studio 1.0).
 
 Label Studio counts a Text region's ``start`` and ``end`` in code points of the task's text
 as it was imported: a CRLF counts two (its Text tag's documentation says so). A region's
@@ -62,7 +63,8 @@ def _document(task: object, stem: str, number: int, peer: PeerFile) -> PeerDocum
     meta = task.get("meta")
     name = (meta.get("document") if isinstance(meta, dict) else None) or f"{stem} {task.get('id', number)}"
     document = PeerDocument(name if isinstance(name, str) else f"{stem} {number}", text_of(text, "text"))
-    annotations = task.get("annotations", [])
+    # Label Studio before 1.0 called them completions; its converter still reads both.
+    annotations = task.get("annotations", task.get("completions", []))
     if not isinstance(annotations, list):
         raise ValueError("its annotations are not a JSON array")
     for annotation in annotations:
