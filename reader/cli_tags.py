@@ -131,10 +131,13 @@ def _delete(store: Store, args) -> str:
             f"tag {args.name!r} is used by {used} annotation(s); nothing was deleted "
             "(give --move-to OTHER to move them to another tag)"
         )
-    moved = store.delete_tag(args.name, args.move_to)
-    if args.move_to is None:
-        return f"deleted tag {args.name!r}"
-    return f"deleted tag {args.name!r}; moved its {len(moved)} annotation(s) to {args.move_to!r}"
+    deletion = store.delete_tag(args.name, args.move_to)
+    done = f"deleted tag {args.name!r}"
+    if args.move_to is not None:
+        done += f"; moved its {len(deletion.moved)} annotation(s) to {args.move_to!r}"
+    if deletion.relation_types:
+        done += f"; and the relation type(s) that linked it: {', '.join(k.name for k in deletion.relation_types)}"
+    return done
 
 
 def _key_words(key: str) -> str:

@@ -3,14 +3,25 @@ annotations moved to another tag, if asked) and bringing a deleted one back."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, fields
+from dataclasses import asdict, astuple, dataclass, field, fields
 
 from reader.domain.annotations import utc_now
+from reader.domain.relations import RelationType
 from reader.domain.tags import Tag
 from reader.store.core import StoreCore
 from reader.store.errors import StoreError
 
 _TAG_FIELDS = tuple(f.name for f in fields(Tag))
+_RELATION_TYPE_FIELDS = tuple(f.name for f in fields(RelationType))
+
+
+@dataclass
+class TagDeletion:
+    """What deleting a tag changed: (id, updated_at before) of each annotation moved to another
+    tag, and the relation types that linked the tag."""
+
+    moved: list[tuple[str, str]] = field(default_factory=list)
+    relation_types: list[RelationType] = field(default_factory=list)
 
 
 class TagQueries(StoreCore):
@@ -51,16 +62,17 @@ class TagQueries(StoreCore):
         """How many annotations carry the tag ``name``."""
         return self._value("SELECT count(*) FROM annotations WHERE tag = ?", [name])
 
-    def delete_tag(self, name: str, retag_to: str | None = None, when: str = "") -> list[tuple[str, str]]:
+    def delete_tag(self, name: str, retag_to: str | None = None, when: str = "") -> TagDeletion:
         """Delete the tag ``name``: refused while annotations carry it, unless ``retag_to`` names
-        the tag they move to first, in the same transaction, as changed at ``when`` (now
-        unless given). Returns (id, updated_at before) of each annotation moved, for ``restore_tag``."""
-        moved: list[tuple[str, str]] = []
+        the tag they move to first, in the same transaction, as changed at ``when`` (now unless
+        given). The relation types that link the tag go with it, refused while relations use them.
+        Returns what ``restore_tag`` needs to put everything back."""
+        deletion = TagDeletion()
         with self.transaction():
             if retag_to is not None:
                 if retag_to == name or not self._has_tag(retag_to):
                     raise StoreError(f"there is no other tag named {retag_to!r} to move the annotations to")
-                moved = [
+                deletion.moved = [
                     (row[0], row[1])
                     for row in self.db.conn.execute("SELECT id, updated_at FROM annotations WHERE tag = ?", [name])
                 ]
@@ -70,26 +82,42 @@ class TagQueries(StoreCore):
             used = self.tag_use(name)
             if used:
                 raise StoreError(f"tag {name!r} is used by {used} annotation(s); retag or delete them first")
-            linking = [
-                row[0]
-                for row in self.db.conn.execute(
-                    "SELECT name FROM relation_types WHERE ? IN (source_tag, target_tag) ORDER BY position", [name]
-                )
-            ]
-            if linking:
-                raise StoreError(
-                    f"tag {name!r} is linked by relation type(s) {', '.join(linking)}; change or delete them first"
-                )
+            deletion.relation_types = self._delete_relation_types_of(name)
             self.db.execute("DELETE FROM tags WHERE name = ?", [name])
-        return moved
+        return deletion
 
-    def restore_tag(self, tag: Tag, moved: list[tuple[str, str]]) -> None:
-        """Undo ``delete_tag``: the tag back, and each annotation it moved back on it, as it was."""
+    def _delete_relation_types_of(self, tag: str) -> list[RelationType]:
+        kinds = [
+            RelationType(*row)
+            for row in self.db.conn.execute(
+                f"SELECT {', '.join(_RELATION_TYPE_FIELDS)} FROM relation_types WHERE ? IN (source_tag, target_tag) "
+                "ORDER BY position",
+                [tag],
+            )
+        ]
+        for kind in kinds:
+            used = self._value("SELECT count(*) FROM relations WHERE type = ?", [kind.name])
+            if used:
+                raise StoreError(
+                    f"tag {tag!r} is linked by relation type {kind.name!r}, which {used} relation(s) use; "
+                    "delete them first"
+                )
+        self.db.conn.executemany("DELETE FROM relation_types WHERE name = ?", [(kind.name,) for kind in kinds])
+        return kinds
+
+    def restore_tag(self, tag: Tag, deletion: TagDeletion) -> None:
+        """Undo ``delete_tag``: the tag back, each annotation it moved back on it, and the relation
+        types that went with it, as they were."""
         with self.transaction():
             self.save_tag(tag)
             self.db.conn.executemany(
                 "UPDATE annotations SET tag = ?, updated_at = ? WHERE id = ?",
-                [(tag.name, updated_at, annotation_id) for annotation_id, updated_at in moved],
+                [(tag.name, updated_at, annotation_id) for annotation_id, updated_at in deletion.moved],
+            )
+            self.db.conn.executemany(
+                f"INSERT INTO relation_types ({', '.join(_RELATION_TYPE_FIELDS)}) "
+                f"VALUES ({', '.join('?' * len(_RELATION_TYPE_FIELDS))})",
+                [astuple(kind) for kind in deletion.relation_types],
             )
 
     def _has_tag(self, name: str) -> bool:

@@ -128,7 +128,7 @@ def test_an_unused_tag_is_deleted(db, reader_process):
 
     assert [t.name for t in tags_of(db)] == ["claim", "date"]
     assert annotation_tags(db) == before
-    assert out == "deleted tag 'actor'\n"
+    assert out == "deleted tag 'actor'; and the relation type(s) that linked it: said_by\n"
 
 
 def test_a_tag_in_use_is_deleted_with_its_annotations_moved_after_a_backup(db, reader_process):
@@ -138,7 +138,9 @@ def test_a_tag_in_use_is_deleted_with_its_annotations_moved_after_a_backup(db, r
 
     assert [t.name for t in tags_of(db)] == ["claim", "actor"]
     assert annotation_tags(db) == {i: "actor" if tag == "date" else tag for i, tag in before.items()}
-    assert out == "deleted tag 'date'; moved its 2 annotation(s) to 'actor'\n"
+    assert out == (
+        "deleted tag 'date'; moved its 2 annotation(s) to 'actor'; and the relation type(s) that linked it: dated\n"
+    )
     backups = list((db.parent / "backups").glob("*"))
     assert backups, "no copy was taken before the annotations moved"
     assert "date" in {t.name for t in tags_of(max(backups))}

@@ -115,12 +115,21 @@ def test_deleting_an_end_takes_its_relations_and_they_come_back_with_it(db, ends
         assert store.relation(dated.id) == dated
 
 
-def test_a_tag_a_relation_type_links_cannot_be_deleted(db, ends):
+def test_a_deleted_tag_takes_its_unused_relation_types_and_gives_them_back(db, ends, annotate):
+    claim, actor, date, _ = ends
     with Store.open(db) as store:
-        store.remove_annotation(ends[2].id)
-        with pytest.raises(StoreError, match="linked by relation type"):
-            store.delete_tag("date")
-        assert "date" in store.tag_names()
+        store.add_relation(Relation(SAID_BY, claim.id, actor.id))
+        store.remove_annotation(date.id)
+        tag = store.tag("date")
+
+        deletion = store.delete_tag("date")
+        assert [kind.name for kind in store.relation_types()] == [SAID_BY]
+        store.restore_tag(tag, deletion)
+        assert [kind.name for kind in store.relation_types()] == [SAID_BY, DATED]
+
+        with pytest.raises(StoreError, match="linked by relation type 'said_by', which 1 relation"):
+            store.delete_tag("actor", retag_to="date")
+        assert "actor" in store.tag_names()
 
 
 def test_relation_types_follow_a_renamed_tag(db):

@@ -22,16 +22,16 @@ def test_a_tag_in_use_moves_its_annotations_and_comes_back_as_it_was(seeded_stor
     date = next(t for t in seeded_store.tags() if t.name == "date")
     assert seeded_store.tag_use("date") == 2
 
-    moved = seeded_store.delete_tag("date", retag_to="actor", when="2030-01-01T00:00:00.000Z")
+    deletion = seeded_store.delete_tag("date", retag_to="actor", when="2030-01-01T00:00:00.000Z")
 
-    assert sorted(moved) == sorted((a.id, a.updated_at) for a in dated)
+    assert sorted(deletion.moved) == sorted((a.id, a.updated_at) for a in dated)
     after = every_annotation(seeded_store)
     assert {after[a.id].tag for a in dated} == {"actor"}
     assert {after[a.id].updated_at for a in dated} == {"2030-01-01T00:00:00.000Z"}
     assert after[kept.id] == kept
     assert "date" not in seeded_store.tag_names() and seeded_store.tag_use("date") == 0
 
-    seeded_store.restore_tag(date, moved)
+    seeded_store.restore_tag(date, deletion)
 
     assert next(t for t in seeded_store.tags() if t.name == "date") == date
     restored = every_annotation(seeded_store)
@@ -51,5 +51,5 @@ def test_a_deletion_that_cannot_finish_changes_nothing(seeded_store, annotate):
 
     assert (every_annotation(seeded_store), seeded_store.tags()) == before
     assert every_annotation(seeded_store)[dated.id].tag == "date"
-    assert seeded_store.delete_tag("actor") == []  # nothing carries it: no annotation moves
+    assert seeded_store.delete_tag("actor").moved == []  # nothing carries it: no annotation moves
     assert "actor" not in seeded_store.tag_names()

@@ -12,6 +12,7 @@ from reader.domain.relations import Relation
 from reader.domain.tags import Tag
 from reader.domain.text import one_line
 from reader.store import Store
+from reader.store.tags import TagDeletion
 from reader.ui.shell.session import Sink, StoreCommand
 from reader.ui.shell.translation import QT_TRANSLATE_NOOP, translate
 
@@ -204,12 +205,12 @@ class DeleteTag(StoreCommand):
         super().__init__(text, store, sink)
         self.tag = tag
         self.retag_to = retag_to
-        self.moved: list[tuple[str, str]] = []
+        self.deletion = TagDeletion()
 
     def apply(self) -> None:
-        self.moved = self.store.delete_tag(self.tag.name, self.retag_to)
+        self.deletion = self.store.delete_tag(self.tag.name, self.retag_to)
         self.sink.tags_changed()
 
     def revert(self) -> None:
-        self.store.restore_tag(self.tag, self.moved)
+        self.store.restore_tag(self.tag, self.deletion)
         self.sink.tags_changed()
