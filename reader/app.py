@@ -26,6 +26,7 @@ from reader.ui.annotating.tags import TagsController
 from reader.ui.compare.controller import ComparisonController
 from reader.ui.compare.view import ComparisonPanel
 from reader.ui.library.controller import LibraryController
+from reader.ui.linking.controller import LinkingController
 from reader.ui.main_window import MainWindow
 from reader.ui.merge.controller import MergeController
 from reader.ui.reading.controller import ReadingController
@@ -75,6 +76,7 @@ class ReaderApp(QObject):
         self.annotating = annotating = AnnotatingController(session, actions, window, reading)
         self.tags = tags = TagsController(session, actions, window, annotating)
         self.review = ReviewController(session, actions, window, reading, annotating)
+        self.linking = LinkingController(session, actions, window, annotating, window.link_list)
         comparison = ComparisonPanel(window)
         dock = window.add_dock(translate("Window", "Comparison"), "comparisonDock", comparison)
         self.comparison = ComparisonController(session, actions, window, annotating, comparison, dock)

@@ -6,6 +6,7 @@ Scenes, on the first bundled seed document:
   review   review mode: progress in the document list, the pending one selected, a review note
   compare  alice's spans against bob's (View ▸ Compare With), one row settled
   russian  the dense scene with the window in Russian
+  links    a claim with its links drawn over the text and listed under the annotations, one walked (Ctrl+J)
 
 Runs offscreen (no display needed), each picture in a process of its own (the language is
 chosen once per process), on temporary databases and settings: it touches none of your data.
@@ -26,7 +27,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SCENES = ("dense", "review", "compare", "russian")
+SCENES = ("dense", "review", "compare", "russian", "links")
 SIZES = ("1024x700", "1920x1080")
 README_PICTURE = ("dense", "1920x1080")
 
@@ -40,6 +41,23 @@ DENSE = (
     ("Радио Свобода", "actor", "alice", "accepted", "", ""),
     ("Радио Свобода", "actor", "bob", "rejected", "", "A duplicate of alice's"),
     ("российские государственные структуры", "actor", "bob", "pending", "", ""),
+)
+LINKED = (
+    ("Москва официально не обращалась за помощью", "claim", "alice", "pending", "", ""),
+    ("Секретариата ОДКБ", "actor", "alice", "pending", "", ""),
+    ("Радио Свобода", "actor", "alice", "pending", "", ""),
+    ("секретариат ОДКБ", "actor", "alice", "pending", "", ""),
+    ("Официальных переговоров и встреч для обсуждения ситуации в приграничных областях России не было", "claim",
+     "alice", "pending", "", ""),
+    ("в 2024 году", "date", "alice", "pending", "", ""),
+    ("фактически заморозила участие в организации", "claim", "alice", "pending", "", ""),
+)
+# (source phrase, relation type, target phrase) among LINKED.
+LINKS = (
+    ("Москва официально не обращалась за помощью", "said_by", "Секретариата ОДКБ"),
+    ("Официальных переговоров и встреч", "said_by", "секретариат ОДКБ"),
+    ("фактически заморозила участие в организации", "dated", "в 2024 году"),
+    ("Москва официально не обращалась за помощью", "dated", "в 2024 году"),
 )
 COMPARED = (
     ("Москва официально не обращалась за помощью", "claim", "alice"),
@@ -70,6 +88,7 @@ def _database(path: Path, scene: str) -> None:
     from reader.store import Store
 
     rows = [(p, t, who, "pending", "", "") for p, t, who in COMPARED] if scene == "compare" else DENSE
+    rows = LINKED if scene == "links" else rows
     with Store.open(path) as store:
         for source, name in find_sources([REPO / "seeds"]):
             store.import_source(read_source(source, name))
@@ -82,6 +101,17 @@ def _database(path: Path, scene: str) -> None:
             reviewer = "ed" if status != "pending" else ""
             span = (document.id, start, start + len(phrase), phrase, tag)
             store.add_annotation(Annotation(*span, note, annotator, status, reviewer, review_note))
+        if scene == "links":
+            _link(store, document.id)
+
+
+def _link(store, document_id: int) -> None:
+    from reader.domain.relations import Relation
+
+    by_text = {a.text: a for a in store.annotations(document_id)}
+    for source, kind, target in LINKS:
+        start = next(a for text, a in by_text.items() if text.startswith(source))
+        store.add_relation(Relation(kind, start.id, by_text[target].id, annotator="alice"))
 
 
 def shoot(scene: str, size: str, output: Path) -> int:
@@ -119,6 +149,9 @@ def shoot(scene: str, size: str, output: Path) -> int:
         if problem:
             raise SystemExit(f"screenshot: {problem}")
         parts.actions["TakeTheirs"].trigger()
+    elif scene == "links":
+        view.select_annotation(next(a.id for a in annotations if a.text.startswith("Москва официально")), scroll=False)
+        parts.actions["NextLink"].trigger()
     else:
         noted = [a for a in annotations if a.note]
         if noted:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.annotating.annotation_panel import AnnotationPanel
+from reader.ui.linking.link_list import LinkList
 from reader.ui.reading.document_list import DocumentListPanel
 from reader.ui.reading.reader_view import ReaderView
 from reader.ui.reading.search import CorpusSearch, FindBar
@@ -99,6 +100,10 @@ class MainWindow(QMainWindow):
         centre_layout.addWidget(self.find_bar)
 
         self.annotation_panel = AnnotationPanel(self)
+        self.link_list = LinkList(self.annotation_panel)
+        panel_layout = self.annotation_panel.layout()
+        assert panel_layout is not None
+        panel_layout.addWidget(self.link_list)
 
         self.splitter = PaneSplitter(self._pane_limits, self)
         self.splitter.addWidget(self.left_tabs)

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
@@ -64,7 +64,7 @@
         <translation>&amp;Объединить…</translation>
     </message>
     <message>
-        <source>Bring other annotators' databases into this one: documents by their text, annotations by id, the newest change wins</source>
+        <source>Bring other annotators&apos; databases into this one: documents by their text, annotations by id, the newest change wins</source>
         <translation>Влить базы других разметчиков в эту: документы по тексту, разметку по id, побеждает самое новое изменение</translation>
     </message>
     <message>
@@ -140,6 +140,30 @@
         <translation>Написать заметку к выбранной пометке</translation>
     </message>
     <message>
+        <source>&amp;Link…</source>
+        <translation>&amp;Связать…</translation>
+    </message>
+    <message>
+        <source>Link the selected claim to an actor or a date: Tab goes through them nearest first, Enter links</source>
+        <translation>Связать выделенное утверждение с актором или датой: Tab перебирает их от ближайших, Enter связывает</translation>
+    </message>
+    <message>
+        <source>Next Lin&amp;k</source>
+        <translation>Следующая св&amp;язь</translation>
+    </message>
+    <message>
+        <source>Walk the links of the selected highlight (Delete removes the one reached)</source>
+        <translation>Перебрать связи выделенной пометки (Delete удаляет текущую)</translation>
+    </message>
+    <message>
+        <source>Previous Link</source>
+        <translation>Предыдущая связь</translation>
+    </message>
+    <message>
+        <source>Walk the links of the selected highlight backwards</source>
+        <translation>Перебрать связи выделенной пометки в обратном порядке</translation>
+    </message>
+    <message>
         <source>Ne&amp;xt Annotation</source>
         <translation>&amp;Следующая пометка</translation>
     </message>
@@ -192,7 +216,7 @@
         <translation>&amp;Замечание рецензента…</translation>
     </message>
     <message>
-        <source>Write a reviewer's note on the selected highlight</source>
+        <source>Write a reviewer&apos;s note on the selected highlight</source>
         <translation>Написать замечание рецензента к выбранной пометке</translation>
     </message>
     <message>
@@ -304,7 +328,7 @@
         <translation>&amp;Сравнить с…</translation>
     </message>
     <message>
-        <source>Another annotator's spans beside this database's, for the open document</source>
+        <source>Another annotator&apos;s spans beside this database&apos;s, for the open document</source>
         <translation>Пометки другого разметчика рядом с пометками этой базы, для открытого документа</translation>
     </message>
     <message>
@@ -332,11 +356,11 @@
         <translation>Shift+стрелки, Ctrl+Shift+влево/вправо (по словам)</translation>
     </message>
     <message>
-        <source>Move the selected highlight's end</source>
+        <source>Move the selected highlight&apos;s end</source>
         <translation>Сдвинуть конец выбранной пометки</translation>
     </message>
     <message>
-        <source>Move the selected highlight's start</source>
+        <source>Move the selected highlight&apos;s start</source>
         <translation>Сдвинуть начало выбранной пометки</translation>
     </message>
     <message>
@@ -460,11 +484,19 @@
     </message>
     <message numerus="yes">
         <source>Annotations (%n)</source>
-        <translation><numerusform>Пометки (%n)</numerusform><numerusform>Пометки (%n)</numerusform><numerusform>Пометки (%n)</numerusform></translation>
+        <translation>
+            <numerusform>Пометки (%n)</numerusform>
+            <numerusform>Пометки (%n)</numerusform>
+            <numerusform>Пометки (%n)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Annotations ({listed} of %n shown)</source>
-        <translation><numerusform>Пометки (показано {listed} из %n)</numerusform><numerusform>Пометки (показано {listed} из %n)</numerusform><numerusform>Пометки (показано {listed} из %n)</numerusform></translation>
+        <translation>
+            <numerusform>Пометки (показано {listed} из %n)</numerusform>
+            <numerusform>Пометки (показано {listed} из %n)</numerusform>
+            <numerusform>Пометки (показано {listed} из %n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Accept {tag} “{text}”</source>
@@ -696,7 +728,11 @@
     </message>
     <message numerus="yes">
         <source>Tag {name} is used by %n annotation(s): choose a tag to move them to, then Delete Tag again</source>
-        <translation><numerusform>Метка {name} используется в %n пометке: выберите, на какую метку перенести её пометки, и снова нажмите «Удалить метку»</numerusform><numerusform>Метка {name} используется в %n пометках: выберите, на какую метку перенести её пометки, и снова нажмите «Удалить метку»</numerusform><numerusform>Метка {name} используется в %n пометках: выберите, на какую метку перенести её пометки, и снова нажмите «Удалить метку»</numerusform></translation>
+        <translation>
+            <numerusform>Метка {name} используется в %n пометке: выберите, на какую метку перенести её пометки, и снова нажмите «Удалить метку»</numerusform>
+            <numerusform>Метка {name} используется в %n пометках: выберите, на какую метку перенести её пометки, и снова нажмите «Удалить метку»</numerusform>
+            <numerusform>Метка {name} используется в %n пометках: выберите, на какую метку перенести её пометки, и снова нажмите «Удалить метку»</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tag {name} deleted; Ctrl+Z brings it back</source>
@@ -763,27 +799,51 @@
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation><numerusform>%n строка</numerusform><numerusform>%n строки</numerusform><numerusform>%n строк</numerusform></translation>
+        <translation>
+            <numerusform>%n строка</numerusform>
+            <numerusform>%n строки</numerusform>
+            <numerusform>%n строк</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n agree</source>
-        <translation><numerusform>%n совпадает</numerusform><numerusform>%n совпадают</numerusform><numerusform>%n совпадают</numerusform></translation>
+        <translation>
+            <numerusform>%n совпадает</numerusform>
+            <numerusform>%n совпадают</numerusform>
+            <numerusform>%n совпадают</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n disagree</source>
-        <translation><numerusform>%n расходится</numerusform><numerusform>%n расходятся</numerusform><numerusform>%n расходятся</numerusform></translation>
+        <translation>
+            <numerusform>%n расходится</numerusform>
+            <numerusform>%n расходятся</numerusform>
+            <numerusform>%n расходятся</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n settled</source>
-        <translation><numerusform>%n решена</numerusform><numerusform>%n решены</numerusform><numerusform>%n решены</numerusform></translation>
+        <translation>
+            <numerusform>%n решена</numerusform>
+            <numerusform>%n решены</numerusform>
+            <numerusform>%n решены</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n to settle</source>
-        <translation><numerusform>%n ждёт решения</numerusform><numerusform>%n ждут решения</numerusform><numerusform>%n ждут решения</numerusform></translation>
+        <translation>
+            <numerusform>%n ждёт решения</numerusform>
+            <numerusform>%n ждут решения</numerusform>
+            <numerusform>%n ждут решения</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n span(s) made since are not in it: View ▸ Compare With pairs anew.</source>
-        <translation><numerusform>%n пометка, сделанная позже, в сравнение не вошла: Вид ▸ Сравнить с… сопоставит заново.</numerusform><numerusform>%n пометки, сделанные позже, в сравнение не вошли: Вид ▸ Сравнить с… сопоставит заново.</numerusform><numerusform>%n пометок, сделанных позже, в сравнение не вошли: Вид ▸ Сравнить с… сопоставит заново.</numerusform></translation>
+        <translation>
+            <numerusform>%n пометка, сделанная позже, в сравнение не вошла: Вид ▸ Сравнить с… сопоставит заново.</numerusform>
+            <numerusform>%n пометки, сделанные позже, в сравнение не вошли: Вид ▸ Сравнить с… сопоставит заново.</numerusform>
+            <numerusform>%n пометок, сделанных позже, в сравнение не вошли: Вид ▸ Сравнить с… сопоставит заново.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Take theirs of “{text}”</source>
@@ -791,7 +851,11 @@
     </message>
     <message numerus="yes">
         <source>Take theirs: %n annotation(s) changed (Ctrl+Z undoes)</source>
-        <translation><numerusform>Взять их версию: изменена %n пометка (Ctrl+Z отменяет)</numerusform><numerusform>Взять их версию: изменены %n пометки (Ctrl+Z отменяет)</numerusform><numerusform>Взять их версию: изменено %n пометок (Ctrl+Z отменяет)</numerusform></translation>
+        <translation>
+            <numerusform>Взять их версию: изменена %n пометка (Ctrl+Z отменяет)</numerusform>
+            <numerusform>Взять их версию: изменены %n пометки (Ctrl+Z отменяет)</numerusform>
+            <numerusform>Взять их версию: изменено %n пометок (Ctrl+Z отменяет)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Keep ours of “{text}”</source>
@@ -799,7 +863,11 @@
     </message>
     <message numerus="yes">
         <source>Keep ours: %n annotation(s) changed (Ctrl+Z undoes)</source>
-        <translation><numerusform>Оставить нашу: изменена %n пометка (Ctrl+Z отменяет)</numerusform><numerusform>Оставить нашу: изменены %n пометки (Ctrl+Z отменяет)</numerusform><numerusform>Оставить нашу: изменено %n пометок (Ctrl+Z отменяет)</numerusform></translation>
+        <translation>
+            <numerusform>Оставить нашу: изменена %n пометка (Ctrl+Z отменяет)</numerusform>
+            <numerusform>Оставить нашу: изменены %n пометки (Ctrl+Z отменяет)</numerusform>
+            <numerusform>Оставить нашу: изменено %n пометок (Ctrl+Z отменяет)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pick a row in the comparison first (View ▸ Compare With…)</source>
@@ -910,7 +978,7 @@
         <translation>{side}: здесь ничего нет</translation>
     </message>
     <message>
-        <source>replaced here by the other side's version</source>
+        <source>replaced here by the other side&apos;s version</source>
         <translation>здесь заменена версией другой стороны</translation>
     </message>
     <message>
@@ -974,7 +1042,7 @@
         <translation>Показывать только строки, которые ждут решения, и совпадающие</translation>
     </message>
     <message>
-        <source>Comparison of two annotators' spans</source>
+        <source>Comparison of two annotators&apos; spans</source>
         <translation>Сравнение пометок двух разметчиков</translation>
     </message>
     <message>
@@ -990,19 +1058,35 @@
     </message>
     <message numerus="yes">
         <source>Imported %n document(s)</source>
-        <translation><numerusform>Импортирован %n документ</numerusform><numerusform>Импортировано %n документа</numerusform><numerusform>Импортировано %n документов</numerusform></translation>
+        <translation>
+            <numerusform>Импортирован %n документ</numerusform>
+            <numerusform>Импортировано %n документа</numerusform>
+            <numerusform>Импортировано %n документов</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n updated</source>
-        <translation><numerusform>%n обновлён</numerusform><numerusform>%n обновлено</numerusform><numerusform>%n обновлено</numerusform></translation>
+        <translation>
+            <numerusform>%n обновлён</numerusform>
+            <numerusform>%n обновлено</numerusform>
+            <numerusform>%n обновлено</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n already there</source>
-        <translation><numerusform>%n уже был в базе</numerusform><numerusform>%n уже было в базе</numerusform><numerusform>%n уже было в базе</numerusform></translation>
+        <translation>
+            <numerusform>%n уже был в базе</numerusform>
+            <numerusform>%n уже было в базе</numerusform>
+            <numerusform>%n уже было в базе</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n skipped ({first})</source>
-        <translation><numerusform>%n пропущен ({first})</numerusform><numerusform>%n пропущено ({first})</numerusform><numerusform>%n пропущено ({first})</numerusform></translation>
+        <translation>
+            <numerusform>%n пропущен ({first})</numerusform>
+            <numerusform>%n пропущено ({first})</numerusform>
+            <numerusform>%n пропущено ({first})</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reader — {name}</source>
@@ -1054,11 +1138,19 @@
     </message>
     <message numerus="yes">
         <source>Exported %n annotation(s) to {path}; warning: {warning}</source>
-        <translation><numerusform>Экспортирована %n пометка в {path}; предупреждение: {warning}</numerusform><numerusform>Экспортировано %n пометки в {path}; предупреждение: {warning}</numerusform><numerusform>Экспортировано %n пометок в {path}; предупреждение: {warning}</numerusform></translation>
+        <translation>
+            <numerusform>Экспортирована %n пометка в {path}; предупреждение: {warning}</numerusform>
+            <numerusform>Экспортировано %n пометки в {path}; предупреждение: {warning}</numerusform>
+            <numerusform>Экспортировано %n пометок в {path}; предупреждение: {warning}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Exported %n annotation(s) to {path}</source>
-        <translation><numerusform>Экспортирована %n пометка в {path}</numerusform><numerusform>Экспортировано %n пометки в {path}</numerusform><numerusform>Экспортировано %n пометок в {path}</numerusform></translation>
+        <translation>
+            <numerusform>Экспортирована %n пометка в {path}</numerusform>
+            <numerusform>Экспортировано %n пометки в {path}</numerusform>
+            <numerusform>Экспортировано %n пометок в {path}</numerusform>
+        </translation>
     </message>
     <message>
         <source>From now on your annotations and reviews are stored as {name}</source>
@@ -1085,8 +1177,8 @@
         <translation>Книга для электронных таблиц (XLSX: Excel, LibreOffice; каждая ячейка как есть)</translation>
     </message>
     <message>
-        <source>Offsets are code points of the document text: text == document[start:end]. The workbook keeps every cell as it is, as text, and offsets as numbers. In the spreadsheet CSV a cell that starts with =, +, -, @, a tab, a carriage return or ' gets one more ' in front, so a spreadsheet shows it as text and never runs it as a formula; without that one ' the text is document[start:end] again (import-annotations removes it).</source>
-        <translation>Смещения отсчитываются в кодовых точках текста документа: text == document[start:end]. Книга хранит каждую ячейку как есть, текстом, а смещения — числами. В CSV для электронных таблиц перед ячейкой, которая начинается с =, +, -, @, табуляции, возврата каретки или ', ставится ещё один ', чтобы таблица показала её как текст и никогда не выполнила как формулу; без этого ' текст снова равен document[start:end] (import-annotations его убирает).</translation>
+        <source>Offsets are code points of the document text: text == document[start:end]. The workbook keeps every cell as it is, as text, and offsets as numbers. In the spreadsheet CSV a cell that starts with =, +, -, @, a tab, a carriage return or &apos; gets one more &apos; in front, so a spreadsheet shows it as text and never runs it as a formula; without that one &apos; the text is document[start:end] again (import-annotations removes it).</source>
+        <translation>Смещения отсчитываются в кодовых точках текста документа: text == document[start:end]. Книга хранит каждую ячейку как есть, текстом, а смещения — числами. В CSV для электронных таблиц перед ячейкой, которая начинается с =, +, -, @, табуляции, возврата каретки или &apos;, ставится ещё один &apos;, чтобы таблица показала её как текст и никогда не выполнила как формулу; без этого &apos; текст снова равен document[start:end] (import-annotations его убирает).</translation>
     </message>
     <message>
         <source>Exporting annotations…</source>
@@ -1150,7 +1242,11 @@
     </message>
     <message numerus="yes">
         <source>At most %n character(s)</source>
-        <translation><numerusform>Не больше %n символа</numerusform><numerusform>Не больше %n символов</numerusform><numerusform>Не больше %n символов</numerusform></translation>
+        <translation>
+            <numerusform>Не больше %n символа</numerusform>
+            <numerusform>Не больше %n символов</numerusform>
+            <numerusform>Не больше %n символов</numerusform>
+        </translation>
     </message>
     <message>
         <source>No control characters</source>
@@ -1174,6 +1270,93 @@
     </message>
 </context>
 <context>
+    <name>Linking</name>
+    <message>
+        <source>Accept the link {type}</source>
+        <translation>Принять связь {type}</translation>
+    </message>
+    <message>
+        <source>Reject the link {type}</source>
+        <translation>Отклонить связь {type}</translation>
+    </message>
+    <message>
+        <source>Reopen the link {type}</source>
+        <translation>Вернуть связь {type} на проверку</translation>
+    </message>
+    <message>
+        <source>Link as {type}</source>
+        <translation>Связать как {type}</translation>
+    </message>
+    <message>
+        <source>Delete the link {type}</source>
+        <translation>Удалить связь {type}</translation>
+    </message>
+    <message>
+        <source>No links yet: Ctrl+K links it</source>
+        <translation>Связей пока нет: Ctrl+K свяжет</translation>
+    </message>
+    <message>
+        <source>Ctrl+K links it again, Ctrl+J walks its links</source>
+        <translation>Ctrl+K — ещё одна связь, Ctrl+J — перебрать связи</translation>
+    </message>
+    <message>
+        <source>Select a claim (click it, or F8), then press Ctrl+K to link it</source>
+        <translation>Выделите утверждение (щелчком или F8), затем нажмите Ctrl+K, чтобы связать его</translation>
+    </message>
+    <message>
+        <source>No relation type links a {tag}; add one with: reader relation-types add</source>
+        <translation>Ни один тип связи не связывает {tag}; добавьте его командой: reader relation-types add</translation>
+    </message>
+    <message>
+        <source>Nothing in this document can be linked to it yet</source>
+        <translation>В этом документе пока не с чем это связать</translation>
+    </message>
+    <message>
+        <source>Linking: nothing matches “{typed}”; Backspace, or Esc to cancel</source>
+        <translation>Связывание: ничего не подходит под «{typed}»; Backspace или Esc для отмены</translation>
+    </message>
+    <message>
+        <source>Link {link} ({number} of {count}): Tab next, Shift+Tab previous, type to narrow, Alt+key a type, Enter link, Esc cancel</source>
+        <translation>Связать {link} ({number} из {count}): Tab — следующий, Shift+Tab — предыдущий, ввод текста сужает, Alt+клавиша — тип, Enter — связать, Esc — отмена</translation>
+    </message>
+    <message>
+        <source>Linked: {link} (Ctrl+Z undoes it)</source>
+        <translation>Связано: {link} (Ctrl+Z отменит)</translation>
+    </message>
+    <message>
+        <source>Linking cancelled</source>
+        <translation>Связывание отменено</translation>
+    </message>
+    <message>
+        <source>The selected annotation has no links</source>
+        <translation>У выделенной пометки нет связей</translation>
+    </message>
+    <message>
+        <source>{link} ({number} of {count}): Ctrl+J next, Enter goes there, Delete removes it, Esc stops</source>
+        <translation>{link} ({number} из {count}): Ctrl+J — следующая, Enter — перейти, Delete — удалить, Esc — закончить</translation>
+    </message>
+    <message>
+        <source>Link deleted (Ctrl+Z brings it back)</source>
+        <translation>Связь удалена (Ctrl+Z вернёт её)</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Связи</translation>
+    </message>
+    <message>
+        <source>Links of the selected annotation</source>
+        <translation>Связи выделенной пометки</translation>
+    </message>
+    <message numerus="yes">
+        <source>Links (%n)</source>
+        <translation>
+            <numerusform>Связи (%n)</numerusform>
+            <numerusform>Связи (%n)</numerusform>
+            <numerusform>Связи (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Merge</name>
     <message>
         <source>Merge Into This Database</source>
@@ -1193,19 +1376,35 @@
     </message>
     <message numerus="yes">
         <source>Merged %n file(s)</source>
-        <translation><numerusform>Объединён %n файл</numerusform><numerusform>Объединены %n файла</numerusform><numerusform>Объединено %n файлов</numerusform></translation>
+        <translation>
+            <numerusform>Объединён %n файл</numerusform>
+            <numerusform>Объединены %n файла</numerusform>
+            <numerusform>Объединено %n файлов</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s)</source>
-        <translation><numerusform>%n документ</numerusform><numerusform>%n документа</numerusform><numerusform>%n документов</numerusform></translation>
+        <translation>
+            <numerusform>%n документ</numerusform>
+            <numerusform>%n документа</numerusform>
+            <numerusform>%n документов</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n annotation(s)</source>
-        <translation><numerusform>%n пометка</numerusform><numerusform>%n пометки</numerusform><numerusform>%n пометок</numerusform></translation>
+        <translation>
+            <numerusform>%n пометка</numerusform>
+            <numerusform>%n пометки</numerusform>
+            <numerusform>%n пометок</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
-        <translation><numerusform>%n конфликт</numerusform><numerusform>%n конфликта</numerusform><numerusform>%n конфликтов</numerusform></translation>
+        <translation>
+            <numerusform>%n конфликт</numerusform>
+            <numerusform>%n конфликта</numerusform>
+            <numerusform>%n конфликтов</numerusform>
+        </translation>
     </message>
     <message>
         <source>{files}: {documents} and {annotations} added, {updated} updated, {conflicts}</source>
@@ -1232,11 +1431,19 @@
     </message>
     <message numerus="yes">
         <source>“{name}”: %n in this document. Click to hide them.</source>
-        <translation><numerusform>«{name}»: в этом документе %n пометка. Щёлкните, чтобы скрыть её.</numerusform><numerusform>«{name}»: в этом документе %n пометки. Щёлкните, чтобы скрыть их.</numerusform><numerusform>«{name}»: в этом документе %n пометок. Щёлкните, чтобы скрыть их.</numerusform></translation>
+        <translation>
+            <numerusform>«{name}»: в этом документе %n пометка. Щёлкните, чтобы скрыть её.</numerusform>
+            <numerusform>«{name}»: в этом документе %n пометки. Щёлкните, чтобы скрыть их.</numerusform>
+            <numerusform>«{name}»: в этом документе %n пометок. Щёлкните, чтобы скрыть их.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>“{name}”: %n in this document. Click to show them.</source>
-        <translation><numerusform>«{name}»: в этом документе %n пометка. Щёлкните, чтобы показать её.</numerusform><numerusform>«{name}»: в этом документе %n пометки. Щёлкните, чтобы показать их.</numerusform><numerusform>«{name}»: в этом документе %n пометок. Щёлкните, чтобы показать их.</numerusform></translation>
+        <translation>
+            <numerusform>«{name}»: в этом документе %n пометка. Щёлкните, чтобы показать её.</numerusform>
+            <numerusform>«{name}»: в этом документе %n пометки. Щёлкните, чтобы показать их.</numerusform>
+            <numerusform>«{name}»: в этом документе %n пометок. Щёлкните, чтобы показать их.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Show “{name}”</source>
@@ -1249,7 +1456,11 @@
     <message numerus="yes">
         <source>+%n</source>
         <comment>the mark of spans in lanes below the line</comment>
-        <translation><numerusform>+%n</numerusform><numerusform>+%n</numerusform><numerusform>+%n</numerusform></translation>
+        <translation>
+            <numerusform>+%n</numerusform>
+            <numerusform>+%n</numerusform>
+            <numerusform>+%n</numerusform>
+        </translation>
     </message>
     <message>
         <source>Review note by {reviewer}: {note}</source>
@@ -1285,7 +1496,11 @@
     </message>
     <message numerus="yes">
         <source>%n annotation(s) of this document no longer fit its text (orphaned by a re-import); they are kept in the database</source>
-        <translation><numerusform>%n пометка этого документа больше не совпадает с его текстом (после повторного импорта); она сохранена в базе</numerusform><numerusform>%n пометки этого документа больше не совпадают с его текстом (после повторного импорта); они сохранены в базе</numerusform><numerusform>%n пометок этого документа больше не совпадают с его текстом (после повторного импорта); они сохранены в базе</numerusform></translation>
+        <translation>
+            <numerusform>%n пометка этого документа больше не совпадает с его текстом (после повторного импорта); она сохранена в базе</numerusform>
+            <numerusform>%n пометки этого документа больше не совпадают с его текстом (после повторного импорта); они сохранены в базе</numerusform>
+            <numerusform>%n пометок этого документа больше не совпадают с его текстом (после повторного импорта); они сохранены в базе</numerusform>
+        </translation>
     </message>
     <message>
         <source>“{query}” is not in this document</source>
@@ -1293,11 +1508,19 @@
     </message>
     <message numerus="yes">
         <source>%Ln document(s)</source>
-        <translation><numerusform>%Ln документ</numerusform><numerusform>%Ln документа</numerusform><numerusform>%Ln документов</numerusform></translation>
+        <translation>
+            <numerusform>%Ln документ</numerusform>
+            <numerusform>%Ln документа</numerusform>
+            <numerusform>%Ln документов</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln annotation(s)</source>
-        <translation><numerusform>%Ln пометка</numerusform><numerusform>%Ln пометки</numerusform><numerusform>%Ln пометок</numerusform></translation>
+        <translation>
+            <numerusform>%Ln пометка</numerusform>
+            <numerusform>%Ln пометки</numerusform>
+            <numerusform>%Ln пометок</numerusform>
+        </translation>
     </message>
     <message>
         <source>{path} · {documents} · {annotations} · read-only</source>
@@ -1305,7 +1528,11 @@
     </message>
     <message numerus="yes">
         <source>{name} · %Ln character(s)</source>
-        <translation><numerusform>{name} · %Ln символ</numerusform><numerusform>{name} · %Ln символа</numerusform><numerusform>{name} · %Ln символов</numerusform></translation>
+        <translation>
+            <numerusform>{name} · %Ln символ</numerusform>
+            <numerusform>{name} · %Ln символа</numerusform>
+            <numerusform>{name} · %Ln символов</numerusform>
+        </translation>
     </message>
     <message>
         <source>not annotated yet</source>
@@ -1336,11 +1563,11 @@
         <translation>● отмечает документ, который ещё никто не размечал</translation>
     </message>
     <message>
-        <source>The document's first line</source>
+        <source>The document&apos;s first line</source>
         <translation>Первая строка документа</translation>
     </message>
     <message>
-        <source>The document's file name</source>
+        <source>The document&apos;s file name</source>
         <translation>Имя файла документа</translation>
     </message>
     <message>
@@ -1509,7 +1736,7 @@
         <translation>Сравнение</translation>
     </message>
     <message>
-        <source>'reader {command}' is a command, not a window</source>
+        <source>&apos;reader {command}&apos; is a command, not a window</source>
         <translation>«reader {command}» — это команда, а не окно</translation>
     </message>
     <message>
@@ -1545,7 +1772,7 @@
         <translation>Последние сообщения</translation>
     </message>
     <message>
-        <source>The window's recent messages, newest first:</source>
+        <source>The window&apos;s recent messages, newest first:</source>
         <translation>Последние сообщения окна, сначала новые:</translation>
     </message>
 </context>

@@ -57,6 +57,8 @@ class DeleteAnnotation(StoreCommand):
     def apply(self) -> None:
         self.relations = self.store.remove_annotation(self.annotation.id)
         self.sink.annotation_removed(self.annotation)
+        if self.relations:
+            self.sink.relations_changed(self.annotation.document_id)
 
     def revert(self) -> None:
         # The same rows come back: same ids, times, reviewer fields and all.
@@ -64,6 +66,8 @@ class DeleteAnnotation(StoreCommand):
             self.store.add_annotation(self.annotation)
             self.store.add_relations(self.relations)
         self.sink.annotation_added(self.annotation)
+        if self.relations:
+            self.sink.relations_changed(self.annotation.document_id)
 
 
 class ChangeAnnotation(StoreCommand):

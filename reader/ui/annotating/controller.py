@@ -261,6 +261,12 @@ class AnnotatingController(QObject):
         self.panel.model.remove(annotation.id)
         self._counts_changed(annotation.document_id)
 
+    def relations_changed(self, document_id: int) -> None:
+        document = self.session.document
+        if document is None or document.id != document_id:
+            self.reading.open_document(document_id, focus=False)
+        self.session.relationsChanged.emit(document_id)
+
     def tags_changed(self) -> None:
         self.storedTagsChanged.emit()
         self.reading.show_stored_annotations()

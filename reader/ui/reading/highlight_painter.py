@@ -109,6 +109,16 @@ def fragments(block: VisibleBlock, offsets: OffsetMap, start: int, end: int) -> 
     return found
 
 
+def span_rects(visible_lines: Sequence[tuple], offsets: OffsetMap, start: int, end: int) -> list[QRect]:
+    """The pixels of ``[start, end)`` on the lines on screen (CodePointView._visible_lines)."""
+    found = []
+    for layout, origin, base, lo, hi, first, last, _ in visible_lines:
+        if lo < end and hi > start:
+            block = VisibleBlock(layout, origin, base, lo, hi, first, last, (), {})
+            found += [piece.rect for piece in fragments(block, offsets, start, end)]
+    return found
+
+
 class PlacedSpan(NamedTuple):
     annotation: Annotation
     style: TagStyle

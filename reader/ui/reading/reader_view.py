@@ -27,8 +27,9 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from reader.domain.annotations import Annotation, span_fits
 from reader.domain.tags import Tag
 from reader.ui.reading.code_point_view import CodePointView
+from reader.ui.reading.edge_keys import edge_move, is_plain_escape
 from reader.ui.reading.highlight_index import LiveSpanIndex, Span, span_order
-from reader.ui.reading.highlight_painter import HighlightPainter, VisibleBlock, assign_levels
+from reader.ui.reading.highlight_painter import HighlightPainter, VisibleBlock, assign_levels, span_rects
 from reader.ui.reading.highlight_style import UNKNOWN_TAG_STYLE, TagStyle, tag_styles
 from reader.ui.reading.legend import TagLegend
 from reader.ui.reading.span_lanes import LaneMetrics
@@ -63,6 +64,9 @@ class ReaderView(CodePointView):
         self._index_timer.setInterval(INDEX_DELAY_MS)
         self._index_timer.timeout.connect(self._after_open)
         self._selected_id: str | None = None
+        # Painters a feature adds over the text (the links of the selected span): each gets the
+        # view's painter after the highlights, clipped to the area being painted.
+        self.overlays: list[Callable[[QPainter], None]] = []
         self._press_pos: QPoint | None = None
         self._after_double_click = False
         self.selectionChanged.connect(self._on_text_selection_changed)
@@ -278,8 +282,7 @@ class ReaderView(CodePointView):
         blocks = self._visible_blocks(event.rect()) if self._annotations else []
         if not blocks:
             super().paintEvent(event)
-            self._after_paint()
-            return
+            return self._paint_overlays(event.rect())
         highlights = HighlightPainter(
             self._offsets,
             self._annotations.__getitem__,
@@ -298,7 +301,24 @@ class ReaderView(CodePointView):
         painter.setClipRect(event.rect())
         highlights.paint_over_text(painter, placed, blocks, selected)
         painter.end()
+        self._paint_overlays(event.rect())
+
+    def _paint_overlays(self, area: QRect) -> None:
+        if self.overlays:
+            painter = QPainter(self.viewport())
+            painter.setClipRect(area)
+            for overlay in self.overlays:
+                overlay(painter)
+            painter.end()
         self._after_paint()
+
+    def span_rects(self, start: int, end: int) -> list[QRect]:
+        """The viewport pixels of ``[start, end)`` on the lines on screen ([] when it is off screen)."""
+        return span_rects(self._visible_lines(self.viewport().rect()), self._offsets, start, end)
+
+    def annotation(self, annotation_id: str) -> Annotation | None:
+        """The shown document's annotation with that id, whether a filter hides it or not."""
+        return self._annotations.get(annotation_id)
 
     def _after_paint(self) -> None:
         if (self._index is None or self._tag_counts is None) and not self._index_timer.isActive():
@@ -368,19 +388,12 @@ class ReaderView(CodePointView):
         super().keyPressEvent(event)
 
     def _handle_annotation_key(self, event: QKeyEvent) -> bool:
-        key = event.key()
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if key == Qt.Key.Key_Escape and modifiers == Qt.KeyboardModifier.NoModifier:
+        assert self._selected_id is not None
+        if is_plain_escape(event):
             self._select(None)
             return True
-        if key not in (Qt.Key.Key_Left, Qt.Key.Key_Right) or self.textCursor().hasSelection():
+        move = None if self.textCursor().hasSelection() else edge_move(event)
+        if move is None:
             return False
-        delta = -1 if key == Qt.Key.Key_Left else 1
-        if modifiers == Qt.KeyboardModifier.ShiftModifier:
-            edge = "end"
-        elif modifiers == Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier:
-            edge = "start"
-        else:
-            return False
-        self.edgeMoveRequested.emit(self._selected_id, edge, delta)
+        self.edgeMoveRequested.emit(self._selected_id, *move)
         return True

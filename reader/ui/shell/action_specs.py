@@ -143,6 +143,30 @@ SPECS: tuple[Spec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Write a note on the selected highlight"),
     ),
     Spec(
+        "Link",
+        QT_TRANSLATE_NOOP("Actions", "&Link…"),
+        ANNOTATE,
+        ("Ctrl+K",),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Link the selected claim to an actor or a date: Tab goes through them nearest first, Enter links",
+        ),
+    ),
+    Spec(
+        "NextLink",
+        QT_TRANSLATE_NOOP("Actions", "Next Lin&k"),
+        ANNOTATE,
+        ("Ctrl+J",),
+        QT_TRANSLATE_NOOP("Actions", "Walk the links of the selected highlight (Delete removes the one reached)"),
+    ),
+    Spec(
+        "PreviousLink",
+        QT_TRANSLATE_NOOP("Actions", "Previous Link"),
+        ANNOTATE,
+        ("Ctrl+Shift+J",),
+        QT_TRANSLATE_NOOP("Actions", "Walk the links of the selected highlight backwards"),
+    ),
+    Spec(
         "NextAnnotation",
         QT_TRANSLATE_NOOP("Actions", "Ne&xt Annotation"),
         ANNOTATE,

@@ -1,0 +1,1 @@
+"""Linking: relations between annotations made, seen, walked and taken away by keyboard."""
