@@ -4,32 +4,35 @@ type before it is written; an annotation's relations go with it when it is delet
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, fields
-from operator import attrgetter
+from dataclasses import asdict, astuple
 
 from reader.domain.relations import BadRelation, Relation, RelationType, check_relation
 from reader.store.annotations import AnnotationQueries
+from reader.store.columns import (
+    RELATION_FIELDS,
+    RELATION_TYPE_FIELDS,
+    insert_statement,
+    relation_values,
+    replace_statement,
+    select_statement,
+)
 from reader.store.errors import StoreError
 
-RELATION_FIELDS = tuple(f.name for f in fields(Relation))
-_TYPE_FIELDS = tuple(f.name for f in fields(RelationType))
-_COLUMNS = ", ".join(f'"{name}"' for name in RELATION_FIELDS)
-_SELECT = f"SELECT {_COLUMNS} FROM relations"
-_INSERT = f"INSERT INTO relations ({_COLUMNS}) VALUES ({', '.join('?' * len(RELATION_FIELDS))})"
-_UPDATE = f"UPDATE relations SET ({_COLUMNS}) = ({', '.join('?' * len(RELATION_FIELDS))}) WHERE id = ?"
-relation_values = attrgetter(*RELATION_FIELDS)
+_SELECT = select_statement(RELATION_FIELDS, "relations")
+_INSERT = insert_statement(RELATION_FIELDS, "relations")
+_UPDATE = replace_statement(RELATION_FIELDS, "relations")
+_SELECT_TYPES = select_statement(RELATION_TYPE_FIELDS, "relation_types")
+_UPDATE_TYPE = replace_statement(RELATION_TYPE_FIELDS, "relation_types", key="name")
 
 
 class RelationQueries(AnnotationQueries):
     # Relation types
 
     def relation_types(self) -> list[RelationType]:
-        sql = f"SELECT {', '.join(_TYPE_FIELDS)} FROM relation_types ORDER BY position, name"
-        return [RelationType(*row) for row in self.db.conn.execute(sql)]
+        return [RelationType(*row) for row in self.db.conn.execute(_SELECT_TYPES + " ORDER BY position, name")]
 
     def relation_type(self, name: str) -> RelationType | None:
-        sql = f"SELECT {', '.join(_TYPE_FIELDS)} FROM relation_types WHERE name = ?"
-        row = self.db.conn.execute(sql, [name]).fetchone()
+        row = self.db.conn.execute(_SELECT_TYPES + " WHERE name = ?", [name]).fetchone()
         return None if row is None else RelationType(*row)
 
     def save_relation_type(self, kind: RelationType, old_name: str | None = None) -> None:
@@ -60,10 +63,7 @@ class RelationQueries(AnnotationQueries):
                     f"relation type {old_name!r} links {self.relation_use(old_name)} pair(s) of "
                     f"{before.source_tag} and {before.target_tag}; its tags cannot change while it does"
                 )
-            assignments = ", ".join(f"{name} = ?" for name in _TYPE_FIELDS)
-            self.db.conn.execute(
-                f"UPDATE relation_types SET {assignments} WHERE name = ?", [*asdict(kind).values(), old_name]
-            )
+            self.db.conn.execute(_UPDATE_TYPE, [*astuple(kind), old_name])
 
     def relation_use(self, name: str) -> int:
         return self._value("SELECT count(*) FROM relations WHERE type = ?", [name])
@@ -154,4 +154,4 @@ class RelationQueries(AnnotationQueries):
             raise StoreError(f"these two annotations are already linked as {relation.type} (relation {held['id']})")
 
     def _relations(self, where: str, params: list) -> list[Relation]:
-        return [Relation(*row) for row in self.db.conn.execute(f"{_SELECT} {where}", params)]
+        return [Relation(*row) for row in self.db.conn.execute(_SELECT + " " + where, params)]

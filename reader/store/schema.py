@@ -275,13 +275,16 @@ def _add_relations(db: Database, schema: str = "main") -> None:
     document. ``schema`` "temp" gives a read-only connection to an older file the same tables,
     empty, in memory (read_only_shims)."""
     kept = schema == "main"  # keys and triggers only where the tables they guard live
+    tag_key = "REFERENCES tags(name) ON UPDATE CASCADE ON DELETE RESTRICT" if kept else ""
+    type_key = "REFERENCES relation_types(name) ON UPDATE CASCADE ON DELETE RESTRICT" if kept else ""
+    annotation_key = "REFERENCES annotations(id) ON DELETE CASCADE" if kept else ""
     _execute_each(
         db,
         f"""
         CREATE TABLE {schema}.relation_types (
             name TEXT PRIMARY KEY,
-            source_tag TEXT NOT NULL {"REFERENCES tags(name) ON UPDATE CASCADE ON DELETE RESTRICT" if kept else ""},
-            target_tag TEXT NOT NULL {"REFERENCES tags(name) ON UPDATE CASCADE ON DELETE RESTRICT" if kept else ""},
+            source_tag TEXT NOT NULL {tag_key},
+            target_tag TEXT NOT NULL {tag_key},
             colour TEXT NOT NULL,
             key TEXT NOT NULL DEFAULT '',
             description TEXT NOT NULL DEFAULT '',
@@ -289,9 +292,9 @@ def _add_relations(db: Database, schema: str = "main") -> None:
         );
         CREATE TABLE {schema}.relations (
             id TEXT PRIMARY KEY,
-            type TEXT NOT NULL {"REFERENCES relation_types(name) ON UPDATE CASCADE ON DELETE RESTRICT" if kept else ""},
-            source_id TEXT NOT NULL {"REFERENCES annotations(id) ON DELETE CASCADE" if kept else ""},
-            target_id TEXT NOT NULL {"REFERENCES annotations(id) ON DELETE CASCADE" if kept else ""},
+            type TEXT NOT NULL {type_key},
+            source_id TEXT NOT NULL {annotation_key},
+            target_id TEXT NOT NULL {annotation_key},
             note TEXT NOT NULL DEFAULT '',
             annotator TEXT NOT NULL DEFAULT '',
             status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted', 'rejected')),

@@ -8,11 +8,13 @@ from dataclasses import asdict, astuple, dataclass, field, fields
 from reader.domain.annotations import utc_now
 from reader.domain.relations import RelationType
 from reader.domain.tags import Tag
+from reader.store.columns import RELATION_TYPE_FIELDS, insert_statement, select_statement
 from reader.store.core import StoreCore
 from reader.store.errors import StoreError
 
 _TAG_FIELDS = tuple(f.name for f in fields(Tag))
-_RELATION_TYPE_FIELDS = tuple(f.name for f in fields(RelationType))
+_SELECT_TYPES = select_statement(RELATION_TYPE_FIELDS, "relation_types")
+_INSERT_TYPE = insert_statement(RELATION_TYPE_FIELDS, "relation_types")
 
 
 @dataclass
@@ -90,8 +92,7 @@ class TagQueries(StoreCore):
         kinds = [
             RelationType(*row)
             for row in self.db.conn.execute(
-                f"SELECT {', '.join(_RELATION_TYPE_FIELDS)} FROM relation_types WHERE ? IN (source_tag, target_tag) "
-                "ORDER BY position",
+                _SELECT_TYPES + " WHERE ? IN (source_tag, target_tag) ORDER BY position",
                 [tag],
             )
         ]
@@ -115,8 +116,7 @@ class TagQueries(StoreCore):
                 [(tag.name, updated_at, annotation_id) for annotation_id, updated_at in deletion.moved],
             )
             self.db.conn.executemany(
-                f"INSERT INTO relation_types ({', '.join(_RELATION_TYPE_FIELDS)}) "
-                f"VALUES ({', '.join('?' * len(_RELATION_TYPE_FIELDS))})",
+                _INSERT_TYPE,
                 [astuple(kind) for kind in deletion.relation_types],
             )
 

@@ -18,11 +18,19 @@ ALLOWED = {
     # Column lists made from the Annotation and Tag dataclass fields (code, not data), and placeholders.
     ("store/columns.py", "_names(columns)"),
     ("store/columns.py", "_placeholders(columns)"),
+    ("store/columns.py", "table"),  # a table name written in the code that calls it
+    ("store/columns.py", "key"),  # likewise its key column
     ("store/annotation_rows.py", "_SELECT"),  # a SELECT of those columns, made in columns.py
     ("store/tags.py", "', '.join(_TAG_FIELDS)"),
     # Integers from schema.py itself: PRAGMA takes no parameters.
     ("store/schema.py", "APPLICATION_ID"),
     ("store/schema.py", "target"),
+    # The relations migration: "main", or "temp" for an older file read read-only, and the
+    # foreign-key clauses that only the main tables have (literals beside them).
+    ("store/schema.py", "schema"),
+    ("store/schema.py", "tag_key"),
+    ("store/schema.py", "type_key"),
+    ("store/schema.py", "annotation_key"),
     # Restore: the names of tables in Reader's own databases (read from sqlite_master),
     # quoted as identifiers; DROP statements from a literal tuple; integers for PRAGMAs.
     ("store/backup.py", "_identifier(name)"),

@@ -132,9 +132,9 @@ class LinkingController(QObject):
             return
         if not can_link(selected, self.kinds):
             self.window.say(
-                translate(
-                    "Linking", "No relation type links a {tag}; add one with: reader relation-types add"
-                ).format(tag=selected.tag)
+                translate("Linking", "No relation type links a {tag}; add one with: reader relation-types add").format(
+                    tag=selected.tag
+                )
             )
             return
         held = {(link.relation.source_id, link.relation.type, link.relation.target_id) for link in self.links}

@@ -28,8 +28,11 @@ def relations(db) -> list[tuple[str, str, str]]:
     """(type, source text, target text) of every stored relation."""
     with Store.open(db, create=False, read_only=True) as store:
         texts = {a.id: a.text for d in store.documents() for a in store.annotations(d.id)}
-        found = [(r.type, texts[r.source_id], texts[r.target_id]) for d in store.documents()
-                 for r in store.document_relations(d.id)]
+        found = [
+            (r.type, texts[r.source_id], texts[r.target_id])
+            for d in store.documents()
+            for r in store.document_relations(d.id)
+        ]
     return sorted(found)
 
 
@@ -210,8 +213,10 @@ def test_the_selected_claims_links_are_drawn_over_the_text(qtbot, tagged):
         for y in range(0, after.height(), 2)
         if after.pixelColor(x, y) != before.pixelColor(x, y)
     ]
-    assert any(abs(c.red() - colour.red()) + abs(c.green() - colour.green()) + abs(c.blue() - colour.blue()) < 60
-               for c in changed)
+    assert any(
+        abs(c.red() - colour.red()) + abs(c.green() - colour.green()) + abs(c.blue() - colour.blue()) < 60
+        for c in changed
+    )
 
 
 def test_in_review_mode_a_and_r_accept_and_reject_the_walked_link(qtbot, tagged, tmp_path, parts):
