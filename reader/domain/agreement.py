@@ -30,16 +30,27 @@ every character the same single label: nothing to correct for chance).
 - overall: the label is the set of tags whose spans cover the character (empty:
   "none"). A character covered by actor and claim is labelled {actor, claim}, which
   agrees only with {actor, claim}; two spans of one tag over a character count once.
+
+Relations (``compare_relations``) are scored as spans are, per relation type and overall,
+without kappa. A relation of A pairs with one of B when their types are the same and
+both their ends pair: for exact, the two sources are alike (same document, tag, start
+and end) and so are the two targets; for overlap, B's source is the partner overlap
+matching gave A's source among the spans (the pairs ``compare`` counts), and B's target
+is A's target's partner. A span is in one pair at most and a database links two
+annotations by one type once, so a relation is in one pair at most too. A relation
+counts only when both its ends do (spans given, of a compared document); the caller
+leaves rejected relations out.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 Span = tuple[str, int, int, str]
+Link = tuple[str, str, str]  # (relation type, source annotation id, target annotation id)
 
 
 @dataclass(frozen=True)
@@ -101,6 +112,88 @@ def compare(
         None, _pooled(c[0] for c in counts.values()), _pooled(c[1] for c in counts.values()), _kappa(labels)
     )
     return AgreementReport(by_tag, overall, len(lengths), sum(lengths.values()))
+
+
+@dataclass(frozen=True)
+class LinkedSpans:
+    """One annotator's counted spans by annotation id, and the relations between them."""
+
+    spans: Mapping[str, Span]
+    links: Sequence[Link]
+
+
+@dataclass(frozen=True)
+class RelationAgreement:
+    """The figures for one relation type, or for all types together (``type`` None)."""
+
+    type: str | None
+    exact: Scores
+    overlap: Scores
+
+
+@dataclass(frozen=True)
+class RelationAgreementReport:
+    by_type: list[RelationAgreement]
+    overall: RelationAgreement
+
+
+def compare_relations(
+    first: LinkedSpans, second: LinkedSpans, lengths: Mapping[str, int], tag: str | None = None
+) -> RelationAgreementReport:
+    """Relation agreement of ``first`` (A) and ``second`` (B); only the relations with an end
+    of ``tag`` when it is given."""
+    links_a, links_b = _counted_links(first, lengths, tag), _counted_links(second, lengths, tag)
+    partners = _overlap_partners(first.spans, second.spans, lengths)
+    by_type = []
+    for kind in sorted(links_a.keys() | links_b.keys()):
+        a, b = links_a.get(kind, []), links_b.get(kind, [])
+        exact = Counter(_ends(first.spans, link) for link in a) & Counter(_ends(second.spans, link) for link in b)
+        held = set(b)
+        overlap = sum((kind, partners.get(source), partners.get(target)) in held for _, source, target in a)
+        by_type.append(
+            RelationAgreement(kind, Scores(sum(exact.values()), len(a), len(b)), Scores(overlap, len(a), len(b)))
+        )
+    overall = RelationAgreement(None, _pooled(r.exact for r in by_type), _pooled(r.overlap for r in by_type))
+    return RelationAgreementReport(by_type, overall)
+
+
+def _counted_links(annotator: LinkedSpans, lengths: Mapping, only: str | None) -> dict[str, list[Link]]:
+    """The links whose two ends count, by relation type."""
+    spans, by_type = annotator.spans, defaultdict(list)
+    for link in annotator.links:
+        kind, source, target = link
+        if source not in spans or target not in spans or spans[source][0] not in lengths:
+            continue
+        if only is None or only in (spans[source][3], spans[target][3]):
+            by_type[kind].append(link)
+    return by_type
+
+
+def _ends(spans: Mapping[str, Span], link: Link) -> tuple[Span, Span]:
+    return spans[link[1]], spans[link[2]]
+
+
+def _overlap_partners(first: Mapping[str, Span], second: Mapping[str, Span], lengths: Mapping) -> dict[str, str]:
+    """{annotation id of A: id of its partner in B} for the pairs overlap matching takes."""
+    groups_a, groups_b = _ids_grouped(first, lengths), _ids_grouped(second, lengths)
+    partners = {}
+    for group, ids_a in groups_a.items():
+        ids_b = groups_b.get(group, [])
+        edges_a = [first[i][1:3] for i in ids_a]
+        edges_b = [second[j][1:3] for j in ids_b]
+        for i, j in overlap_pairs(edges_a, edges_b):
+            partners[ids_a[i]] = ids_b[j]
+    return partners
+
+
+def _ids_grouped(spans: Mapping[str, Span], lengths: Mapping) -> dict[tuple, list[str]]:
+    """Annotation ids by (document, tag), in the order of ``spans``: the order ``_grouped``
+    keeps, so that overlap matching pairs the same spans for relations as for spans."""
+    groups: dict[tuple, list[str]] = defaultdict(list)
+    for annotation_id, (document, _, _, tag) in spans.items():
+        if document in lengths:
+            groups[document, tag].append(annotation_id)
+    return groups
 
 
 def _grouped(spans: Iterable[Span], lengths: Mapping, only: str | None) -> dict[tuple, list[tuple[int, int]]]:

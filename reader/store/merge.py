@@ -12,6 +12,9 @@ The rules, in the order they are applied to each source:
   version changed later wins (reader.domain.versions, the rule annotation import
   follows too) and the conflict is listed with both versions. Orphaned annotations are
   copied as they are, still marked orphaned.
+- Relation types and relations: after every source's annotations, by the rules of
+  reader.store.relation_merge (relations by id, the newest change wins; one that does
+  not fit the merged annotations is refused and reported).
 
 Sources are opened read-only and never written; merging the same sources into the
 same target again changes nothing. An existing target is backed up first
@@ -30,6 +33,7 @@ from pathlib import Path, PurePosixPath
 from reader.domain.text import shortened
 from reader.domain.versions import replaces
 from reader.files import partial_path, remove_stale_partials, same_file
+from reader.store.relation_merge import RelationMerge, RelationMergeReport, relation_report_lines
 from reader.store.repo import Store
 from reader.store.schema import StoreError, database_files
 
@@ -82,11 +86,18 @@ class MergeReport:
     annotations_updated: int = 0
     annotations_unchanged: int = 0
     conflicts: list[AnnotationConflict] = field(default_factory=list)
+    relations: RelationMergeReport = field(default_factory=RelationMergeReport)
     backup_problem: str = ""  # why an existing target could not be backed up first
 
     @property
     def changed(self) -> bool:
-        return bool(self.documents_added or self.tags_added or self.annotations_added or self.annotations_updated)
+        return bool(
+            self.documents_added
+            or self.tags_added
+            or self.annotations_added
+            or self.annotations_updated
+            or self.relations.changed
+        )
 
 
 def merge(sources: list[Path], target: Path) -> MergeReport:
@@ -117,12 +128,19 @@ def _merge_into(sources: list[Path], path: Path, target: Path, created: bool) ->
         into = stack.enter_context(Store.open(path, backup=True))
         report = MergeReport(str(target), backup_problem=into.backup_problem)
         with into.transaction():
-            if created:  # the tags are the sources' own, not a new file's defaults
+            if created:  # the tags and relation types are the sources' own, not a new file's defaults
+                for kind in into.relation_types():
+                    into.delete_relation_type(kind.name)
                 for tag in into.tags():
                     into.delete_tag(tag.name)
             origins: dict[str, str] = {}
             for source, reader in zip(sources, readers, strict=True):
                 _Merge(into, reader, str(source), report, origins).run()
+            # Relations only once every source's annotations are in: a later version of an
+            # end (another tag, say) decides whether a relation still fits.
+            relation_origins: dict[str, str] = {}
+            for source, reader in zip(sources, readers, strict=True):
+                RelationMerge(into, reader, str(source), report.relations, relation_origins).run()
     return report
 
 
@@ -262,4 +280,4 @@ def report_lines(report: MergeReport, source_count: int) -> list[str]:
         lines.append(f"  {conflict.annotation_id} in {conflict.document!r}")
         lines.append(f"    kept:      {conflict.kept} ({conflict.kept_from})")
         lines.append(f"    set aside: {conflict.other} ({conflict.other_from})")
-    return lines
+    return lines + relation_report_lines(report.relations)
