@@ -12,18 +12,17 @@ from typing import TextIO
 
 from reader import __version__
 from reader.cli_agreement import add_agreement_parser, run_agreement
+from reader.cli_export import print_import_report, refuse_own_file, run_export_command
 from reader.cli_relations import add_relation_parsers, run_link, run_relation_types, run_unlink
 from reader.cli_tags import add_tags_parser, run_tags
 from reader.domain.annotations import Annotation, BadSpan, checked_span
 from reader.domain.corpus import SkippedFile
 from reader.domain.documents import ImportAction
-from reader.domain.export import DIALECTS, encoding_for
-from reader.domain.export_writer import write_export
+from reader.domain.export import DIALECTS
 from reader.domain.importing import BadAnnotationFile, read_annotation_rows
-from reader.domain.resaved_csv import KINDS as NORMALISED
-from reader.files import atomic_text_file, same_file
+from reader.domain.relation_tables import ANNOTATIONS, TABLES
 from reader.identity import default_annotator
-from reader.peer_cli import EXPORTS, IMPORTS, or_peer_export, or_peer_import
+from reader.peer_cli import EXPORTS, IMPORTS, or_peer_import
 from reader.store import Store, StoreError
 
 EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 3
@@ -77,6 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
         default="excel",
         help="of CSV. excel: UTF-8 with BOM, CRLF, text cells quoted, formulas neutralized; plain: text as it is",
     )
+    export.add_argument(
+        "--table",
+        choices=TABLES,
+        default=ANNOTATIONS,
+        help="relations: one row per relation, both ends spelled out; claims: one row per claim, its linked "
+        "ends grouped by relation type. In Reader's own formats; the JSONL of annotations carries relations too",
+    )
     export.add_argument("-o", "--output", type=Path, metavar="OUT", help="default: standard output")
 
     reimport = commands.add_parser("import-annotations", help="read back what export wrote, or another tool's file")
@@ -125,11 +131,6 @@ def _open_store(path: Path, create: bool = True, backup: bool = False) -> Store:
     if store.backup_problem:
         print(f"reader: warning: {store.backup_problem}", file=sys.stderr)
     return store
-
-
-def _refuse_own_file(store: Store, path: Path, doing: str) -> None:
-    if any(same_file(path, own) for own in store.own_files()):
-        raise StoreError(f"{path} is the database itself; cannot {doing} it")
 
 
 # Documents are written in batches of this many characters, one transaction each.
@@ -186,57 +187,17 @@ def run_annotate(args, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def run_export(args, out: TextIO, err: TextIO) -> int:
-    encoding = encoding_for(args.format, args.dialect)
-    if args.format == "xlsx" and args.output is None:
-        raise StoreError("--format xlsx writes a workbook, not text: give the file with -o OUT")
-    with Store.open(args.db, read_only=True) as store:
-
-        def write(handle: TextIO) -> tuple[int, str]:
-            return write_export(store.export_rows(), store.export_documents(), handle, args.format, args.dialect)
-
-        if args.output is not None:
-            _refuse_own_file(store, args.output, "export into")
-            try:
-                with atomic_text_file(args.output, encoding) as handle:
-                    count, warning = write(handle)
-            except BrokenPipeError:
-                raise  # OUT is a pipe (-o /dev/stdout) whose reader went away: as for standard output
-            except OSError as error:
-                print(
-                    f"reader: could not write {args.output}: {error.strerror or error}; nothing was written", file=err
-                )
-                return EXIT_ERROR
-        elif out is sys.stdout:
-            sys.stdout.flush()
-            with open(sys.stdout.fileno(), "w", encoding=encoding, newline="", closefd=False) as handle:
-                count, warning = write(handle)
-        else:
-            count, warning = write(out)
-        orphans = len(store.orphaned_annotations())
-    if args.output is not None:
-        print(f"exported {count} annotation(s) to {args.output}", file=err)
-    if orphans:
-        print(f"{orphans} orphaned annotation(s) left out: a re-import changed their text", file=err)
-    if warning:
-        print(f"reader: warning: {warning}", file=err)
-    return EXIT_OK
-
-
 def run_import_annotations(args, out: TextIO, err: TextIO) -> int:
     from reader.store.exchange import import_annotation_rows
 
     with _open_store(args.db, create=False, backup=True) as store:
-        _refuse_own_file(store, args.file, "read annotations from")
+        refuse_own_file(store, args.file, "read annotations from")
         try:
-            report = import_annotation_rows(store, read_annotation_rows(args.file, args.format))
+            rows = read_annotation_rows(args.file, args.format)
+            report = import_annotation_rows(store, rows, annotator=default_annotator())
         except BadAnnotationFile as error:
             raise StoreError(str(error)) from error
-    for line, problem in report.refused:
-        print(f"refused line {line}: {problem}", file=err)
-    for kind, rows in report.normalised.items():
-        print(f"normalised {rows} row(s): {NORMALISED[kind]}", file=out)
-    print(f"imported {report.imported}, unchanged {report.unchanged}, refused {len(report.refused)}", file=out)
+    print_import_report(report, out, err)
     return EXIT_PARTIAL if report.refused else EXIT_OK
 
 
@@ -297,7 +258,7 @@ COMMANDS: dict[str, Callable] = {
     "open": run_window,
     "import": run_import,
     "annotate": run_annotate,
-    "export": or_peer_export(run_export),
+    "export": run_export_command,
     "import-annotations": or_peer_import(run_import_annotations),
     "stats": run_stats,
     "merge": run_merge,

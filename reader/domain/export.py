@@ -1,11 +1,11 @@
-"""Writing annotations out as CSV (spreadsheet or plain) and JSONL, row by row (XLSX is
-written by reader.domain.xlsx)."""
+"""Writing annotations (or another of export's tables: reader.domain.relation_tables) out as CSV
+(spreadsheet or plain) and JSONL, row by row (XLSX is written by reader.domain.xlsx)."""
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import itemgetter
 from typing import TextIO
 
@@ -67,11 +67,25 @@ def write_annotations(
     ``out`` must be opened with ``newline=""`` and ``encoding_for(fmt, dialect)``.
     Rows are written as they come, so memory does not grow with their number.
     """
+    return write_rows(rows, COLUMNS, out, fmt, dialect, progress)
+
+
+def write_rows(
+    rows: Iterable[Mapping],
+    columns: Sequence[str],
+    out: TextIO,
+    fmt: str = "csv",
+    dialect: str = "excel",
+    progress: Callable[[int], None] | None = None,
+    kind: str = "",
+) -> int:
+    """``write_annotations`` for rows of any table: mappings with the ``columns`` keys. In JSONL,
+    ``kind`` starts each line as ``"kind": kind``, to tell them from the annotations' lines."""
     if fmt not in TEXT_FORMATS:
         raise ValueError(f"unknown text format {fmt!r} (choose from {', '.join(TEXT_FORMATS)})")
     if dialect not in DIALECTS:
         raise ValueError(f"unknown dialect {dialect!r} (choose from {', '.join(DIALECTS)})")
-    write_row = _csv_writer(out, dialect) if fmt == "csv" else _jsonl_writer(out)
+    write_row = _csv_writer(out, dialect, columns) if fmt == "csv" else _jsonl_writer(out, columns, kind)
     count = 0
     for row in rows:
         write_row(row)
@@ -83,15 +97,15 @@ def write_annotations(
     return count
 
 
-def _csv_writer(out: TextIO, dialect: str) -> Callable[[Mapping], None]:
+def _csv_writer(out: TextIO, dialect: str, columns: Sequence[str]) -> Callable[[Mapping], None]:
     terminator = "\r\n" if dialect == "excel" else "\n"
     writerow = csv.writer(out, lineterminator=terminator).writerow
     # Every text cell quoted, the offsets not: a spreadsheet's import then never splits a
     # row at a tab or a semicolon, and can keep each quoted cell as text. Under "\n" a CR
     # inside a plain dialect's note would end the row early; such rows are written so too.
     quoting_writerow = csv.writer(out, lineterminator=terminator, quoting=csv.QUOTE_NONNUMERIC).writerow
-    (quoting_writerow if dialect == "excel" else writerow)(COLUMNS)
-    cells_of = itemgetter(*COLUMNS)
+    (quoting_writerow if dialect == "excel" else writerow)(columns)
+    cells_of = itemgetter(*columns)
     escape, risky = _ESCAPE, _RISKY_FIRST_CHARACTERS
     # Written out inline rather than through neutralize(): this runs for every cell
     # of every row, and a call per cell doubled the time of an export.
@@ -108,9 +122,11 @@ def _csv_writer(out: TextIO, dialect: str) -> Callable[[Mapping], None]:
     return write
 
 
-def _jsonl_writer(out: TextIO) -> Callable[[Mapping], None]:
+def _jsonl_writer(out: TextIO, columns: Sequence[str], kind: str) -> Callable[[Mapping], None]:
+    marker = {"kind": kind} if kind else {}
+
     def write(row: Mapping) -> None:
-        out.write(json.dumps({c: row[c] for c in COLUMNS}, ensure_ascii=False))
+        out.write(json.dumps({**marker, **{c: row[c] for c in columns}}, ensure_ascii=False))
         out.write("\n")
 
     return write

@@ -3,11 +3,12 @@ window both call."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TextIO
 
-from reader.domain.export import write_annotations
-from reader.domain.xlsx import LONGEST_EXCEL_CELL, write_workbook
+from reader.domain.export import write_annotations, write_rows
+from reader.domain.relation_tables import RELATION_COLUMNS, RELATION_KIND
+from reader.domain.xlsx import LONGEST_EXCEL_CELL, write_table_workbook, write_workbook
 
 
 def write_export(
@@ -17,14 +18,39 @@ def write_export(
     fmt: str,
     dialect: str,
     progress: Callable[[int], None] | None = None,
+    relations: Iterable[Mapping] = (),
 ) -> tuple[int, str]:
-    """Write the annotations (and, to a workbook, the documents) to ``out``, opened with
-    ``newline=""`` and ``export.encoding_for(fmt, dialect)``; returns how many annotations,
-    and "" or a one-line warning about what a spreadsheet will do with them."""
+    """Write the annotations (and, to a workbook, the documents; to JSONL, the ``relations``
+    as lines of their own after them) to ``out``, opened with ``newline=""`` and
+    ``export.encoding_for(fmt, dialect)``; returns how many annotations, and "" or a one-line
+    warning about what a spreadsheet will do with them."""
     if fmt != "xlsx":
-        return write_annotations(annotations, out, fmt, dialect, progress), ""
+        count = write_annotations(annotations, out, fmt, dialect, progress)
+        if fmt == "jsonl":
+            write_rows(relations, RELATION_COLUMNS, out, fmt, kind=RELATION_KIND)
+        return count, ""
     # A workbook is a zip archive: written to the bytes under the text file.
-    count, too_long = write_workbook(annotations, documents, out.buffer, progress)
+    return _with_warning(write_workbook(annotations, documents, out.buffer, progress))
+
+
+def write_table(
+    rows: Iterable[Mapping],
+    columns: Sequence[str],
+    title: str,
+    out: TextIO,
+    fmt: str,
+    dialect: str,
+    widths: Mapping[str, int] | None = None,
+) -> tuple[int, str]:
+    """``write_export`` for another table (reader.domain.relation_tables): its rows with the
+    ``columns`` keys, a workbook's sheet called ``title`` with ``widths`` for its columns."""
+    if fmt != "xlsx":
+        return write_rows(rows, columns, out, fmt, dialect), ""
+    return _with_warning(write_table_workbook(rows, columns, title, out.buffer, widths=widths))
+
+
+def _with_warning(written: tuple[int, int]) -> tuple[int, str]:
+    count, too_long = written
     warning = (
         f"{too_long} cell(s) longer than {LONGEST_EXCEL_CELL:,} characters, which Excel cuts; "
         "LibreOffice and import-annotations read them whole"

@@ -1,5 +1,6 @@
 """Reading back what export wrote: CSV in either dialect (also as a spreadsheet saved it
-again), JSONL, or XLSX."""
+again), JSONL, or XLSX; any of its tables (reader.domain.relation_tables), each row told by
+its id column, so that the relations' lines of an annotations JSONL come back too."""
 
 from __future__ import annotations
 
@@ -14,14 +15,26 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.domain import resaved_csv
-from reader.domain.export import COLUMNS
+from reader.domain.export import COLUMNS, restore
+from reader.domain.relation_tables import (
+    ANNOTATIONS,
+    CLAIM_COLUMNS,
+    CLAIMS,
+    IDS,
+    RELATION_COLUMNS,
+    RELATION_OFFSETS,
+    RELATIONS,
+    claim_links,
+)
 from reader.domain.versions import parse_moment
-from reader.domain.xlsx import BadWorkbook, workbook_records
+from reader.domain.xlsx import BadWorkbook, workbook_table_records
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _ZIP_START = b"PK\x03\x04"  # an XLSX workbook is a zip archive
 IMPORT_FORMATS = ("csv", "jsonl", "xlsx")
-_INTEGER_COLUMNS = ("start", "end")
+TABLE_COLUMNS = {ANNOTATIONS: COLUMNS, RELATIONS: RELATION_COLUMNS, CLAIMS: CLAIM_COLUMNS}
+_ID_COLUMNS = {ANNOTATIONS: "annotation_id", RELATIONS: "relation_id", CLAIMS: "claim_id"}
+_INTEGER_COLUMNS = ("start", "end", *RELATION_OFFSETS, "claim_start", "claim_end")
 _TIME_COLUMNS = ("created_at", "updated_at")
 _WHOLE_NUMBER_TEXT = re.compile(r"-?[0-9]+")  # not int()'s "+1", " 1", "1_0", "١"
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -38,13 +51,14 @@ class BadAnnotationFile(ValueError):
 @dataclass(frozen=True)
 class ImportedRow:
     line: int
-    fields: dict | None
+    fields: dict | None  # of a claims row: its claim_id, claim_tag and links, (type, target id) each
     problem: str = ""
     normalised: frozenset[str] = frozenset()  # the kinds of resaved_csv.KINDS undone in it
+    table: str = ANNOTATIONS  # which of relation_tables.TABLES the row is of
 
 
 def read_annotation_rows(path: Path, fmt: str | None = None) -> Iterator[ImportedRow]:
-    """Each row of an exported file as a dict of COLUMNS, or with the problem that stops it.
+    """Each row of an exported file as a dict of its table's columns, or with the problem that stops it.
     ``fmt`` (one of IMPORT_FORMATS) forces the format; without it, it is told by the content."""
     try:
         with path.open("rb") as handle:
@@ -112,8 +126,13 @@ def _json_kind(value: object) -> str:
 
 def _csv_rows(text: str, bom: bool) -> Iterator[ImportedRow]:
     separator = resaved_csv.separator_of(text)
-    file = resaved_csv.evidence((r for _, r in _csv_records(text, separator) if isinstance(r, dict)), bom, separator)
-    for number, record in _csv_records(text, separator):
+    table = _table_of(_csv_header(text, separator))
+    if table != ANNOTATIONS:
+        yield from _relation_csv_rows(text, separator, table, bom)
+        return
+    records = _csv_records(text, separator, COLUMNS)
+    file = resaved_csv.evidence((r for _, r in records if isinstance(r, dict)), bom, separator)
+    for number, record in _csv_records(text, separator, COLUMNS):
         if isinstance(record, str):
             yield ImportedRow(number, None, record)
             continue
@@ -122,7 +141,21 @@ def _csv_rows(text: str, bom: bool) -> Iterator[ImportedRow]:
         yield replace(row, normalised=kinds) if row.fields is not None else row
 
 
-def _csv_records(text: str, separator: str) -> Iterator[tuple[int, dict | str]]:
+def _relation_csv_rows(text: str, separator: str, table: str, bom: bool) -> Iterator[ImportedRow]:
+    """The rows of a relations or claims CSV. A BOM is export's excel dialect, which protects every
+    cell that starts like a formula with one ' (export.neutralize): taken off again here."""
+    for number, record in _csv_records(text, separator, TABLE_COLUMNS[table]):
+        if isinstance(record, str):
+            yield ImportedRow(number, None, record, table=table)
+            continue
+        yield _checked(number, {c: restore(v) for c, v in record.items()} if bom else record, table)
+
+
+def _csv_header(text: str, separator: str) -> list[str]:
+    return next(csv.reader(io.StringIO(text, newline=""), delimiter=separator), [])
+
+
+def _csv_records(text: str, separator: str, columns: tuple[str, ...]) -> Iterator[tuple[int, dict | str]]:
     """(line, {column: cell}) of each row, or (line, why it is no row of the header's)."""
     # A note may be longer than csv's default limit of 131,072 characters a cell.
     csv.field_size_limit(_LARGEST_C_LONG)
@@ -130,7 +163,7 @@ def _csv_records(text: str, separator: str) -> Iterator[tuple[int, dict | str]]:
     header = next(reader, None)
     if header is None:
         return
-    missing = [c for c in COLUMNS if c not in header]
+    missing = [c for c in columns if c not in header]
     if missing:
         raise BadAnnotationFile(f"the CSV header lacks the column(s) {', '.join(missing)}")
     first_line = reader.line_num + 1
@@ -147,25 +180,37 @@ def _csv_records(text: str, separator: str) -> Iterator[tuple[int, dict | str]]:
 
 def _xlsx_rows(path: Path) -> Iterator[ImportedRow]:
     try:
-        for number, record in workbook_records(path):
-            row = _checked(number, record)
-            decimal = any(type(record.get(c)) is float for c in _INTEGER_COLUMNS)
+        for table, number, record in workbook_table_records(path, TABLE_COLUMNS):
+            row = _checked(number, record, table)
+            decimal = table == ANNOTATIONS and any(type(record.get(c)) is float for c in _INTEGER_COLUMNS)
             yield replace(row, normalised=frozenset((resaved_csv.DECIMAL_OFFSETS,))) if decimal and row.fields else row
     except BadWorkbook as error:
         raise BadAnnotationFile(str(error)) from error
 
 
-def _checked(number: int, record: dict) -> ImportedRow:
-    missing = [c for c in COLUMNS if c not in record]
+def _table_of(record: dict | list) -> str:
+    """Which table a row (or a header) is of, told by its id column; an annotation's by default."""
+    return next((table for table, column in _ID_COLUMNS.items() if column in record), ANNOTATIONS)
+
+
+def _checked(number: int, record: dict, table: str | None = None) -> ImportedRow:
+    table = table or _table_of(record)
+    columns = TABLE_COLUMNS[table]
+    missing = [c for c in columns if c not in record]
     if missing:
-        return ImportedRow(number, None, f"lacks {', '.join(missing)}")
+        return ImportedRow(number, None, f"lacks {', '.join(missing)}", table=table)
+    if table == CLAIMS:  # a claim's own cells are not read back, only the ends it names
+        columns = ("claim_id", "claim_tag", *(c for c in record if c.endswith(IDS)))
     fields = {}
-    for column in COLUMNS:
+    for column in columns:
         value, problem = _field(column, record[column])
         if problem:
-            return ImportedRow(number, None, problem)
+            return ImportedRow(number, None, problem, table=table)
         fields[column] = value
-    return ImportedRow(number, fields)
+    if table == CLAIMS:
+        links = claim_links(record | fields)
+        fields = {"claim_id": fields["claim_id"], "claim_tag": fields["claim_tag"], "links": links}
+    return ImportedRow(number, fields, table=table)
 
 
 def _field(column: str, value: object) -> tuple[object, str]:
@@ -184,8 +229,8 @@ def _text_problem(column: str, value: object) -> str:
     surrogate = _SURROGATE.search(value)
     if surrogate:  # json reads "\ud800" as a lone surrogate, which SQLite cannot store
         return f"{column} holds a lone surrogate {surrogate.group()!r}, which is not text"
-    if column == "annotation_id" and not value.strip():
-        return "annotation_id is empty"
+    if column in _ID_COLUMNS.values() and not value.strip():
+        return f"{column} is empty"
     if column in _TIME_COLUMNS and parse_moment(value) is None:
         return f"{column} {_shown(value)} is not an ISO 8601 time"
     return ""

@@ -1,5 +1,6 @@
-"""Annotations and their documents as an XLSX workbook, for spreadsheets: written and read
-back row by row (openpyxl's write-only and read-only modes), so memory stays flat.
+"""Annotations and their documents (or another of export's tables) as an XLSX workbook, for
+spreadsheets: written and read back row by row (openpyxl's write-only and read-only modes),
+so memory stays flat.
 
 Every text cell is stored as a string, so a spreadsheet neither runs it as a formula nor
 turns it into a number, a date or a boolean, and no protecting apostrophe is needed;
@@ -11,7 +12,7 @@ import errno
 import os
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import suppress
 from operator import itemgetter
 from pathlib import Path
@@ -34,6 +35,8 @@ ROWS_PER_SHEET = 1_048_576
 LONGEST_EXCEL_CELL = 32_767
 _WIDTHS = {"annotation_id": 34, "document": 28, "document_sha256": 18, "text": 40, "note": 30, "review_note": 24}
 _WIDTHS |= {"name": 28, "sha256": 18, "title": 32, "source_path": 32}
+_WIDTHS |= {f"{end}_id": 34 for end in ("relation", "source", "target", "claim")}
+_WIDTHS |= {f"{end}_text": 40 for end in ("source", "target", "claim")}
 
 # XML cannot carry most control characters, and reading XML turns a CR into LF: OOXML
 # writes such a character as _xHHHH_ (ECMA-376 §22.9.2.19), and a literal "_xHHHH_" in
@@ -64,11 +67,44 @@ def write_workbook(
 ) -> tuple[int, int]:
     """Write the annotation rows (mappings with the COLUMNS keys) and the document rows
     (DOCUMENT_COLUMNS) to ``out``; returns (annotations written, cells over Excel's limit)."""
+
+    def fill(workbook: Workbook, too_long: list[int]) -> int:
+        _append_documents(workbook, documents, too_long)
+        return _append_table(workbook, annotations, COLUMNS, ANNOTATIONS_SHEET, too_long, progress)
+
+    return _saved(fill, out, progress)
+
+
+def write_table_workbook(
+    rows: Iterable[Mapping],
+    columns: Sequence[str],
+    title: str,
+    out: BinaryIO | Path,
+    progress: Callable[[int], None] | None = None,
+    widths: Mapping[str, int] | None = None,
+) -> tuple[int, int]:
+    """``write_workbook`` for another of export's tables: its rows (mappings with the ``columns``
+    keys) on a sheet called ``title``, and no documents sheet; ``widths`` adds column widths."""
+
+    def fill(workbook: Workbook, too_long: list[int]) -> int:
+        return _append_table(workbook, rows, columns, title, too_long, progress, widths)
+
+    return _saved(fill, out, progress)
+
+
+def _saved(
+    fill: Callable[[Workbook, list[int]], int],
+    out: BinaryIO | Path,
+    progress: Callable[[int], None] | None,
+) -> tuple[int, int]:
+    """A new workbook filled by ``fill`` (which returns how many rows) and saved to ``out``."""
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
+    too_long = [0]
     try:
-        return _write(workbook, annotations, documents, out, progress)
+        count = fill(workbook, too_long)
+        workbook.save(out)
     except BaseException as error:
         _discard(workbook)
         if _is_lxml_write_error(error):
@@ -77,6 +113,9 @@ def write_workbook(
             code = _LXML_IO_ERRORS.get(str(error), errno.EIO)
             raise OSError(code, os.strerror(code)) from error
         raise
+    if progress:
+        progress(count)
+    return count, too_long[0]
 
 
 _LXML_IO_ERRORS = {"IO_ENOSPC": errno.ENOSPC, "IO_EFBIG": errno.EFBIG, "IO_EDQUOT": errno.EDQUOT, "IO_EIO": errno.EIO}
@@ -86,14 +125,7 @@ def _is_lxml_write_error(error: BaseException) -> bool:
     return type(error).__module__.startswith("lxml") and str(error).startswith("IO_")
 
 
-def _write(
-    workbook: Workbook,
-    annotations: Iterable[Mapping],
-    documents: Iterable[Mapping],
-    out: BinaryIO | Path,
-    progress: Callable[[int], None] | None,
-) -> tuple[int, int]:
-    too_long = [0]
+def _append_documents(workbook: Workbook, documents: Iterable[Mapping], too_long: list[int]) -> None:
     document_sheet = _sheet(workbook, DOCUMENTS_SHEET, DOCUMENT_COLUMNS)
     document_cells = itemgetter(*DOCUMENT_COLUMNS)
     document_count = 0
@@ -102,25 +134,33 @@ def _write(
         document_count += 1
     _filter(document_sheet, len(DOCUMENT_COLUMNS), document_count)
 
-    cells_of = itemgetter(*COLUMNS)
-    sheets = [_sheet(workbook, ANNOTATIONS_SHEET, COLUMNS, index=0)]
+
+def _append_table(
+    workbook: Workbook,
+    rows: Iterable[Mapping],
+    columns: Sequence[str],
+    title: str,
+    too_long: list[int],
+    progress: Callable[[int], None] | None,
+    more_widths: Mapping[str, int] | None = None,
+) -> int:
+    """The rows on sheets placed first, ``title``, ``title 2``, … as each fills up; returns how many."""
+    widths = {**_WIDTHS, **(more_widths or {})}
+    cells_of = itemgetter(*columns)
+    sheets = [_sheet(workbook, title, columns, index=0, widths=widths)]
     in_sheet = count = 0
-    for row in annotations:
+    for row in rows:
         if in_sheet == ROWS_PER_SHEET - 1:
-            _filter(sheets[-1], len(COLUMNS), in_sheet)
-            title = f"{ANNOTATIONS_SHEET} {len(sheets) + 1}"
-            sheets.append(_sheet(workbook, title, COLUMNS, index=len(sheets)))
+            _filter(sheets[-1], len(columns), in_sheet)
+            sheets.append(_sheet(workbook, f"{title} {len(sheets) + 1}", columns, index=len(sheets), widths=widths))
             in_sheet = 0
         sheets[-1].append(_cells(sheets[-1], cells_of(row), too_long))
         in_sheet += 1
         count += 1
         if progress and count % PROGRESS_EVERY == 0:
             progress(count)
-    _filter(sheets[-1], len(COLUMNS), in_sheet)
-    workbook.save(out)
-    if progress:
-        progress(count)
-    return count, too_long[0]
+    _filter(sheets[-1], len(columns), in_sheet)
+    return count
 
 
 def _discard(workbook: Workbook) -> None:
@@ -139,13 +179,19 @@ def _discard(workbook: Workbook) -> None:
                 writer.cleanup()
 
 
-def _sheet(workbook: Workbook, title: str, columns: tuple[str, ...], index: int | None = None) -> WriteOnlyWorksheet:
+def _sheet(
+    workbook: Workbook,
+    title: str,
+    columns: Sequence[str],
+    index: int | None = None,
+    widths: Mapping[str, int] = _WIDTHS,
+) -> WriteOnlyWorksheet:
     from openpyxl.utils import get_column_letter
 
     sheet = workbook.create_sheet(title, index)
     sheet.freeze_panes = "A2"
     for number, column in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(number)].width = _WIDTHS.get(column, 12)
+        sheet.column_dimensions[get_column_letter(number)].width = widths.get(column, 12)
     sheet.append(columns)
     return sheet
 
@@ -181,6 +227,13 @@ def _cells(sheet: WriteOnlyWorksheet, values: tuple, too_long: list[int]) -> lis
 def workbook_records(path: Path) -> Iterator[tuple[int, dict]]:
     """(row number, {column: value}) of each annotation row of every sheet whose header
     holds the COLUMNS; a row of empty cells is left out. Text comes back unescaped."""
+    for _, number, record in workbook_table_records(path, {ANNOTATIONS_SHEET: COLUMNS}):
+        yield number, record
+
+
+def workbook_table_records(path: Path, tables: Mapping[str, Sequence[str]]) -> Iterator[tuple[str, int, dict]]:
+    """(table, row number, {column: value}) of each row of every sheet whose header holds the
+    columns of one of the ``tables`` (the first that fits, in their order); as workbook_records."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -198,7 +251,8 @@ def workbook_records(path: Path) -> Iterator[tuple[int, dict]]:
         for sheet in workbook.worksheets:
             rows = sheet.iter_rows(values_only=True)
             header = [unescape(c) if isinstance(c, str) else c for c in next(rows, ())]
-            if not all(column in header for column in COLUMNS):
+            table = next((name for name, columns in tables.items() if all(c in header for c in columns)), None)
+            if table is None:
                 continue
             found = True
             for number, values in enumerate(rows, start=2):
@@ -206,9 +260,15 @@ def workbook_records(path: Path) -> Iterator[tuple[int, dict]]:
                     continue
                 cells = [unescape(v) if isinstance(v, str) else v for v in values]
                 cells += [None] * (len(header) - len(cells))
-                yield number, dict(zip(header, cells, strict=False))
+                yield table, number, dict(zip(header, cells, strict=False))
         if not found:
-            raise BadWorkbook(f"no sheet of {path.name} has the columns {', '.join(COLUMNS)} in its first row")
+            raise BadWorkbook(f"no sheet of {path.name} has the columns {_wanted(tables)} in its first row")
     finally:
         workbook.close()
         handle.close()
+
+
+def _wanted(tables: Mapping[str, Sequence[str]]) -> str:
+    if len(tables) == 1:
+        return ", ".join(*tables.values())
+    return f"of {', '.join(tables)} as export writes them"
