@@ -10,15 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from reader.domain.export import FORMATS, encoding_for
 from reader.domain.export_writer import write_export, write_table
-from reader.domain.relation_tables import (
-    ANNOTATIONS,
-    CLAIMS,
-    RELATION_COLUMNS,
-    RELATIONS,
-    claim_columns,
-    claim_rows,
-    claim_widths,
-)
+from reader.domain.relation_tables import ANNOTATIONS, CLAIMS, RELATIONS
 from reader.domain.resaved_csv import KINDS as NORMALISED
 from reader.files import atomic_text_file, same_file
 from reader.peer_cli import or_peer_export
@@ -83,17 +75,10 @@ def run_export(args, out: TextIO, err: TextIO) -> int:
 
 def _write(store: Store, table: str, handle: TextIO, fmt: str, dialect: str) -> tuple[int, str]:
     if table == ANNOTATIONS:
-        rows, documents, relations = store.export_rows(), store.export_documents(), store.relation_export_rows()
-        return write_export(rows, documents, handle, fmt, dialect, relations=relations)
-    if table == RELATIONS:
-        return write_table(store.relation_export_rows(), RELATION_COLUMNS, RELATIONS, handle, fmt, dialect)
-    names = [kind.name for kind in store.relation_types()]
-    try:
-        columns = claim_columns(names)
-    except ValueError as error:
-        raise StoreError(str(error)) from error
-    rows = claim_rows(store.claim_link_rows(), names)
-    return write_table(rows, columns, CLAIMS, handle, fmt, dialect, claim_widths(names))
+        rows, documents = store.export_rows(), store.export_documents()
+        return write_export(rows, documents, handle, fmt, dialect, tables=store.tables_beside_annotations(fmt))
+    chosen = store.relations_table() if table == RELATIONS else store.claims_table()
+    return write_table(chosen.rows, chosen.columns, chosen.title, handle, fmt, dialect, chosen.widths)
 
 
 def print_import_report(report: ExchangeReport, out: TextIO, err: TextIO) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TextIO
 
 from reader.domain.export import write_annotations, write_rows
-from reader.domain.relation_tables import RELATION_COLUMNS, RELATION_KIND
+from reader.domain.relation_tables import RELATION_KIND, RELATIONS, Table
 from reader.domain.xlsx import LONGEST_EXCEL_CELL, write_table_workbook, write_workbook
 
 
@@ -18,19 +18,22 @@ def write_export(
     fmt: str,
     dialect: str,
     progress: Callable[[int], None] | None = None,
-    relations: Iterable[Mapping] = (),
+    tables: Sequence[Table] = (),
 ) -> tuple[int, str]:
-    """Write the annotations (and, to a workbook, the documents; to JSONL, the ``relations``
-    as lines of their own after them) to ``out``, opened with ``newline=""`` and
-    ``export.encoding_for(fmt, dialect)``; returns how many annotations, and "" or a one-line
-    warning about what a spreadsheet will do with them."""
+    """Write the annotations to ``out``, opened with ``newline=""`` and
+    ``export.encoding_for(fmt, dialect)``: to JSONL with the relations table's rows as lines of
+    their own after them; to a workbook with a sheet for each of the ``tables`` and one of the
+    documents. Returns how many annotations, and "" or a one-line warning about what a
+    spreadsheet will do with them."""
     if fmt != "xlsx":
         count = write_annotations(annotations, out, fmt, dialect, progress)
         if fmt == "jsonl":
-            write_rows(relations, RELATION_COLUMNS, out, fmt, kind=RELATION_KIND)
+            for table in tables:
+                if table.title == RELATIONS:
+                    write_rows(table.rows, table.columns, out, fmt, kind=RELATION_KIND)
         return count, ""
     # A workbook is a zip archive: written to the bytes under the text file.
-    return _with_warning(write_workbook(annotations, documents, out.buffer, progress))
+    return _with_warning(write_workbook(annotations, documents, out.buffer, progress, tables))
 
 
 def write_table(

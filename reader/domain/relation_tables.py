@@ -10,7 +10,7 @@ splits back into the values it was made of."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from itertools import groupby
 from operator import itemgetter
 
@@ -20,6 +20,18 @@ from reader.domain.versions import OLDEST, parse_moment
 ANNOTATIONS, RELATIONS, CLAIMS = "annotations", "relations", "claims"
 TABLES = (ANNOTATIONS, RELATIONS, CLAIMS)
 RELATION_KIND = "relation"  # the "kind" of a relation's line in the annotations' JSONL
+
+
+@dataclass(frozen=True)
+class Table:
+    """One of export's tables beside the annotations: its rows (mappings with the ``columns``
+    keys), as a workbook's sheet ``title`` with ``widths`` for some of its columns."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: Iterable[Mapping]
+    widths: Mapping[str, int] | None = None
+
 
 RELATION_COLUMNS = (
     "relation_id",

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # openpyxl (and the numpy it loads when installed) is importe
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from reader.domain.export import COLUMNS, PROGRESS_EVERY
+from reader.domain.relation_tables import Table
 
 ANNOTATIONS_SHEET = "annotations"
 DOCUMENTS_SHEET = "documents"
@@ -64,12 +65,16 @@ def write_workbook(
     documents: Iterable[Mapping],
     out: BinaryIO | Path,
     progress: Callable[[int], None] | None = None,
+    tables: Sequence[Table] = (),
 ) -> tuple[int, int]:
-    """Write the annotation rows (mappings with the COLUMNS keys) and the document rows
-    (DOCUMENT_COLUMNS) to ``out``; returns (annotations written, cells over Excel's limit)."""
+    """Write the annotation rows (mappings with the COLUMNS keys), each of the ``tables`` on its
+    sheet and the document rows (DOCUMENT_COLUMNS), in that order, to ``out``; returns
+    (annotations written, cells over Excel's limit)."""
 
     def fill(workbook: Workbook, too_long: list[int]) -> int:
         _append_documents(workbook, documents, too_long)
+        for table in reversed(tables):  # each table's sheets go in front of those already made
+            _append_table(workbook, table.rows, table.columns, table.title, too_long, None, table.widths)
         return _append_table(workbook, annotations, COLUMNS, ANNOTATIONS_SHEET, too_long, progress)
 
     return _saved(fill, out, progress)

@@ -6,7 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from reader.domain.relation_tables import (
+    CLAIMS,
+    RELATION_COLUMNS,
+    RELATIONS,
+    Table,
+    claim_columns,
+    claim_rows,
+    claim_widths,
+)
 from reader.domain.relations import Relation
+from reader.store.errors import StoreError
 from reader.store.relations import RelationQueries
 
 _RELATION_ROWS = """
@@ -50,6 +60,28 @@ class RelationRows(RelationQueries):
     def claim_link_rows(self) -> Iterator[dict]:
         """Every claim once per linked end, as relation_tables.claim_rows groups them."""
         return self._rows(_CLAIM_LINK_ROWS)
+
+    def tables_beside_annotations(self, fmt: str) -> tuple[Table, ...]:
+        """What an export of the annotations carries besides them, once the database holds a
+        relation: in JSONL the relations, in a workbook the relations and the claims
+        (export_writer.write_export). Without one, the export is what it was before relations."""
+        if not self._value("SELECT EXISTS (SELECT 1 FROM relations)"):
+            return ()
+        if fmt == "jsonl":
+            return (self.relations_table(),)
+        return (self.relations_table(), self.claims_table()) if fmt == "xlsx" else ()
+
+    def relations_table(self) -> Table:
+        return Table(RELATIONS, RELATION_COLUMNS, self.relation_export_rows())
+
+    def claims_table(self) -> Table:
+        """The claims with their linked ends, a group of columns per relation type of this database."""
+        names = [kind.name for kind in self.relation_types()]
+        try:
+            columns = claim_columns(names)
+        except ValueError as error:
+            raise StoreError(str(error)) from error
+        return Table(CLAIMS, columns, claim_rows(self.claim_link_rows(), names), claim_widths(names))
 
     def relation_between(self, source_id: str, kind: str, target_id: str) -> Relation | None:
         """The relation of type ``kind`` from one annotation to the other, if they are linked so."""

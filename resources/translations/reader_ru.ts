@@ -1169,12 +1169,12 @@
         <translation>CSV для скриптов (pandas; без BOM, ячейки как есть)</translation>
     </message>
     <message>
-        <source>JSON Lines (one annotation per line)</source>
-        <translation>JSON Lines (по одной пометке в строке)</translation>
+        <source>Workbook for spreadsheets (XLSX: Excel, LibreOffice; every cell as it is), with sheets of annotations, relations, claims with their actors and dates, and documents</source>
+        <translation>Книга для электронных таблиц (XLSX: Excel, LibreOffice; каждая ячейка как есть) с листами пометок, связей, утверждений с их акторами и датами и документов</translation>
     </message>
     <message>
-        <source>Workbook for spreadsheets (XLSX: Excel, LibreOffice; every cell as it is)</source>
-        <translation>Книга для электронных таблиц (XLSX: Excel, LibreOffice; каждая ячейка как есть)</translation>
+        <source>JSON Lines (one annotation per line, then one relation per line)</source>
+        <translation>JSON Lines (по одной пометке в строке, затем по одной связи в строке)</translation>
     </message>
     <message>
         <source>Offsets are code points of the document text: text == document[start:end]. The workbook keeps every cell as it is, as text, and offsets as numbers. In the spreadsheet CSV a cell that starts with =, +, -, @, a tab, a carriage return or &apos; gets one more &apos; in front, so a spreadsheet shows it as text and never runs it as a formula; without that one &apos; the text is document[start:end] again (import-annotations removes it).</source>
@@ -1411,8 +1411,12 @@
         <translation>{files}: добавлено {documents} и {annotations}, обновлено {updated}, {conflicts}</translation>
     </message>
     <message>
-        <source>{files}: {documents} and {annotations} added, {updated} updated, {conflicts}; nothing new</source>
-        <translation>{files}: добавлено {documents} и {annotations}, обновлено {updated}, {conflicts}; ничего нового</translation>
+        <source>; links: {added} added, {updated} updated, {refused} refused</source>
+        <translation>; связи: добавлено {added}, обновлено {updated}, отклонено {refused}</translation>
+    </message>
+    <message>
+        <source>; nothing new</source>
+        <translation>; ничего нового</translation>
     </message>
     <message>
         <source>{path} is read-only: nothing can be merged into it</source>

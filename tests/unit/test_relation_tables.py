@@ -256,11 +256,9 @@ def test_the_relations_table_comes_back_field_by_field_and_a_second_time_adds_no
 ):
     out = export(cli, linked.db, tmp_path / f"relations.{fmt}", "relations", fmt, dialect)
     db = fresh_database(cli, linked, tmp_path, "fresh")
-    # JSONL is told from another tool's by its first line's annotation_id: given here.
-    told = ("--format", "jsonl") if fmt == "jsonl" else ()
-
-    first = cli("import-annotations", out, *told, "--db", db)
-    second = cli("import-annotations", out, *told, "--db", db)
+    # Told by the content: a relations JSONL by its first line's relation_id.
+    first = cli("import-annotations", out, "--db", db)
+    second = cli("import-annotations", out, "--db", db)
 
     assert first.code == 0, first.err
     assert first.out.splitlines() == ["relations: imported 5, unchanged 0, refused 0"]
@@ -273,10 +271,8 @@ def test_the_relations_table_comes_back_field_by_field_and_a_second_time_adds_no
 def test_the_claims_table_gives_its_links_back(cli, linked, tmp_path, fmt, dialect):
     out = export(cli, linked.db, tmp_path / f"claims.{fmt}", "claims", fmt, dialect)
     db = fresh_database(cli, linked, tmp_path, "fresh")
-    told = ("--format", "jsonl") if fmt == "jsonl" else ()
-
-    first = cli("import-annotations", out, *told, "--db", db)
-    second = cli("import-annotations", out, *told, "--db", db)
+    first = cli("import-annotations", out, "--db", db)
+    second = cli("import-annotations", out, "--db", db)
 
     assert first.code == 0, first.err
     assert first.out.splitlines() == ["relations: imported 5, unchanged 0, refused 0"]
@@ -326,6 +322,33 @@ def test_the_jsonl_of_annotations_brings_both_back_in_one_file_and_an_older_one_
     ]
     assert (old.code, old.out.splitlines()) == (0, ["imported 8, unchanged 0, refused 0"])
     with Store.open(linked.db, read_only=True) as source, Store.open(both, read_only=True) as copy:
+        assert all_relations(copy) == all_relations(source)
+
+
+def test_the_workbook_of_annotations_has_sheets_of_relations_and_claims_and_brings_them_back(cli, linked, tmp_path):
+    out = export(cli, linked.db, tmp_path / "all.xlsx", "annotations", "xlsx")
+    db = tmp_path / "back.db"
+    assert cli("import", SEEDS, linked.corpus, "--db", db).code == 0
+
+    workbook = openpyxl.load_workbook(out, read_only=True)
+    sheets = workbook.sheetnames
+    relation_rows = list(workbook["relations"].iter_rows(values_only=True))
+    claim_header = next(workbook["claims"].iter_rows(values_only=True))
+    workbook.close()
+    first = cli("import-annotations", out, "--db", db)
+    again = cli("import-annotations", out, "--db", db)
+
+    assert sheets == ["annotations", "relations", "claims", "documents"]
+    assert list(relation_rows[0]) == RELATION_HEADER and len(relation_rows) == 1 + 5
+    assert claim_header[:3] == ("claim_id", "document", "document_sha256") and "said_by_ids" in claim_header
+    assert first.code == 0, first.err
+    # The claims sheet names the same links as the relations sheet: they are there already.
+    assert first.out.splitlines() == [
+        "imported 8, unchanged 0, refused 0",
+        "relations: imported 5, unchanged 5, refused 0",
+    ]
+    assert again.out.splitlines()[-1] == "relations: imported 0, unchanged 10, refused 0"
+    with Store.open(linked.db, read_only=True) as source, Store.open(db, read_only=True) as copy:
         assert all_relations(copy) == all_relations(source)
 
 

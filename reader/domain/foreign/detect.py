@@ -9,7 +9,8 @@ from reader.domain.foreign.jsonio import parse, read_text
 from reader.domain.foreign.model import BadPeerFile
 
 READER = "reader"  # Reader's own CSV, JSONL or XLSX export
-_READER_COLUMNS = ("annotation_id", "document_sha256")
+# A row of Reader's own: the annotations, relations or claims table (reader.domain.relation_tables).
+_READER_IDS = ("annotation_id", "relation_id", "claim_id")
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -34,7 +35,7 @@ def detect(path: Path) -> str:
     if start == "[":
         # Reader's own rows put in one array are Reader's: its reading says how to write them.
         first = _first_of_array(text)
-        if isinstance(first, dict) and all(column in first for column in _READER_COLUMNS):
+        if isinstance(first, dict) and _is_reader_row(first):
             return READER
         return label_studio.NAME
     if start != "{":
@@ -46,7 +47,7 @@ def detect(path: Path) -> str:
         record = None
     if not isinstance(record, dict):  # one JSON object over many lines: a single Label Studio task
         return label_studio.NAME
-    if all(column in record for column in _READER_COLUMNS):
+    if _is_reader_row(record):
         return READER
     if "data" in record and "annotations" in record:
         return label_studio.NAME
@@ -57,6 +58,10 @@ def detect(path: Path) -> str:
     raise BadPeerFile(
         f"cannot tell which tool wrote {path.name}; give --format ({', '.join((READER, *formats.NAMES))})"
     )
+
+
+def _is_reader_row(record: dict) -> bool:
+    return "document_sha256" in record and any(column in record for column in _READER_IDS)
 
 
 def _is_sqlite(path: Path) -> bool:

@@ -294,6 +294,7 @@ class LibraryController(QObject):
                 self.documents.model.total_annotations(),
                 self.window,
                 self.session.store.export_documents(),
+                self.session.store.tables_beside_annotations(fmt),
             )
         except ExportCancelled:
             self.window.say(translate("Library", "Export cancelled; nothing was written"))

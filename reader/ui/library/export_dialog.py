@@ -3,7 +3,7 @@ writing itself behind a progress dialog. The file appears only when complete."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from reader.domain.export import encoding_for
 from reader.domain.export_writer import write_export
+from reader.domain.relation_tables import Table
 from reader.files import atomic_text_file
 from reader.ui.shell.dialog_parts import ok_cancel, problem_label
 from reader.ui.shell.translation import QT_TRANSLATE_NOOP, translate
@@ -30,14 +31,23 @@ from reader.ui.shell.translation import QT_TRANSLATE_NOOP, translate
 # (label, format, dialect, suffix); the label is shown as translate("Library", label)
 CHOICES = (
     (
-        QT_TRANSLATE_NOOP("Library", "Workbook for spreadsheets (XLSX: Excel, LibreOffice; every cell as it is)"),
+        QT_TRANSLATE_NOOP(
+            "Library",
+            "Workbook for spreadsheets (XLSX: Excel, LibreOffice; every cell as it is), with sheets of "
+            "annotations, relations, claims with their actors and dates, and documents",
+        ),
         "xlsx",
         "excel",
         ".xlsx",
     ),
     (QT_TRANSLATE_NOOP("Library", "CSV for spreadsheets (Excel, LibreOffice)"), "csv", "excel", ".csv"),
     (QT_TRANSLATE_NOOP("Library", "CSV for scripts (pandas; no BOM, cells as they are)"), "csv", "plain", ".csv"),
-    (QT_TRANSLATE_NOOP("Library", "JSON Lines (one annotation per line)"), "jsonl", "plain", ".jsonl"),
+    (
+        QT_TRANSLATE_NOOP("Library", "JSON Lines (one annotation per line, then one relation per line)"),
+        "jsonl",
+        "plain",
+        ".jsonl",
+    ),
 )
 
 
@@ -63,8 +73,10 @@ def export_annotations(
     total: int,
     parent: QWidget | None = None,
     documents: Iterable[Mapping] = (),
+    tables: Sequence[Table] = (),
 ) -> tuple[int, str]:
-    """Write ``rows`` (and to a workbook, ``documents``) to ``path`` behind a progress dialog;
+    """Write ``rows`` (and to a workbook, ``documents``; to JSONL or a workbook, the ``tables``
+    of relations and claims) to ``path`` behind a progress dialog;
     returns how many, and "" or a one-line warning (export_writer.write_export).
 
     Written through ``atomic_text_file``, so a cancel or a full disk leaves
@@ -87,7 +99,7 @@ def export_annotations(
 
     try:
         with atomic_text_file(path, encoding_for(fmt, dialect)) as out:
-            written = write_export(rows, documents, out, fmt, dialect, progress=advance)
+            written = write_export(rows, documents, out, fmt, dialect, progress=advance, tables=tables)
     finally:
         progress.close()
         progress.deleteLater()

@@ -77,15 +77,19 @@ class MergeController(QObject):
             "documents": translate("Merge", "%n document(s)", None, report.documents_added),
             "annotations": translate("Merge", "%n annotation(s)", None, report.annotations_added),
             "updated": report.annotations_updated,
-            "conflicts": translate("Merge", "%n conflict(s)", None, len(report.conflicts)),
+            "conflicts": translate(
+                "Merge", "%n conflict(s)", None, len(report.conflicts) + len(report.relations.conflicts)
+            ),
         }
-        if report.changed:
-            return translate(
-                "Merge", "{files}: {documents} and {annotations} added, {updated} updated, {conflicts}"
-            ).format(**counts)
-        return translate(
-            "Merge", "{files}: {documents} and {annotations} added, {updated} updated, {conflicts}; nothing new"
+        headline = translate(
+            "Merge", "{files}: {documents} and {annotations} added, {updated} updated, {conflicts}"
         ).format(**counts)
+        links = report.relations
+        if links.added or links.updated or links.refused:
+            headline += translate("Merge", "; links: {added} added, {updated} updated, {refused} refused").format(
+                added=links.added, updated=links.updated, refused=len(links.refused)
+            )
+        return headline if report.changed else headline + translate("Merge", "; nothing new")
 
     def _refused(self) -> bool:
         store = self.session.store

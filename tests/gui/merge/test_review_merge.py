@@ -85,3 +85,29 @@ def test_merge_into_the_open_database_reloads_the_window(qtbot, tmp_path, monkey
     assert len(stored(mine)) == 5
     with Store.open(theirs, read_only=True) as source:  # only read
         assert len(source.documents()) == len(TEXTS) + 1 and source.annotation(shared.id).note == ""
+
+
+def test_a_merge_of_links_says_so_and_the_links_show(qtbot, tmp_path, monkeypatch):
+    from reader.domain.relations import SAID_BY, Relation
+
+    mine, theirs = tmp_path / "alice.sqlite", tmp_path / "bob.sqlite"
+    make_documents(mine)
+    claim = annotate(mine, "a-first.txt", "Delta denies", "claim", annotator="alice")
+    actor = annotate(mine, "a-first.txt", "Alpha", "actor", annotator="alice")
+    shutil.copyfile(mine, theirs)
+    with Store.open(theirs) as store:
+        link = store.add_relation(Relation(SAID_BY, claim.id, actor.id, annotator="bob"))
+
+    window = open_as(qtbot, mine, tmp_path / "settings.ini")
+    app = ReaderApp.of(window)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *args, **kwargs: ([str(theirs)], "")))
+    app.actions["Merge"].trigger()
+
+    report = window.findChild(QDialog, "mergeReport")
+    assert "links: 1 added, 0 updated, 0 refused" in report.findChild(QLabel, "messageText").text()
+    report.accept()
+    reactivate(qtbot, window)
+    window.reader.select_annotation(claim.id)
+    assert window.link_list.list.count() == 1
+    with Store.open(mine, read_only=True) as store:
+        assert store.relation(link.id) == link
