@@ -90,7 +90,11 @@ def report_lines(report: PeerImportReport) -> list[str]:
     ]
     if report.tags_created:
         lines.append(f"tags created: {', '.join(report.tags_created)}")
+    if report.relation_types_created:
+        lines.append(f"relation types created: {', '.join(report.relation_types_created)}")
     lines.append(f"imported {report.imported}, unchanged {report.unchanged}, refused {len(report.refused)}")
+    if report.relations_imported or report.relations_unchanged:
+        lines.append(f"relations imported {report.relations_imported}, unchanged {report.relations_unchanged}")
     for kind, count in sorted(report.skipped.items()):
         if count:
             lines.append(f"not imported: {count} × {kind}")

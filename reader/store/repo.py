@@ -36,7 +36,7 @@ CHECK_WAIT_SECONDS = 60
 
 
 class Store(
-    RelationRows, RelationPairs, RelationQueries, PeerQueries, AnnotationQueries, AnnotationRows, SearchQueries
+    RelationRows, RelationPairs, PeerQueries, RelationQueries, AnnotationQueries, AnnotationRows, SearchQueries
 ):
     """One open Reader database. Every public method that writes is one transaction."""
 

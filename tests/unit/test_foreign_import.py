@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from peerkit import held
+from peerkit import held, held_relations
 
 from reader.domain.foreign import brat, doccano, label_studio, prodigy
 from reader.domain.foreign.detect import READER, detect
@@ -16,7 +16,21 @@ from reader.domain.foreign.model import BadPeerFile
 PEERS = Path(__file__).parent.parent / "data" / "peers"
 
 
-def test_brat_pairs_come_in_with_notes_and_their_relations_events_and_attributes_counted(cli, tmp_path):
+def brat_relations(ann: Path) -> list[tuple[str, str, str, str, str, str, str]]:
+    """Each R line of the file as held_relations gives it, its ends looked up among the T lines."""
+    lines = [line.split("\t") for line in ann.read_text(encoding="utf-8").splitlines()]
+    spans = {fields[0]: (fields[1].split(" ")[0], fields[2]) for fields in lines if fields[0].startswith("T")}
+    notes = {fields[1].split(" ")[1]: fields[2] for fields in lines if fields[0].startswith("#")}
+    relations = []
+    for fields in lines:
+        if fields[0].startswith("R"):
+            kind, source, target = fields[1].split(" ")
+            ends = (*spans[source.removeprefix("Arg1:")], *spans[target.removeprefix("Arg2:")])
+            relations.append((ann.stem + ".txt", kind, *ends, notes.get(fields[0], "")))
+    return relations
+
+
+def test_brat_pairs_come_in_with_notes_and_relations_and_their_events_and_attributes_counted(cli, tmp_path):
     db = tmp_path / "r.db"
     outcome = cli("import-annotations", PEERS / "brat", "--db", db)
 
@@ -31,7 +45,22 @@ def test_brat_pairs_come_in_with_notes_and_their_relations_events_and_attributes
     assert len(expected) == 34
     notes = {row[2]: row[3] for row in held(db) if row[3]}
     assert notes == {"$100 million": "100000000 USD", "Discworld": "Should fictional places be annotated?"}
-    assert "not imported: 4 × relation" in outcome.out
+    relations = [relation for ann in sorted((PEERS / "brat").glob("*.ann")) for relation in brat_relations(ann)]
+    assert sorted(held_relations(db)) == sorted(relations)
+    assert len(relations) == 4
+    assert (  # R1 of 110-note_annotation.ann, and the note on it, read by hand
+        "110-note_annotation.txt",
+        "Family",
+        "Person",
+        "Orville Wright",
+        "Person",
+        "Wilbur Wright",
+        "Should this be marked? It's not explicitly stated.",
+    ) in held_relations(db)
+    assert "relation types created: Origin, Family" in outcome.out
+    assert "relations imported 4, unchanged 0" in outcome.out
+    assert "× relation" not in outcome.out
+    assert "not imported: 1 × note on an event or missing annotation" in outcome.out  # #2 of 110, on E1
     assert "not imported: 3 × event" in outcome.out
     assert "not imported: 5 × attribute" in outcome.out
     assert "not imported: 1 × normalization" in outcome.out
@@ -53,6 +82,28 @@ def test_doccano_offsets_count_utf16_units(cli, tmp_path):
             expected += [(label, units[2 * s : 2 * e].decode("utf-16-le")) for s, e, label in spans]
     assert sorted(row[1:3] for row in held(db)) == sorted(expected)
     assert len(expected) == 8
+
+
+def test_doccano_relations_come_in_between_the_entities_they_name(cli, tmp_path):
+    db = tmp_path / "r.db"
+    sample = PEERS / "doccano" / "relation_extraction.jsonl"
+    outcome = cli("import-annotations", sample, "--db", db)
+
+    assert outcome.code == 0, outcome.err
+    expected = []
+    for line in sample.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        units = record["text"].encode("utf-16-le")
+        entities = {
+            e["id"]: (e["label"], units[2 * e["start_offset"] : 2 * e["end_offset"]].decode("utf-16-le"))
+            for e in record["entities"]
+        }
+        name = f"{sample.stem} 1"  # the line's number: the file has no document names
+        expected += [(name, r["type"], *entities[r["from_id"]], *entities[r["to_id"]], "") for r in record["relations"]]
+    assert sorted(held_relations(db)) == sorted(expected)
+    assert len(expected) == 3
+    assert (name, "foundedBy", "ORG", "Google", "PERSON", "Sergey Brin", "") in expected  # read by hand
+    assert "relation types created: foundedAt, foundedBy" in outcome.out
 
 
 def test_doccano_emoji_before_a_span_is_two_units(cli, tmp_path):
@@ -82,8 +133,34 @@ def test_label_studio_counts_code_points_over_crlf_text(cli, tmp_path):
     assert len(expected) == 6
     assert ("Location", "Kazan") in [row[1:3] for row in held(db)]
     assert {row[3] for row in held(db)} == {"", "the city on the Volga"}
-    for kind in ("1 × relation", "1 × cancelled annotation", "1 × prediction", "1 × choices result"):
+    for kind in ("1 × cancelled annotation", "1 × prediction", "1 × choices result"):
         assert f"not imported: {kind}" in outcome.out
+
+
+def test_label_studio_relation_comes_in_between_the_regions_it_names(cli, tmp_path):
+    db = tmp_path / "r.db"
+    outcome = cli("import-annotations", PEERS / "label-studio" / "ner_export.json", "--db", db)
+
+    assert outcome.code == 0, outcome.err
+    expected = []
+    for task in json.loads((PEERS / "label-studio" / "ner_export.json").read_text(encoding="utf-8")):
+        for annotation in task["annotations"]:
+            results = [] if annotation["was_cancelled"] else annotation["result"]
+            text = task["data"]["text"]
+            regions = {
+                r["id"]: (r["value"]["labels"][0], text[r["value"]["start"] : r["value"]["end"]])
+                for r in results
+                if r["type"] == "labels"
+            }
+            expected += [
+                (f"ner_export {task['id']}", *r["labels"], *regions[r["from_id"]], *regions[r["to_id"]], "")
+                for r in results
+                if r["type"] == "relation"
+            ]
+    assert sorted(held_relations(db)) == sorted(expected)
+    assert [relation[1:] for relation in expected] == [("visited", "Person", "Boris", "Location", "Kazan", "")]
+    assert "relations imported 1, unchanged 0" in outcome.out
+    assert "× relation" not in outcome.out
 
 
 def test_prodigy_spans_are_code_points(cli, tmp_path):
@@ -98,18 +175,27 @@ def test_prodigy_spans_are_code_points(cli, tmp_path):
 
 @pytest.mark.parametrize(
     "sample",
-    ["brat", "doccano/sequence_labeling.jsonl", "label-studio/ner_export.json", "prodigy/bio_events.jsonl"],
+    [
+        "brat",
+        "doccano/sequence_labeling.jsonl",
+        "doccano/relation_extraction.jsonl",
+        "label-studio/ner_export.json",
+        "prodigy/bio_events.jsonl",
+    ],
 )
 def test_importing_the_same_file_twice_adds_nothing_the_second_time(cli, tmp_path, sample):
     db = tmp_path / "r.db"
     cli("import-annotations", PEERS / sample, "--db", db)
-    first = held(db)
+    first, relations = held(db), held_relations(db)
 
     again = cli("import-annotations", PEERS / sample, "--db", db)
 
     assert held(db) == first
+    assert held_relations(db) == relations
     assert re.search(r"documents added 0, already held [1-9]", again.out)
     assert f"imported 0, unchanged {len(first)}, refused 0" in again.out
+    relations_line = f"relations imported 0, unchanged {len(relations)}"
+    assert (relations_line in again.out) == bool(relations)  # the line is there when relations are
 
 
 def test_each_sample_is_told_apart_by_its_content(tmp_path):

@@ -1,5 +1,6 @@
 """Label Studio's own converter (label-studio-sdk) reads Reader's Label Studio export back, its
-JSON-MIN export giving every span with the same text, label and annotator; and it reads the
+JSON-MIN export giving every span with the same text, label and annotator, and its labelling
+interface finds each relation between two regions of its annotation; and the converter reads the
 sample files as Reader imports them.
 
 The converter runs as a process of its own virtual environment (scripts/label-studio-venv.sh,
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from peerkit import PEERS, held
-from test_foreign_roundtrip import SPANS, TEXTS, exported, source  # noqa: F401  (source: a fixture)
+from test_foreign_roundtrip import RELATIONS, SPANS, TEXTS, exported, source  # noqa: F401  (source: a fixture)
 
 from reader.domain.foreign import label_studio
 
@@ -72,3 +73,43 @@ def test_the_converter_reads_each_sample_as_reader_imports_it(cli, tmp_path, sam
     ]
     assert regions
     assert sorted((r["labels"][0], r["text"]) for r in regions) == sorted(row[1:3] for row in held(tmp_path / "r.db"))
+
+
+# Its converter leaves relation results out of JSON-MIN (they have no from_name); its labelling
+# interface is what checks them: each relation's from_id and to_id a valid region of its annotation.
+_VALIDATE = """
+import json, sys
+from label_studio_sdk.label_interface import LabelInterface
+config, source = sys.argv[1:]
+interface = LabelInterface(config)
+checked = []
+for task in json.load(open(source, encoding="utf-8")):
+    for annotation in task["annotations"]:
+        # validate_annotation's own check, with the reasons it finds
+        errors = interface.validate_prediction(annotation, return_errors=True)
+        regions = {r["id"]: r["value"]["text"] for r in annotation["result"] if r["type"] != "relation"}
+        relations = [
+            [regions[r["from_id"]], r["labels"], regions[r["to_id"]], r["direction"]]
+            for r in annotation["result"] if r["type"] == "relation"
+        ]
+        checked.append({"errors": errors, "relations": relations})
+print(json.dumps(checked))
+"""
+
+
+def test_label_studios_interface_finds_each_relation_between_two_regions_of_its_annotation(cli, tmp_path, source):  # noqa: F811
+    out = exported(cli, source, "label-studio", tmp_path)
+    tags = sorted({tag for _, _, tag, _, _ in SPANS})
+    config = label_studio.label_config(tags, sorted({kind for _, _, kind, _, _, _ in RELATIONS}))
+
+    run = subprocess.run(
+        [LABEL_STUDIO_PYTHON, "-c", _VALIDATE, config, out], check=True, capture_output=True, timeout=120, text=True
+    )
+
+    checked = json.loads(run.stdout)
+    assert [annotation["errors"] for annotation in checked] == [[] for _ in checked]
+    found = [tuple(relation) for annotation in checked for relation in annotation["relations"]]
+    annotator_of = {quote: annotator for _, quote, _, _, annotator in SPANS}
+    one_annotators = [r for r in RELATIONS if annotator_of[r[1]] == annotator_of[r[3]]]
+    assert found == [(source, [kind], target, "right") for _, source, kind, target, _, _ in one_annotators]
+    assert len(found) == 1  # the other links two annotators' spans: Label Studio has no place for it

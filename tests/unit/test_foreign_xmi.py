@@ -1,6 +1,6 @@
 """UIMA CAS XMI (INCEpTION, WebAnno): a real INCEpTION export comes in text-exact, Reader's
-export is read back by dkpro-cassis (the peer's own library) with the same spans, and the
-offsets in the files are UTF-16 code units."""
+export is read back by dkpro-cassis (the peer's own library) with the same spans and relations,
+and the offsets in the files are UTF-16 code units."""
 
 from __future__ import annotations
 
@@ -11,10 +11,13 @@ from pathlib import Path
 
 import cassis
 import pytest
+from peerkit import held_relations
 from peerkit import held_without_notes as held
 
 from reader.domain.foreign import xmi
 from reader.domain.foreign.detect import detect
+from reader.domain.foreign.model import RELATION_TO_OTHER
+from reader.domain.relations import Relation, RelationType
 from reader.domain.tags import Tag, default_colour
 from reader.store import Store
 
@@ -35,6 +38,8 @@ SPANS = [
     ("emoji.txt", "👩\u200d💻", "Emoji", ""),
     ("lines/two.txt", "ends here\nand the", "claim", ""),
 ]
+# (document, source quote, type, target quote)
+RELATIONS = [("emoji.txt", "Boris", "met in", "Kazan.\nThen 𠀋 Москва")]
 
 
 def utf16_slice(text: str, begin: str, end: str) -> str:
@@ -67,7 +72,8 @@ def test_an_inception_export_comes_in_with_every_span_at_its_utf16_offsets(cli, 
 
 def custom_layers_zip(tmp_path: Path) -> Path:
     """An INCEpTION-style export zip, written by cassis: a custom span layer with ``label``, a
-    NamedEntity subtype, a relation, a coreference chain's links and a POS layer."""
+    NamedEntity subtype, a relation layer (without a label feature), a coreference chain's links,
+    a POS layer and a dependency between two tokens."""
     types = cassis.TypeSystem()
     claim = types.create_type("webanno.custom.Claim")
     types.create_feature(claim, "label", "uima.cas.String")
@@ -81,6 +87,9 @@ def custom_layers_zip(tmp_path: Path) -> Path:
     types.create_feature(link, "next", link.name)
     pos = types.create_type("de.tudarmstadt.ukp.dkpro.core.api.lexmorph.type.pos.POS")
     token = types.create_type("de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Token")
+    dependency = types.create_type("de.tudarmstadt.ukp.dkpro.core.api.syntax.type.dependency.Dependency")
+    types.create_feature(dependency, "Governor", token.name)
+    types.create_feature(dependency, "Dependent", token.name)
     cas = cassis.Cas(typesystem=types)
     cas.sofa_string = "🎉 Ada wrote it.\r\nShe 🐍 was right."
     text = cas.sofa_string
@@ -93,7 +102,8 @@ def custom_layers_zip(tmp_path: Path) -> Path:
     cas.add(relation(**at("was right"), Governor=second, Dependent=first))
     last = link(**at("She"))
     cas.add_all([last, link(**at("Ada"), next=last)])
-    cas.add_all([pos(**at("wrote")), pos(**at("was")), token(**at("She"))])
+    she, was = token(**at("She")), token(**at("was"))
+    cas.add_all([pos(**at("wrote")), pos(**at("was")), she, was, dependency(**at("She"), Governor=was, Dependent=she)])
     archive = tmp_path / "claims.zip"
     with zipfile.ZipFile(archive, "w") as zipped:
         zipped.writestr("claims.xmi", cas.to_xmi())
@@ -101,7 +111,7 @@ def custom_layers_zip(tmp_path: Path) -> Path:
     return archive
 
 
-def test_custom_span_layers_come_in_and_relations_chains_and_other_layers_are_counted(cli, tmp_path):
+def test_custom_span_and_relation_layers_come_in_and_chains_other_layers_and_token_links_are_counted(cli, tmp_path):
     db = tmp_path / "r.db"
     outcome = cli("import-annotations", custom_layers_zip(tmp_path), "--db", db)
 
@@ -114,7 +124,10 @@ def test_custom_span_layers_come_in_and_relations_chains_and_other_layers_are_co
             ("claims.xmi", "Person", "Ada"),
         ]
     )
-    assert "not imported: 1 × relation" in outcome.out
+    # From the Governor to the Dependent, named by the layer when it has no label feature.
+    assert held_relations(db) == [("claims.xmi", "Supports", "support", "was right", "thesis", "Ada wrote it", "")]
+    assert "relation types created: Supports" in outcome.out
+    assert f"not imported: 1 × {RELATION_TO_OTHER}" in outcome.out  # the dependency: tokens are no spans
     assert "not imported: 2 × chain link" in outcome.out
     assert "not imported: 2 × POS annotation" in outcome.out
     assert "Token" not in outcome.out
@@ -131,8 +144,11 @@ def source(tmp_path, annotate):
         list(store.import_files([folder]))
         for tag in {tag for _, _, tag, _ in SPANS} - store.tag_names():
             store.save_tag(Tag(tag, default_colour(store.tags())))
-        for name, quote, tag, note in SPANS:
-            annotate(store, name, quote, tag, note=note)
+        annotations = {(name, quote): annotate(store, name, quote, tag, note=note) for name, quote, tag, note in SPANS}
+        for name, source_quote, kind, target_quote in RELATIONS:
+            source, target = annotations[name, source_quote], annotations[name, target_quote]
+            store.save_relation_type(RelationType(kind, source.tag, target.tag, default_colour(store.relation_types())))
+            store.add_relation(Relation(kind, source.id, target.id))
     return db
 
 
@@ -148,13 +164,21 @@ def test_cassis_reads_the_export_back_with_the_same_spans(cli, tmp_path, source)
     out = exported(cli, source, tmp_path)
     types = cassis.load_typesystem(out / xmi.TYPE_SYSTEM)
 
-    found = []
+    found, linked = [], []
     for path in sorted(out.rglob("*.xmi")):
         cas = cassis.load_cas_from_xmi(path, typesystem=types)
         (metadata,) = cas.select(xmi.METADATA)
         assert cas.sofa_string == TEXTS[metadata.documentTitle]
         found += [(metadata.documentTitle, e.get_covered_text(), e.value) for e in cas.select(xmi.NAMED_ENTITY)]
+        linked += [
+            (metadata.documentTitle, r.Governor.get_covered_text(), r.label, r.Dependent.get_covered_text())
+            for r in cas.select(xmi.RELATION_LAYER)
+        ]
+        assert all(
+            r.Governor.type.name == r.Dependent.type.name == xmi.NAMED_ENTITY for r in cas.select(xmi.RELATION_LAYER)
+        )
     assert sorted(found) == sorted((name, quote, tag) for name, quote, tag, _ in SPANS)
+    assert linked == RELATIONS
     assert (out / "lines" / "two.xmi").is_file()
 
 
@@ -176,6 +200,8 @@ def test_the_round_trip_keeps_what_xmi_holds(cli, tmp_path, source):
     assert outcome.code == 0, outcome.err
     assert f"documents added {len(TEXTS)}" in outcome.out
     assert sorted(held(again)) == sorted(held(source))  # names, tags, texts; XMI has no place for notes
+    assert held_relations(again) == held_relations(source)
+    assert len(held_relations(again)) == len(RELATIONS)
 
 
 def test_xmi_files_folders_and_zips_are_told_apart(tmp_path):

@@ -1,8 +1,10 @@
 """brat standoff: a ``.txt`` and an ``.ann`` beside it for each document.
 
 brat reads the ``.txt`` as UTF-8 without changing its line ends and counts code points, so
-its offsets count a CRLF as two. Text-bound annotations (``T`` lines) and their
-``#`` AnnotatorNotes come in; relations, events, attributes and normalizations are counted.
+its offsets count a CRLF as two. Text-bound annotations (``T`` lines), relations (``R`` lines,
+``Arg1`` the source, ``Arg2`` the target) and their ``#`` AnnotatorNotes come in; equivalences
+(``*``), events, attributes and normalizations are counted, and so is a relation from or to an
+event (the store counts it: its end is no span that came in).
 https://brat.nlplab.org/standoff.html
 """
 
@@ -10,7 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import pairwise
+from dataclasses import replace
+from itertools import count, pairwise
 from pathlib import Path, PurePosixPath
 
 from reader.domain.corpus import normalize_newlines
@@ -20,11 +23,11 @@ from reader.domain.foreign.model import (
     DISCONTINUOUS,
     EVENT,
     NORMALIZATION,
-    RELATION,
     BadPeerFile,
     ExportedDocument,
     PeerDocument,
     PeerFile,
+    PeerRelation,
     PeerSpan,
 )
 from reader.domain.offsets import Unit
@@ -32,8 +35,10 @@ from reader.domain.offsets import Unit
 NAME = "brat"
 _FRAGMENT = re.compile(r"(\d{1,18}) (\d{1,18})")
 _LINE_BREAKS = re.compile(r"[\r\n]*")
-NOTE_ON_OTHER = "note on a relation, event or missing annotation"
-_NOT_HELD = {"R": RELATION, "*": RELATION, "E": EVENT, "A": ATTRIBUTE, "M": ATTRIBUTE, "N": NORMALIZATION}
+_RELATION = re.compile(r"(\S+) Arg1:(\S+) Arg2:(\S+)")
+NOTE_ON_OTHER = "note on an event or missing annotation"
+EQUIVALENCE = "equivalence"
+_NOT_HELD = {"*": EQUIVALENCE, "E": EVENT, "A": ATTRIBUTE, "M": ATTRIBUTE, "N": NORMALIZATION}
 
 
 def read(path: Path) -> PeerFile:
@@ -63,44 +68,66 @@ def _pairs(path: Path) -> list[tuple[Path, Path, str]]:
 
 def _read_annotations(ann: str, where: str, document: PeerDocument, peer: PeerFile) -> None:
     spans: dict[str, PeerSpan] = {}
+    relations: dict[str, PeerRelation] = {}
     notes: dict[str, list[str]] = {}
     for number, line in enumerate(ann.splitlines(), start=1):
         if not line.strip():
             continue
-        kind = line[:1]
-        if kind == "T":
-            try:
-                span = _text_bound(line, document.text)
-            except ValueError as error:
-                peer.problems.append((f"{where} line {number}", str(error)))
-                continue
-            if span is None:
-                peer.skipped[DISCONTINUOUS] += 1
-            else:
-                spans[span.id] = span
-        elif kind == "#":
-            fields = line.split("\t")
-            kind_and_target = fields[1].split(" ") if len(fields) > 1 else []
-            if len(kind_and_target) == 2 and kind_and_target[0] == "AnnotatorNotes":
-                notes.setdefault(kind_and_target[1], []).append(fields[2] if len(fields) > 2 else "")
-            else:
-                peer.problems.append((f"{where} line {number}", "a note that is not an AnnotatorNotes line"))
-        elif kind in _NOT_HELD:
-            peer.skipped[_NOT_HELD[kind]] += 1
-        else:
-            peer.problems.append((f"{where} line {number}", f"an annotation of unknown kind {kind!r}"))
+        try:
+            _read_line(line, document.text, spans, relations, notes, peer)
+        except ValueError as error:
+            peer.problems.append((f"{where} line {number}", str(error)))
     for target, texts in notes.items():
         if target in spans:
-            span = spans[target]
-            spans[target] = PeerSpan(span.start, span.end, span.label, span.text, "\n".join(texts), id=span.id)
+            spans[target] = replace(spans[target], note="\n".join(texts))
+        elif target in relations:
+            relations[target] = replace(relations[target], note="\n".join(texts))
         else:
             peer.skipped[NOTE_ON_OTHER] += len(texts)
     document.spans.extend(spans.values())
+    document.relations.extend(relations.values())
 
 
-def _text_bound(line: str, text: str) -> PeerSpan | None:
+def _read_line(
+    line: str,
+    text: str,
+    spans: dict[str, PeerSpan],
+    relations: dict[str, PeerRelation],
+    notes: dict[str, list[str]],
+    peer: PeerFile,
+) -> None:
+    """One line of an ``.ann`` into what it is; ValueError when it is none of brat's kinds."""
+    kind, fields = line[:1], line.split("\t")
+    if kind == "T":
+        span = _text_bound(fields, text)
+        if span is None:
+            peer.skipped[DISCONTINUOUS] += 1
+        else:
+            spans[span.id] = span
+    elif kind == "R":
+        relations[fields[0]] = _relation(fields)
+    elif kind == "#":
+        kind_and_target = fields[1].split(" ") if len(fields) > 1 else []
+        if len(kind_and_target) != 2 or kind_and_target[0] != "AnnotatorNotes":
+            raise ValueError("a note that is not an AnnotatorNotes line")
+        notes.setdefault(kind_and_target[1], []).append(fields[2] if len(fields) > 2 else "")
+    elif kind in _NOT_HELD:
+        peer.skipped[_NOT_HELD[kind]] += 1
+    else:
+        raise ValueError(f"an annotation of unknown kind {kind!r}")
+
+
+def _relation(fields: list[str]) -> PeerRelation:
+    """The relation of an ``R`` line: ``R1<TAB>Type Arg1:T1 Arg2:T2``."""
+    match = _RELATION.fullmatch(fields[1].strip()) if len(fields) > 1 else None
+    if match is None:
+        raise ValueError("an R line needs an id, then a type with Arg1:<id> Arg2:<id>, apart by a tab")
+    label, source, target = match.groups()
+    return PeerRelation(source, target, label)
+
+
+def _text_bound(fields: list[str], text: str) -> PeerSpan | None:
     """The span of a ``T`` line; None for a discontinuous one (fragments apart by more than line breaks)."""
-    fields = line.split("\t")
     if len(fields) < 2 or " " not in fields[1]:
         raise ValueError("a T line needs an id, a type with offsets, and the text, apart by tabs")
     label, offsets = fields[1].split(" ", 1)
@@ -119,7 +146,8 @@ def _text_bound(line: str, text: str) -> PeerSpan | None:
 
 
 def write(documents: Iterable[ExportedDocument], folder: Path) -> int:
-    """Each document as ``<name>.txt`` and ``<name>.ann`` under ``folder``; the number of spans."""
+    """Each document as ``<name>.txt`` and ``<name>.ann`` under ``folder``, its relations as
+    ``R`` lines; the number of spans."""
     count = 0
     for document in documents:
         stem = folder / _file_stem(document.name)
@@ -131,16 +159,26 @@ def write(documents: Iterable[ExportedDocument], folder: Path) -> int:
 
 
 def ann_text(document: ExportedDocument) -> str:
-    lines = []
+    lines: list[str] = []
+    note_numbers = count(1)
+    brat_ids: dict[str, str] = {}
     for number, span in enumerate(document.spans, start=1):
         # brat keeps a span on one line: one over a line break is written as fragments around it.
         pieces = _around_line_breaks(document.text, span.start, span.end)
         fragments = ";".join(f"{start} {end}" for start, end in pieces)
         quoted = " ".join(document.text[span.start : span.end].split("\n"))
+        brat_ids[span.id] = f"T{number}"
         lines.append(f"T{number}\t{_brat_label(span.tag)} {fragments}\t{quoted}")
-        if span.note:
-            lines.append(f"#{number}\tAnnotatorNotes T{number}\t{_one_line(span.note)}")
+        lines += _note(next(note_numbers) if span.note else 0, f"T{number}", span.note)
+    for number, relation in enumerate(document.relations, start=1):
+        ends = f"Arg1:{brat_ids[relation.source_id]} Arg2:{brat_ids[relation.target_id]}"
+        lines.append(f"R{number}\t{_brat_label(relation.type)} {ends}\t")
+        lines += _note(next(note_numbers) if relation.note else 0, f"R{number}", relation.note)
     return "".join(line + "\n" for line in lines)
+
+
+def _note(number: int, target: str, note: str) -> list[str]:
+    return [f"#{number}\tAnnotatorNotes {target}\t{_one_line(note)}"] if note else []
 
 
 def _around_line_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -2,19 +2,22 @@
 
 doccano's browser counts offsets as JavaScript does, in UTF-16 code units of the text as
 imported (a CRLF counts two). The plain export has ``"label": [[start, end, label], ...]``;
-with relations it has ``"entities"`` (``start_offset``, ``end_offset``, ``label``) and
-``"relations"``. Its ``"Comments"`` belong to a whole document, not a span: counted.
+with relations it has ``"entities"`` (``id``, ``start_offset``, ``end_offset``, ``label``) and
+``"relations"`` (``id``, ``from_id``, ``to_id``, ``type``): both come in. Its ``"Comments"``
+belong to a whole document, not a span: counted. The export is the plain one unless it holds a
+relation: then every line is written as a relation-extraction project's.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from itertools import count
 from pathlib import Path
 from typing import TextIO
 
 from reader.domain.foreign.jsonio import lines, shown, text_of, whole_number
-from reader.domain.foreign.model import RELATION, ExportedDocument, PeerDocument, PeerFile, PeerSpan
+from reader.domain.foreign.model import ExportedDocument, ExportedSpan, PeerDocument, PeerFile, PeerRelation, PeerSpan
 from reader.domain.offsets import OffsetMap, Unit
 
 NAME = "doccano"
@@ -67,19 +70,50 @@ def _document(record: dict, default_name: str, peer: PeerFile) -> PeerDocument:
             )
         )
     relations = record.get("relations", [])
-    peer.skipped[RELATION] += len(relations) if isinstance(relations, list) else 0
+    if not isinstance(relations, list):
+        raise ValueError("its relations are not a JSON array")
+    document.relations.extend(_relation(relation) for relation in relations)
     comments = record.get("Comments", [])
     peer.skipped[DOCUMENT_COMMENT] += len(comments) if isinstance(comments, list) else 0
     return document
 
 
+def _relation(relation: object) -> PeerRelation:
+    if not isinstance(relation, dict):
+        raise ValueError(f"relation {shown(relation)} is not a JSON object")
+    ends = [relation.get(end) for end in ("from_id", "to_id")]
+    if not all(type(end) in (int, str) for end in ends):
+        raise ValueError(f"relation {shown(relation)} does not name its two entities by their ids")
+    return PeerRelation(str(ends[0]), str(ends[1]), text_of(relation.get("type"), "relation type"))
+
+
 def write(documents: Iterable[ExportedDocument], out: TextIO) -> int:
-    """The plain export, one document a line, offsets in UTF-16 units as doccano counts them."""
-    count = 0
+    """One document a line, offsets in UTF-16 units as doccano counts them: the plain export, or
+    entities and relations (their ids counted through the file) when a document has a relation."""
+    documents = list(documents)
+    with_relations = any(document.relations for document in documents)
+    entity_ids, relation_ids = count(1), count(1)
     for number, document in enumerate(documents, start=1):
         units = OffsetMap.for_text(document.text)
-        labels = [[units.to_utf16(span.start), units.to_utf16(span.end), span.tag] for span in document.spans]
-        record = {"id": number, "name": document.name, "text": document.text, "label": labels, "Comments": []}
+        record: dict = {"id": number, "name": document.name, "text": document.text}
+        if with_relations:
+            ids = {span.id: next(entity_ids) for span in document.spans}
+            record["entities"] = [_entity(ids[span.id], span, units) for span in document.spans]
+            record["relations"] = [
+                {"id": next(relation_ids), "from_id": ids[r.source_id], "to_id": ids[r.target_id], "type": r.type}
+                for r in document.relations
+            ]
+        else:
+            record["label"] = [[units.to_utf16(s.start), units.to_utf16(s.end), s.tag] for s in document.spans]
+        record["Comments"] = []
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        count += len(labels)
-    return count
+    return sum(len(document.spans) for document in documents)
+
+
+def _entity(number: int, span: ExportedSpan, units: OffsetMap) -> dict:
+    return {
+        "id": number,
+        "start_offset": units.to_utf16(span.start),
+        "end_offset": units.to_utf16(span.end),
+        "label": span.tag,
+    }

@@ -4,7 +4,11 @@
 Label Studio counts a Text region's ``start`` and ``end`` in code points of the task's text
 as it was imported: a CRLF counts two (its Text tag's documentation says so). A region's
 ``meta.text`` is its note; ``completed_by`` names the annotator when the export gives an
-e-mail. Relations, predictions, cancelled annotations and other kinds of result are counted.
+e-mail. A relation result links two regions of its annotation, ``from_id`` to ``to_id`` (the
+other way for ``direction: left``; ``bi`` comes in as from to to), once for each of its
+``labels``, and as ``related`` when it has none. Predictions, cancelled annotations and other
+kinds of result are counted. A relation is written in the annotation that holds both its ends:
+one between two annotators' spans has no place in Label Studio and is left out.
 https://labelstud.io/guide/task_format
 """
 
@@ -12,18 +16,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import groupby
 from pathlib import Path
 from typing import TextIO
 
 from reader.domain.foreign.jsonio import load, shown, text_of, whole_number
 from reader.domain.foreign.model import (
-    RELATION,
     BadPeerFile,
     ExportedDocument,
+    ExportedRelation,
     ExportedSpan,
     PeerDocument,
     PeerFile,
+    PeerRelation,
     PeerSpan,
 )
 from reader.domain.offsets import Unit
@@ -32,6 +38,7 @@ NAME = "label-studio"
 UNIT = Unit.CODE_POINTS
 SPAN_RESULTS = ("labels", "hypertextlabels")
 FROM_NAME, TO_NAME = "label", "text"
+UNLABELLED = "related"  # the relation type of a relation result without labels
 
 
 def read(path: Path) -> PeerFile:
@@ -74,10 +81,15 @@ def _document(task: object, stem: str, number: int, peer: PeerFile) -> PeerDocum
             peer.skipped["cancelled annotation"] += 1
             continue
         annotator = _annotator(annotation.get("completed_by"))
+        spans, relations = [], []
         for result in annotation.get("result") or []:
+            if isinstance(result, dict) and result.get("type") == "relation":
+                relations += _relations(result, annotator)
+                continue
             span = _span(result, annotator, peer)
             if span is not None:
-                document.spans.append(span)
+                spans.append(span)
+        _add_annotation(document, spans, relations, annotation.get("id"))
     predictions = task.get("predictions", [])
     peer.skipped["prediction"] += len(predictions) if isinstance(predictions, list) else 0
     return document
@@ -87,9 +99,6 @@ def _span(result: object, annotator: str, peer: PeerFile) -> PeerSpan | None:
     if not isinstance(result, dict):
         raise ValueError(f"result {shown(result)} is not a JSON object")
     kind = result.get("type")
-    if kind == "relation":
-        peer.skipped[RELATION] += 1
-        return None
     value = result.get("value")
     if kind not in SPAN_RESULTS or not isinstance(value, dict):
         peer.skipped[f"{kind} result"] += 1
@@ -110,6 +119,28 @@ def _span(result: object, annotator: str, peer: PeerFile) -> PeerSpan | None:
     )
 
 
+def _relations(result: dict, annotator: str) -> list[PeerRelation]:
+    ends = text_of(result.get("from_id"), "from_id"), text_of(result.get("to_id"), "to_id")
+    source, target = reversed(ends) if result.get("direction") == "left" else ends
+    labels = result.get("labels") or [UNLABELLED]
+    if not isinstance(labels, list):
+        raise ValueError(f"relation from {source} to {target} has labels {shown(labels)}, not a list")
+    return [PeerRelation(source, target, text_of(label, "relation label"), annotator=annotator) for label in labels]
+
+
+def _add_annotation(
+    document: PeerDocument, spans: list[PeerSpan], relations: list[PeerRelation], annotation_id: object
+) -> None:
+    """Region ids are unique within an annotation, not within a task (two annotations made from
+    one prediction share them): an annotation whose ids are taken has them prefixed by its own."""
+    if {span.id for span in document.spans} & {span.id for span in spans if span.id}:
+        prefix = f"annotation {annotation_id}: "
+        spans = [replace(span, id=prefix + span.id) for span in spans]
+        relations = [replace(r, source_id=prefix + r.source_id, target_id=prefix + r.target_id) for r in relations]
+    document.spans += spans
+    document.relations += relations
+
+
 def _annotator(completed_by: object) -> str:
     if isinstance(completed_by, dict) and isinstance(completed_by.get("email"), str):
         return completed_by["email"]
@@ -123,11 +154,13 @@ def write(documents: Iterable[ExportedDocument], out: TextIO) -> int:
     for number, document in enumerate(documents, start=1):
         annotations: list[dict] = []
         by_annotator = groupby(sorted(document.spans, key=lambda s: s.annotator), key=lambda s: s.annotator)
-        for annotator, spans in by_annotator:
-            annotation: dict = {"id": len(annotations) + 1, "result": [_result(span) for span in spans]}
+        for annotator, group in by_annotator:
+            spans = list(group)
+            results = [_result(span) for span in spans] + _relation_results(spans, document.relations)
+            annotation: dict = {"id": len(annotations) + 1, "result": results}
             if annotator:
                 annotation["completed_by"] = {"email": annotator}
-            count += len(annotation["result"])
+            count += len(spans)
             annotations.append(annotation)
         data = {"text": document.text}
         tasks.append({"id": number, "data": data, "meta": {"document": document.name}, "annotations": annotations})
@@ -144,11 +177,23 @@ def _result(span: ExportedSpan) -> dict:
     return result
 
 
-def label_config(tags: Iterable[str]) -> str:
-    """The labelling configuration that shows the export: a Text and its Labels."""
+def _relation_results(spans: list[ExportedSpan], relations: Iterable[ExportedRelation]) -> list[dict]:
+    """The relations between two of ``spans`` (one annotation's), from ``from_id`` to ``to_id``."""
+    ids = {span.id for span in spans}
+    return [
+        {"from_id": r.source_id, "to_id": r.target_id, "type": "relation", "direction": "right", "labels": [r.type]}
+        for r in relations
+        if r.source_id in ids and r.target_id in ids
+    ]
+
+
+def label_config(tags: Iterable[str], relation_types: Iterable[str] = ()) -> str:
+    """The labelling configuration that shows the export: a Text, its Labels and the Relations."""
     labels = "".join(f'<Label value="{_xml(tag)}"/>' for tag in tags)
     text = f'<Text name="{TO_NAME}" value="$text"/>'
-    return f'<View><Labels name="{FROM_NAME}" toName="{TO_NAME}">{labels}</Labels>{text}</View>'
+    kinds = "".join(f'<Relation value="{_xml(kind)}"/>' for kind in relation_types)
+    relations = f"<Relations>{kinds}</Relations>" if kinds else ""
+    return f'<View><Labels name="{FROM_NAME}" toName="{TO_NAME}">{labels}</Labels>{relations}{text}</View>'
 
 
 def _xml(value: str) -> str:

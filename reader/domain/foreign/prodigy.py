@@ -2,7 +2,10 @@
 
 Prodigy's spans are spaCy's character offsets: Python's code points of the text as given
 (a CRLF counts two). Only accepted examples (or ones with no answer) come in; rejected and
-ignored ones, and ``relations``, are counted. https://prodi.gy/docs/api-interfaces
+ignored ones are counted. A relation (``{"head", "child", "head_span", "child_span", "label"}``)
+comes in between the spans its ``head_span`` and ``child_span`` are (same offsets and label); one
+from or to a token that is no span is counted. Relations are not written: Prodigy's name their
+ends by token, and Reader's export has no tokens. https://prodi.gy/docs/api-interfaces
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.domain.foreign.jsonio import lines, shown, text_of, whole_number
-from reader.domain.foreign.model import RELATION, ExportedDocument, PeerDocument, PeerFile, PeerSpan
+from reader.domain.foreign.model import ExportedDocument, PeerDocument, PeerFile, PeerRelation, PeerSpan
 from reader.domain.offsets import Unit
 
 NAME = "prodigy"
@@ -46,7 +49,7 @@ def _document(record: dict, default_name: str, peer: PeerFile) -> PeerDocument:
     spans = record.get("spans", [])
     if not isinstance(spans, list):
         raise ValueError("its spans are not a JSON array")
-    for span in spans:
+    for number, span in enumerate(spans, start=1):
         if not isinstance(span, dict):
             raise ValueError(f"span {shown(span)} is not a JSON object")
         document.spans.append(
@@ -55,12 +58,32 @@ def _document(record: dict, default_name: str, peer: PeerFile) -> PeerDocument:
                 whole_number(span.get("end"), "end"),
                 text_of(span.get("label"), "label"),
                 text_of(span["text"], "text") if "text" in span else None,
-                id=str(span.get("id", "")),
+                id=str(span.get("id") or f"span {number}"),
             )
         )
     relations = record.get("relations", [])
-    peer.skipped[RELATION] += len(relations) if isinstance(relations, list) else 0
+    if not isinstance(relations, list):
+        raise ValueError("its relations are not a JSON array")
+    document.relations.extend(_relation(relation, document.spans) for relation in relations)
     return document
+
+
+def _relation(relation: object, spans: list[PeerSpan]) -> PeerRelation:
+    if not isinstance(relation, dict):
+        raise ValueError(f"relation {shown(relation)} is not a JSON object")
+    head, child = (_span_id(relation.get(end), spans) for end in ("head_span", "child_span"))
+    return PeerRelation(head, child, text_of(relation.get("label"), "relation label"))
+
+
+def _span_id(end: object, spans: list[PeerSpan]) -> str:
+    """The id of the span a relation's end is, or "" when it is a token that is no span."""
+    if not isinstance(end, dict):
+        return ""
+    label = end.get("label")
+    for span in spans:
+        if (span.start, span.end) == (end.get("start"), end.get("end")) and label in (None, span.label):
+            return span.id
+    return ""
 
 
 def write(documents: Iterable[ExportedDocument], out: TextIO) -> int:

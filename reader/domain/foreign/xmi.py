@@ -3,9 +3,13 @@
 
 XMI counts offsets in UTF-16 code units of the sofa string; dkpro-cassis, the peer's own Python
 library, converts them to code points when it reads and back when it writes, so Reader sees code
-points of the text as the file has it (a CRLF counts two). NamedEntity spans (``value`` is the tag)
-and custom span layers (``webanno.custom.*`` with a string feature ``label`` or ``value``) come in;
-relations, chain links and other layers are counted. cassis is imported only when XMI is used.
+points of the text as the file has it (a CRLF counts two). NamedEntity spans (``value`` is the tag),
+custom span layers (``webanno.custom.*`` with a string feature ``label`` or ``value``) and relation
+layers (types with ``Governor`` and ``Dependent`` features: from the governor to the dependent, the
+label from a string feature ``label`` or ``value``, else the type's short name) come in; chain links
+and other layers are counted, and so is a relation from or to something that is no span (DKPro's
+Dependency links tokens). Reader writes its relations as INCEpTION's custom relation layer
+``webanno.custom.Relation`` over the NamedEntity layer. cassis is imported only when XMI is used.
 https://uima.apache.org/d/uimaj-current/references.html#ugr.ref.xmi
 """
 
@@ -19,7 +23,14 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from reader.domain.foreign.brat import _file_stem as file_stem
-from reader.domain.foreign.model import RELATION, BadPeerFile, ExportedDocument, PeerDocument, PeerFile, PeerSpan
+from reader.domain.foreign.model import (
+    BadPeerFile,
+    ExportedDocument,
+    PeerDocument,
+    PeerFile,
+    PeerRelation,
+    PeerSpan,
+)
 from reader.domain.offsets import Unit
 
 NAME = "xmi"
@@ -27,9 +38,12 @@ NEEDS_CASSIS = "XMI needs dkpro-cassis: pip install 'reader[peers]'"
 NAMED_ENTITY = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
 METADATA = "de.tudarmstadt.ukp.dkpro.core.api.metadata.type.DocumentMetaData"
 CUSTOM_LAYERS = "webanno.custom."
+RELATION_LAYER = "webanno.custom.Relation"  # Reader's relations as a custom relation layer
+GOVERNOR, DEPENDENT = "Governor", "Dependent"
 LABEL_FEATURES = ("label", "value")
 TYPE_SYSTEM = "TypeSystem.xml"
 CHAIN_LINK, UNLABELLED = "chain link", "span without a label"
+_RELATION = "relation"
 # Types INCEpTION keeps for itself (tokens, sentences, the document's metadata): not annotations.
 _INFRASTRUCTURE = (
     "uima.",
@@ -130,12 +144,19 @@ def _document(cassis: Any, where: str, xmi: bytes, type_system: bytes | None, pe
         if kind is None:
             label = _label(fs)
             if label:
-                document.spans.append(PeerSpan(fs.begin, fs.end, label, id=f"xmi:id {fs.xmiID}"))
+                document.spans.append(PeerSpan(fs.begin, fs.end, label, id=_id(fs)))
             else:
                 peer.skipped[UNLABELLED] += 1
+        elif kind == _RELATION:
+            document.relations.append(PeerRelation(_id(fs.get(GOVERNOR)), _id(fs.get(DEPENDENT)), _relation_label(fs)))
         elif kind:
             peer.skipped[kind] += 1
     return document
+
+
+def _id(fs: Any) -> str:
+    """What the document's spans and relations name an annotation by ("" for none)."""
+    return "" if fs is None else f"xmi:id {fs.xmiID}"
 
 
 def _name(cas: Any, where: str) -> str:
@@ -159,8 +180,8 @@ def _kind(types: Any, fs: Any) -> str | None:
         return ""
     if types.contains_type(NAMED_ENTITY) and types.is_instance_of(name, NAMED_ENTITY):
         return None
-    if {"Governor", "Dependent"} <= features:
-        return RELATION
+    if {GOVERNOR, DEPENDENT} <= features:
+        return _RELATION
     if "next" in features:
         return CHAIN_LINK
     if name.startswith(CUSTOM_LAYERS) and _label_feature(fs) is not None:
@@ -175,6 +196,11 @@ def _label_feature(fs: Any) -> str | None:
     return None
 
 
+def _relation_label(fs: Any) -> str:
+    feature = _label_feature(fs)
+    return (fs.get(feature) if feature else None) or fs.type.short_name
+
+
 def _label(fs: Any) -> str:
     if fs.type.name.startswith(CUSTOM_LAYERS):
         return fs.get(_label_feature(fs)) or ""
@@ -184,20 +210,29 @@ def _label(fs: Any) -> str:
 
 def write(documents: Iterable[ExportedDocument], folder: Path) -> int:
     """Each document as ``<name>.xmi`` under ``folder`` with one ``TypeSystem.xml`` beside them
-    (NamedEntity with ``value``, and DocumentMetaData for the name); the number of spans."""
+    (NamedEntity with ``value``, the relation layer, and DocumentMetaData for the name); the
+    number of spans."""
     cassis = _cassis()
     types = type_system(cassis)
     count = 0
     folder.mkdir(parents=True, exist_ok=True)
     types.to_xml(folder / TYPE_SYSTEM)
-    entity, metadata = types.get_type(NAMED_ENTITY), types.get_type(METADATA)
+    entity, relation, metadata = (types.get_type(name) for name in (NAMED_ENTITY, RELATION_LAYER, METADATA))
     for document in documents:
         cas = cassis.Cas(typesystem=types)
         cas.sofa_string = document.text
         cas.sofa_mime = "text"
         cas.add(metadata(begin=0, end=len(document.text), documentTitle=document.name, documentId=document.name))
-        for span in document.spans:
-            cas.add(entity(begin=span.start, end=span.end, value=span.tag))
+        entities = {span.id: entity(begin=span.start, end=span.end, value=span.tag) for span in document.spans}
+        cas.add_all(entities.values())
+        for link in document.relations:
+            governor, dependent = entities[link.source_id], entities[link.target_id]
+            # INCEpTION puts a relation where its dependent is.
+            cas.add(
+                relation(
+                    begin=dependent.begin, end=dependent.end, Governor=governor, Dependent=dependent, label=link.type
+                )
+            )
         target = folder / (file_stem(document.name) + ".xmi")
         target.parent.mkdir(parents=True, exist_ok=True)
         cas.to_xmi(target)
@@ -206,10 +241,15 @@ def write(documents: Iterable[ExportedDocument], folder: Path) -> int:
 
 
 def type_system(cassis: Any) -> Any:
-    """What Reader's XMI declares: INCEpTION's built-in NamedEntity layer and DKPro's DocumentMetaData."""
+    """What Reader's XMI declares: INCEpTION's built-in NamedEntity layer, a custom relation layer
+    between its spans (``Governor``, ``Dependent`` and a ``label``) and DKPro's DocumentMetaData."""
     types = cassis.TypeSystem()
     entity = types.create_type(NAMED_ENTITY, supertypeName="uima.tcas.Annotation")
     types.create_feature(entity, "value", "uima.cas.String")
+    relation = types.create_type(RELATION_LAYER, supertypeName="uima.tcas.Annotation")
+    for end in (GOVERNOR, DEPENDENT):
+        types.create_feature(relation, end, NAMED_ENTITY)
+    types.create_feature(relation, "label", "uima.cas.String")
     metadata = types.create_type(METADATA, supertypeName="uima.tcas.DocumentAnnotation")
     for feature in ("documentTitle", "documentId"):
         types.create_feature(metadata, feature, "uima.cas.String")
