@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSizePolicy, QVBoxLayout, QWidget
 
 from reader.domain.annotations import ACCEPTED, REJECTED
 from reader.domain.text import one_line
@@ -17,6 +17,7 @@ RELATION_ID_ROLE = Qt.ItemDataRole.UserRole
 _MARKS = {ACCEPTED: "✓ ", REJECTED: "✗ "}
 _SHORT = 50
 _KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_ROWS_SHOWN = 6  # more links scroll
 
 
 def link_words(link: ShownLink) -> str:
@@ -63,10 +64,12 @@ class LinkList(QWidget):
         self.list = _Links(self)
         self.list.setObjectName("linkList")
         self.list.setAccessibleName(translate("Linking", "Links of the selected annotation"))
-        self.list.setMaximumHeight(self.list.fontMetrics().height() * 8)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # A link too long for the panel is cut with "…": its tooltip holds it whole.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.hint = QLabel(self)
         self.hint.setObjectName("linkHint")
-        self.hint.setWordWrap(True)
         self.hint.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -87,7 +90,7 @@ class LinkList(QWidget):
             for link in links:
                 item = QListWidgetItem(_swatch(link.colour), link_words(link))
                 item.setData(RELATION_ID_ROLE, link.relation.id)
-                item.setToolTip(link.relation.note or link_words(link))
+                item.setToolTip("\n".join(filter(None, (link_words(link), link.relation.note))))
                 self.list.addItem(item)
         finally:
             self._quiet = False
@@ -95,8 +98,16 @@ class LinkList(QWidget):
             translate("Linking", "Links (%n)", None, len(links)) if links else translate("Linking", "Links")
         )
         self.list.setVisible(bool(links))
+        self._fit_rows(len(links))
         self.hint.setText(hint)
+        self.hint.setToolTip(hint)
         self.hint.setVisible(bool(hint))
+
+    def _fit_rows(self, count: int) -> None:
+        """As tall as its links, up to _ROWS_SHOWN of them: the annotations above keep the room."""
+        row = self.list.sizeHintForRow(0) if count else self.list.fontMetrics().height()
+        frame = 2 * self.list.frameWidth()
+        self.list.setFixedHeight(row * max(1, min(count, _ROWS_SHOWN)) + frame)
 
     def set_current(self, relation_id: str | None) -> None:
         self._quiet = True
