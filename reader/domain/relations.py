@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from reader.domain.annotations import PENDING, STATUSES, Annotation, new_id, utc_now
-from reader.domain.tags import PALETTE, check_name
+from reader.domain.tags import PALETTE, check_name, is_colour
 
 SAID_BY, DATED = "said_by", "dated"
 
@@ -37,6 +37,8 @@ class RelationType:
             raise BadRelation(str(error)) from error
         if len(self.key) > 1 or (self.key and (self.key.isspace() or not self.key.isprintable())):
             raise BadRelation(f"relation key {self.key!r} must be a single visible character")
+        if not is_colour(self.colour):
+            raise BadRelation(f"relation colour {self.colour!r} must look like #rrggbb")
 
     def fits(self, source_tag: str, target_tag: str) -> bool:
         return self.source_tag == source_tag and self.target_tag == target_tag

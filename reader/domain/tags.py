@@ -48,10 +48,14 @@ class Tag:
 
     def __post_init__(self) -> None:
         check_name(self.name, "tag name")
-        if not _HEX_COLOUR.match(self.colour):
+        if not is_colour(self.colour):
             raise BadTag(f"tag colour {self.colour!r} must look like #rrggbb")
         if len(self.key) > 1 or (self.key and (self.key.isspace() or not self.key.isprintable())):
             raise BadTag(f"tag key {self.key!r} must be a single visible character")
+
+
+def is_colour(colour: object) -> bool:
+    return isinstance(colour, str) and bool(_HEX_COLOUR.match(colour))
 
 
 def check_name(name: object, what: str) -> None:

@@ -43,7 +43,8 @@ class RelationQueries(AnnotationQueries):
                 if tag not in tags:
                     raise StoreError(f"unknown tag {tag!r} (known: {', '.join(sorted(tags))})")
             taken = self._one(
-                "SELECT name FROM relation_types WHERE key = ? AND key != '' AND name != ?",
+                # Alt+key picks a type while linking whatever the case: q and Q are one key.
+                "SELECT name FROM relation_types WHERE lower(key) = lower(?) AND key != '' AND name != ?",
                 [kind.key, old_name or kind.name],
             )
             if taken:

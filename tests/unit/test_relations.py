@@ -230,3 +230,15 @@ def test_a_schema_1_database_is_read_without_being_changed(cli, tmp_path):
     assert len(exported.out.splitlines()) == 2
     assert kinds == [SAID_BY, DATED] and relations == []
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_a_relation_type_needs_a_colour_and_a_key_of_its_own_whatever_its_case(cli, db):
+    bad_colour = cli(
+        "relation-types", "add", "x", "--from-tag", "claim", "--to-tag", "actor", "--colour", "red", "--db", db
+    )
+    same_key = cli("relation-types", "add", "y", "--from-tag", "claim", "--to-tag", "actor", "--key", "S", "--db", db)
+
+    assert bad_colour.code == 1 and "must look like #rrggbb" in bad_colour.err
+    assert same_key.code == 1 and "key 'S' already belongs to relation type 'said_by'" in same_key.err
+    with Store.open(db, read_only=True) as store:
+        assert [kind.name for kind in store.relation_types()] == [SAID_BY, DATED]
