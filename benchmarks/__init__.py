@@ -16,4 +16,5 @@ SCENARIOS = {
     "6": "export every annotation to CSV",
     "7": "corpus search",
     "8": "annotate one row from the command line, the whole file checked first",
+    "9": "relations at scale in the window: open, select a linked claim, start linking, scroll",
 }

@@ -115,6 +115,12 @@ def _check(size: Size, runs: int, cache: Path, work: Path) -> list:
     return [store_io.annotate_after_check(db, work, size.annotations, runs)]
 
 
+def _relations(size: Size, runs: int, cache: Path, work: Path) -> list:
+    from benchmarks import relations
+
+    return relations.run(size.pane_chars[-1], PANE_HIGHLIGHTS_PER_CHAR, work, runs)
+
+
 # Scenario groups in the order they run and print; each returns its table rows.
 GROUPS: dict[str, Callable[[Size, int, Path, Path], list]] = {
     "1-3": _reader_pane,
@@ -123,6 +129,7 @@ GROUPS: dict[str, Callable[[Size, int, Path, Path], list]] = {
     "6": _export,
     "7": _search,
     "8": _check,
+    "9": _relations,
 }
 
 
@@ -139,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         default="",
         metavar="GROUPS",
-        help="comma-separated scenario groups to run (1-3, 4, 5, 6, 7, 8); default: all",
+        help="comma-separated scenario groups to run (1-3, 4, 5, 6, 7, 8, 9); default: all",
     )
     parser.add_argument(
         "--cache-dir",

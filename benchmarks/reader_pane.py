@@ -15,7 +15,9 @@ import random
 import re
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
@@ -27,6 +29,9 @@ from reader.domain.annotations import ACCEPTED, PENDING, REJECTED, Annotation
 from reader.domain.corpus import SourceText
 from reader.domain.tags import default_tags
 from reader.store import Store
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
 
 OPEN_RATIO, FRAME_MS = 1.5, 16.0
 VIEW_WIDTH, VIEW_HEIGHT = 1000, 800
@@ -48,25 +53,30 @@ class _PaintWatch(QObject):
         return False
 
 
-def _show_until_painted(widget: QPlainTextEdit) -> None:
-    """Show ``widget`` and let Qt run until its text area has painted its first frame."""
-    watch = _PaintWatch(widget.viewport())
-    widget.show()
+def paint_after(widget: QWidget, action: Callable[[], object]) -> None:
+    """Run ``action``, then let Qt run until ``widget`` has painted a frame."""
+    watch = _PaintWatch(widget)
+    action()
     deadline = time.monotonic() + 30
     while not watch.painted:
         if time.monotonic() > deadline:
-            raise RuntimeError("the view was not painted within 30 s")
+            raise RuntimeError(f"{type(widget).__name__} was not painted within 30 s")
         QApplication.processEvents()
-    widget.viewport().removeEventFilter(watch)
+    widget.removeEventFilter(watch)
 
 
-def _dispose(widget: QWidget) -> None:
+def _show_until_painted(widget: QPlainTextEdit) -> None:
+    """Show ``widget`` and let Qt run until its text area has painted its first frame."""
+    paint_after(widget.viewport(), widget.show)
+
+
+def dispose(widget: QWidget) -> None:
     widget.close()
     widget.deleteLater()
     QApplication.processEvents()
 
 
-def _document(chars: int, density: float) -> tuple[str, list[Annotation]]:
+def highlighted_document(chars: int, density: float) -> tuple[str, list[Annotation]]:
     text = TextGenerator(seed=5).text(chars)
     rng = random.Random(9)
     tags = [tag.name for tag in default_tags()]
@@ -103,7 +113,7 @@ def _reader_view():
 
 
 def open_document(row_id: str, chars: int, density: float, runs: int) -> Row:
-    text, annotations = _document(chars, density)
+    text, annotations = highlighted_document(chars, density)
     tags = default_tags()
     template = _reader_view()
 
@@ -118,8 +128,8 @@ def open_document(row_id: str, chars: int, density: float, runs: int) -> Row:
     def prepare(side: str) -> QPlainTextEdit:
         return _reader_view() if side == "reader" else _plain_edit(template)
 
-    reader_ms, plain_ms = paired_ms(reader, plain, runs, prepare=prepare, cleanup=_dispose)
-    _dispose(template)
+    reader_ms, plain_ms = paired_ms(reader, plain, runs, prepare=prepare, cleanup=dispose)
+    dispose(template)
     return Row(
         row_id,
         f"open a document with {len(annotations):,} highlights (¼ overlapping), until painted",
@@ -141,6 +151,12 @@ def _pages(widget: QPlainTextEdit, fraction: float) -> list[float]:
     widget.setTextCursor(widget.cursorForPosition(widget.viewport().rect().topLeft()))
     QApplication.processEvents()
     widget.viewport().repaint()
+    return page_downs(widget)
+
+
+def page_downs(widget: QPlainTextEdit) -> list[float]:
+    """Seconds for each of PAGES_PER_RUN PageDown presses from where ``widget`` is, each repainted."""
+    bar = widget.verticalScrollBar()
     samples = []
     for _ in range(PAGES_PER_RUN):
         before = bar.value()
@@ -154,7 +170,7 @@ def _pages(widget: QPlainTextEdit, fraction: float) -> list[float]:
 
 
 def scroll_page(chars: int, density: float, runs: int) -> Row:
-    text, annotations = _document(chars, density)
+    text, annotations = highlighted_document(chars, density)
     view = _reader_view()
     view.set_document(text, annotations, default_tags())
     _show_until_painted(view)
@@ -166,8 +182,8 @@ def scroll_page(chars: int, density: float, runs: int) -> Row:
         fraction = (run + 0.5) / runs
         for widget, samples in ((view, reader), (plain, baseline))[:: 1 if run % 2 == 0 else -1]:
             samples.extend(_pages(widget, fraction))
-    _dispose(view)
-    _dispose(plain)
+    dispose(view)
+    dispose(plain)
     reader_ms, plain_ms = statistics.median(reader) * 1000, statistics.median(baseline) * 1000
     return Row(
         "3",
@@ -202,24 +218,30 @@ def _annotation_count(db: Path) -> int:
         connection.close()
 
 
-def add_by_key(chars: int, density: float, work: Path, runs: int) -> Row:
-    from dataclasses import replace
-
+def show_reader_window(db: Path, settings: Path) -> MainWindow:
+    """Reader's own window on ``db`` (settings kept in ``settings``), shown, active and exposed."""
     from reader.app import build
     from reader.cli import parse
 
-    text, annotations = _document(chars, density)
+    window = build(parse(["--db", str(db)]), settings_path=settings)
+    window.resize(1400, 900)
+    window.show()
+    window.activateWindow()
+    QTest.qWaitForWindowExposed(window)
+    return window
+
+
+def add_by_key(chars: int, density: float, work: Path, runs: int) -> Row:
+    from dataclasses import replace
+
+    text, annotations = highlighted_document(chars, density)
     db = work / "pane.sqlite"
     with Store.open(db) as store:
         document_id = store.import_source(SourceText("long.txt", "", text, "utf-8")).document_id
         store.add_annotations_bulk([replace(a, document_id=document_id) for a in annotations])
         key = next(tag.key for tag in store.tags() if tag.key)
     before = _annotation_count(db)
-    window = build(parse(["--db", str(db)]), settings_path=work / "pane-settings.ini")
-    window.resize(1400, 900)
-    window.show()
-    window.activateWindow()
-    QTest.qWaitForWindowExposed(window)
+    window = show_reader_window(db, work / "pane-settings.ini")
     view = window.findChild(QPlainTextEdit, "readerView")
     if view is None or view.document_text() != text:
         raise RuntimeError("Reader's window did not open the long document in its reader pane")
@@ -240,7 +262,7 @@ def add_by_key(chars: int, density: float, work: Path, runs: int) -> Row:
         view.viewport().repaint()
         added.append(time.perf_counter() - started)
     window.close()
-    _dispose(window)
+    dispose(window)
     stored = _annotation_count(db) - before
     if stored != len(targets):
         raise RuntimeError(f"{len(targets)} tag-key presses stored {stored} annotations")

@@ -4,15 +4,16 @@ are the claims that could name it (the relation is still stored from the claim).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from operator import itemgetter
+from typing import NamedTuple
 
 from reader.domain.annotations import REJECTED, Annotation
 from reader.domain.relations import Relation, RelationType
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):  # a tuple: Ctrl+K makes thousands of them in a large document
     annotation: Annotation
     kind: RelationType
     reverse: bool  # the selected annotation is the relation's target, the candidate its source
@@ -36,17 +37,30 @@ def link_candidates(
     """Every (annotation, relation type) the selected annotation may be linked with, nearest
     first (then earlier in the text, then by type order). ``linked``: the (source id, type,
     target id) already held, which are left out; rejected annotations are left out too."""
+    # The types by the tag the other end must carry, worked out once: each annotation is then
+    # one look-up (10,000 annotations take a few milliseconds, within a key press).
+    ahead: dict[str, list[tuple[int, RelationType]]] = defaultdict(list)  # selected is the source
+    behind: dict[str, list[tuple[int, RelationType]]] = defaultdict(list)  # selected is the target
+    for order, kind in enumerate(kinds):
+        if kind.source_tag == selected.tag:
+            ahead[kind.target_tag].append((order, kind))
+        elif kind.target_tag == selected.tag:
+            behind[kind.source_tag].append((order, kind))
     found = []
+    start, end, own = selected.start, selected.end, selected.id
     for other in annotations:
-        if other.id == selected.id or other.status == REJECTED:
+        forward, backward = ahead.get(other.tag), behind.get(other.tag)
+        if (forward is None and backward is None) or other.id == own or other.status == REJECTED:
             continue
-        for order, kind in enumerate(kinds):
-            if kind.fits(selected.tag, other.tag) and (selected.id, kind.name, other.id) not in linked:
-                found.append((gap(selected, other), other.start, order, Candidate(other, kind, False)))
-            elif kind.fits(other.tag, selected.tag) and (other.id, kind.name, selected.id) not in linked:
-                found.append((gap(selected, other), other.start, order, Candidate(other, kind, True)))
-    found.sort(key=lambda item: item[:3])
-    return [candidate for *_, candidate in found]
+        distance = max(0, other.start - end, start - other.end)  # gap(), without a call per annotation
+        for order, kind in forward or ():
+            if (own, kind.name, other.id) not in linked:
+                found.append((distance, other.start, order, Candidate(other, kind, False)))
+        for order, kind in backward or ():
+            if (other.id, kind.name, own) not in linked:
+                found.append((distance, other.start, order, Candidate(other, kind, True)))
+    found.sort(key=itemgetter(0, 1, 2))
+    return [item[3] for item in found]
 
 
 def can_link(selected: Annotation, kinds: Iterable[RelationType]) -> bool:

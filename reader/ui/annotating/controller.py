@@ -182,8 +182,10 @@ class AnnotatingController(QObject):
             )
             return
         selected = self.selected_annotation()
-        if selected is not None and selected in annotations:
-            row = annotations.index(selected) + step
+        # By id: comparing whole annotations field by field cost milliseconds at 10,000 of them.
+        ids = [a.id for a in annotations]
+        if selected is not None and selected.id in ids:
+            row = ids.index(selected.id) + step
         else:
             caret = self.view.caret_code_point()
             after = [i for i, a in enumerate(annotations) if a.start >= caret]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QPainter
 
 from reader.domain.annotations import ACCEPTED, REJECTED, Annotation
@@ -53,6 +53,12 @@ class LinkingController(QObject):
         self.links: list[ShownLink] = []
         self.mode: LinkMode | None = None
         self.walked: str | None = None  # the relation id Ctrl+J reached
+        # The selected annotation's candidates, worked out once its frame is painted, so that
+        # Ctrl+K finds them ready: among 10,000 annotations they take longer than a frame.
+        self._prepared: tuple[str, list[Candidate]] | None = None
+        self._preparing = QTimer(self)
+        self._preparing.setSingleShot(True)
+        self._preparing.timeout.connect(self._prepare_candidates)
         actions.bind("Link", self.start_linking)
         actions.bind("NextLink", lambda: self.walk(1))
         actions.bind("PreviousLink", lambda: self.walk(-1))
@@ -98,6 +104,18 @@ class LinkingController(QObject):
         self.list.show_links(self.links, self._hint(selected))
         self.list.set_current(self.walked)
         self.view.viewport().update()
+        self._prepared = None
+        if selected is not None and can_link(selected, self.kinds):
+            self._preparing.start(0)
+
+    def _prepare_candidates(self) -> None:
+        selected = self.selected()
+        if selected is not None and self._prepared is None:
+            self._prepared = (selected.id, self._candidates(selected))
+
+    def _candidates(self, selected: Annotation) -> list[Candidate]:
+        held = {(link.relation.source_id, link.relation.type, link.relation.target_id) for link in self.links}
+        return link_candidates(selected, self.annotating.panel.model.annotations(), self.kinds, held)
 
     def _hint(self, selected: Annotation | None) -> str:
         if selected is None or not can_link(selected, self.kinds):
@@ -137,8 +155,8 @@ class LinkingController(QObject):
                 )
             )
             return
-        held = {(link.relation.source_id, link.relation.type, link.relation.target_id) for link in self.links}
-        candidates = link_candidates(selected, self.annotating.panel.model.annotations(), self.kinds, held)
+        prepared, self._prepared = self._prepared, None  # linking may change what is held: made anew next time
+        candidates = prepared[1] if prepared is not None and prepared[0] == selected.id else self._candidates(selected)
         if not candidates:
             self.window.say(translate("Linking", "Nothing in this document can be linked to it yet"))
             return

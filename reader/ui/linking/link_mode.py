@@ -48,4 +48,4 @@ class LinkMode:
         if self.kind is not None:
             shown = [c for c in shown if c.kind == self.kind]
         self.shown = shown
-        self.position = shown.index(here) if here in shown else 0
+        self.position = shown.index(here) if here is not None and here in shown else 0
