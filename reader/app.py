@@ -27,6 +27,7 @@ from reader.ui.compare.controller import ComparisonController
 from reader.ui.compare.view import ComparisonPanel
 from reader.ui.library.controller import LibraryController
 from reader.ui.linking.controller import LinkingController
+from reader.ui.linking.relation_types import RelationTypesController
 from reader.ui.main_window import MainWindow
 from reader.ui.merge.controller import MergeController
 from reader.ui.reading.controller import ReadingController
@@ -77,6 +78,7 @@ class ReaderApp(QObject):
         self.tags = tags = TagsController(session, actions, window, annotating)
         self.review = ReviewController(session, actions, window, reading, annotating)
         self.linking = LinkingController(session, actions, window, annotating, window.link_list)
+        self.relation_types = RelationTypesController(session, actions, window, annotating)
         comparison = ComparisonPanel(window)
         dock = window.add_dock(translate("Window", "Comparison"), "comparisonDock", comparison)
         self.comparison = ComparisonController(session, actions, window, annotating, comparison, dock)

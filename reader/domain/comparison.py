@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from reader.domain.agreement import overlap_pairs
 from reader.domain.annotations import ACCEPTED, REJECTED, Annotation
@@ -213,13 +214,23 @@ class Tally:
         return self.rows - self.agree
 
 
-def tally(rows: Sequence[RowNow]) -> Tally:
+class Settleable(Protocol):
+    """A row of a comparison, of spans (RowNow) or of links (relation_comparison.LinkNow)."""
+
+    @property
+    def agrees(self) -> bool: ...
+
+    @property
+    def to_settle(self) -> bool: ...
+
+
+def tally(rows: Sequence[Settleable]) -> Tally:
     agree = sum(row.agrees for row in rows)
     to_settle = sum(row.to_settle for row in rows)
     return Tally(len(rows), agree, len(rows) - agree - to_settle, to_settle)
 
 
-def next_to_settle(rows: Sequence[RowNow], after: int) -> int | None:
+def next_to_settle(rows: Sequence[Settleable], after: int) -> int | None:
     """The first row after row ``after`` still to settle, going round past the end; None when none is."""
     count = len(rows)
     for step in range(1, count + 1):

@@ -83,6 +83,34 @@
             <numerusform>Keep ours: %n annotations changed (Ctrl+Z undoes)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n link(s)</source>
+        <translation>
+            <numerusform>%n link</numerusform>
+            <numerusform>%n links</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n differ</source>
+        <translation>
+            <numerusform>%n differs</numerusform>
+            <numerusform>%n differ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Take theirs: %n link(s) changed (Ctrl+Z undoes)</source>
+        <translation>
+            <numerusform>Take theirs: %n link changed (Ctrl+Z undoes)</numerusform>
+            <numerusform>Take theirs: %n links changed (Ctrl+Z undoes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep ours: %n link(s) changed (Ctrl+Z undoes)</source>
+        <translation>
+            <numerusform>Keep ours: %n link changed (Ctrl+Z undoes)</numerusform>
+            <numerusform>Keep ours: %n links changed (Ctrl+Z undoes)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Library</name>
@@ -143,6 +171,13 @@
         <translation>
             <numerusform>Links (%n)</numerusform>
             <numerusform>Links (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>%n relation</numerusform>
+            <numerusform>%n relations</numerusform>
         </translation>
     </message>
 </context>

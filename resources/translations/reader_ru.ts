@@ -196,6 +196,14 @@
         <translation>Добавить, переименовать, перекрасить метки или сменить их клавиши</translation>
     </message>
     <message>
+        <source>Edit &amp;Relation Types…</source>
+        <translation>Изменить &amp;типы связей…</translation>
+    </message>
+    <message>
+        <source>Add, rename or delete relation types: the tags each links, its key (Alt while linking), its colour</source>
+        <translation>Добавить, переименовать или удалить типы связей: какие метки каждый связывает, его клавиша (с Alt при связывании), его цвет</translation>
+    </message>
+    <message>
         <source>&amp;Accept</source>
         <translation>&amp;Принять</translation>
     </message>
@@ -1010,6 +1018,18 @@
         <translation>Текст B</translation>
     </message>
     <message>
+        <source>{source} to {target}, {status}</source>
+        <translation>{source} с {target}, {status}</translation>
+    </message>
+    <message>
+        <source>{side}: {type} {link}, {status}, by {annotator}</source>
+        <translation>{side}: {type} {link}, {status}, разметчик {annotator}</translation>
+    </message>
+    <message>
+        <source>Link type</source>
+        <translation>Тип связи</translation>
+    </message>
+    <message>
         <source>Difference</source>
         <translation>Различие</translation>
     </message>
@@ -1046,8 +1066,88 @@
         <translation>Сравнение пометок двух разметчиков</translation>
     </message>
     <message>
-        <source>T takes theirs (accepted; ours rejected) · O keeps ours (accepted; theirs rejected here) · settled rows stay, marked ✓ · Ctrl+Z undoes</source>
-        <translation>T — взять их версию (она принята, наша отклонена) · O — оставить нашу (она принята, их отклонена здесь) · решённые строки остаются на месте с отметкой ✓ · Ctrl+Z отменяет</translation>
+        <source>Links</source>
+        <translation>Связи</translation>
+    </message>
+    <message>
+        <source>Comparison of two annotators&apos; links</source>
+        <translation>Сравнение связей двух разметчиков</translation>
+    </message>
+    <message>
+        <source>T takes theirs (accepted; ours rejected) · O keeps ours (accepted; theirs rejected here), of the span or the link selected · Tab goes to the links · settled rows stay, marked ✓ · Ctrl+Z undoes</source>
+        <translation>T — взять их версию (она принята, наша отклонена) · O — оставить нашу (она принята, их отклонена здесь), для выбранного фрагмента или связи · Tab — к связям · решённые строки остаются на месте с отметкой ✓ · Ctrl+Z отменяет</translation>
+    </message>
+    <message>
+        <source>{links}, {differ}; {to_settle}.</source>
+        <translation>{links}, {differ}; {to_settle}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s)</source>
+        <translation>
+            <numerusform>%n связь</numerusform>
+            <numerusform>%n связи</numerusform>
+            <numerusform>%n связей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n differ</source>
+        <translation>
+            <numerusform>%n расходится</numerusform>
+            <numerusform>%n расходятся</numerusform>
+            <numerusform>%n расходятся</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Take their link {type}</source>
+        <translation>Взять их связь {type}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Take theirs: %n link(s) changed (Ctrl+Z undoes)</source>
+        <translation>
+            <numerusform>Взята их версия: изменена %n связь (Ctrl+Z отменит)</numerusform>
+            <numerusform>Взята их версия: изменены %n связи (Ctrl+Z отменит)</numerusform>
+            <numerusform>Взята их версия: изменено %n связей (Ctrl+Z отменит)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep our link {type}</source>
+        <translation>Оставить нашу связь {type}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep ours: %n link(s) changed (Ctrl+Z undoes)</source>
+        <translation>
+            <numerusform>Оставлена наша версия: изменена %n связь (Ctrl+Z отменит)</numerusform>
+            <numerusform>Оставлена наша версия: изменены %n связи (Ctrl+Z отменит)</numerusform>
+            <numerusform>Оставлена наша версия: изменено %n связей (Ctrl+Z отменит)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pick a link in the comparison first (Tab goes to the links)</source>
+        <translation>Сначала выберите связь в сравнении (Tab — к связям)</translation>
+    </message>
+    <message>
+        <source>Their link is ours here, and accepted already</source>
+        <translation>Их связь здесь совпадает с нашей и уже принята</translation>
+    </message>
+    <message>
+        <source>Their link is here and accepted already</source>
+        <translation>Их связь уже здесь и принята</translation>
+    </message>
+    <message>
+        <source>Our link is kept already</source>
+        <translation>Наша связь уже оставлена</translation>
+    </message>
+    <message>
+        <source>Take the span “{text}” first (T on its row): their link&apos;s end is not here yet</source>
+        <translation>Сначала возьмите фрагмент «{text}» (T на его строке): конца их связи здесь ещё нет</translation>
+    </message>
+    <message>
+        <source>Settle the span “{text}” first (T or O on its row): their link&apos;s end is not here</source>
+        <translation>Сначала решите фрагмент «{text}» (T или O на его строке): конца их связи здесь нет</translation>
+    </message>
+    <message>
+        <source>These two spans are linked as {type} here already</source>
+        <translation>Эти два фрагмента здесь уже связаны как {type}</translation>
     </message>
 </context>
 <context>
@@ -1292,6 +1392,18 @@
         <translation>Удалить связь {type}</translation>
     </message>
     <message>
+        <source>Add relation type {name}</source>
+        <translation>Добавить тип связи {name}</translation>
+    </message>
+    <message>
+        <source>Change relation type {name}</source>
+        <translation>Изменить тип связи {name}</translation>
+    </message>
+    <message>
+        <source>Delete relation type {name}</source>
+        <translation>Удалить тип связи {name}</translation>
+    </message>
+    <message>
         <source>No links yet: Ctrl+K links it</source>
         <translation>Связей пока нет: Ctrl+K свяжет</translation>
     </message>
@@ -1354,6 +1466,118 @@
             <numerusform>Связи (%n)</numerusform>
             <numerusform>Связи (%n)</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>%n связь</numerusform>
+            <numerusform>%n связи</numerusform>
+            <numerusform>%n связей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit Relation Types</source>
+        <translation>Типы связей</translation>
+    </message>
+    <message>
+        <source>Relation types</source>
+        <translation>Типы связей</translation>
+    </message>
+    <message>
+        <source>Relation type name</source>
+        <translation>Название типа связи</translation>
+    </message>
+    <message>
+        <source>From tag</source>
+        <translation>От метки</translation>
+    </message>
+    <message>
+        <source>To tag</source>
+        <translation>К метке</translation>
+    </message>
+    <message>
+        <source>Key (with Alt while linking)</source>
+        <translation>Клавиша (с Alt при связывании)</translation>
+    </message>
+    <message>
+        <source>Colour (#rrggbb)</source>
+        <translation>Цвет (#rrggbb)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Choose a colour</source>
+        <translation>Выбрать цвет</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w Type</source>
+        <translation>Но&amp;вый тип</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Type</source>
+        <translation>&amp;Удалить тип</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>На&amp;звание:</translation>
+    </message>
+    <message>
+        <source>&amp;From tag:</source>
+        <translation>&amp;От метки:</translation>
+    </message>
+    <message>
+        <source>&amp;To tag:</source>
+        <translation>&amp;К метке:</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>К&amp;лавиша:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Цвет:</translation>
+    </message>
+    <message>
+        <source>Desc&amp;ription:</source>
+        <translation>О&amp;писание:</translation>
+    </message>
+    <message>
+        <source>Alt+key picks the type while linking. A renamed type keeps its links; the tags of a type in use cannot change. Ctrl+Z in the window undoes a change or a deletion.</source>
+        <translation>Alt+клавиша выбирает тип при связывании. Переименованный тип сохраняет свои связи; метки используемого типа менять нельзя. Ctrl+Z в окне отменяет изменение или удаление.</translation>
+    </message>
+    <message>
+        <source>new_type</source>
+        <translation>new_type</translation>
+    </message>
+    <message>
+        <source>The colour must look like #rrggbb</source>
+        <translation>Цвет должен иметь вид #rrggbb</translation>
+    </message>
+    <message>
+        <source>Choose the relation type to delete in the list first</source>
+        <translation>Сначала выберите в списке тип связи, который нужно удалить</translation>
+    </message>
+    <message>
+        <source>Relation type colour</source>
+        <translation>Цвет типа связи</translation>
+    </message>
+    <message>
+        <source>Relation type {name} saved</source>
+        <translation>Тип связи {name} сохранён</translation>
+    </message>
+    <message>
+        <source>Relation type {name} deleted; Ctrl+Z brings it back</source>
+        <translation>Тип связи {name} удалён; Ctrl+Z вернёт его</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,9 @@ shown), and the pairing is kept: settling a row changes statuses, and the row st
 it is, marked with what was decided. It is paired anew when the comparison is opened
 again, when the window opens another database, or when another program changes the other
 database. Rejected annotations are left out of the pairing, as ``reader agreement`` leaves
-them out. Every step is one undoable command.
+them out. Every step is one undoable command. The links (relations) are paired with the
+spans and settled in a table of their own (reader.ui.compare.link_rows); T and O work on
+the table that has the focus, or had it last.
 """
 
 from __future__ import annotations
@@ -21,10 +23,13 @@ from PySide6.QtWidgets import QDockWidget
 from reader.domain.annotations import REJECTED, Annotation
 from reader.domain.comparison import ComparedRow, RowNow, compare_annotations, left_out, next_to_settle, rows_now, tally
 from reader.domain.documents import Document
+from reader.domain.relation_comparison import ComparedLink, LinkNow
+from reader.domain.relations import Relation
 from reader.domain.text import single_spaced
 from reader.store import Store, StoreError
 from reader.ui.annotating.commands import ChangeAnnotations
 from reader.ui.compare.dialog import CompareDialog, ComparisonChoice
+from reader.ui.compare.link_rows import LinkRows
 from reader.ui.compare.settling import Change, Stored, keeping_ours, taking_theirs
 from reader.ui.compare.view import ComparisonPanel
 from reader.ui.reading.controller import fitting
@@ -45,6 +50,7 @@ Said = Callable[[int], str]  # what to say when a number of annotations changed
 class Pairing(NamedTuple):
     rows: list[ComparedRow]
     missing: bool  # the other database has no document with this text
+    links: list[ComparedLink]
 
 
 class ComparisonController(QObject):
@@ -71,6 +77,7 @@ class ComparisonController(QObject):
         self._pairings: dict[int, Pairing] = {}  # by document id, while the comparison is open
         self._store: Store | None = None  # the database the pairings were made in
         self._settling = False
+        self.links = LinkRows(session, sink, panel, window.say)
         self._other_watch = QTimer(self)
         self._other_watch.setInterval(LOOK_AT_THE_OTHER_FILE_MS)
         self._other_watch.timeout.connect(self._look_at_the_other_file)
@@ -78,9 +85,11 @@ class ComparisonController(QObject):
         actions.bind("KeepOurs", self.keep_ours)
         actions.bind("Compare", self.choose)
         self.panel.rowChosen.connect(self._row_chosen)
+        self.panel.linkChosen.connect(lambda row: self._row_chosen(self.panel.links_model.row(row).pair.source_row))
         self.dock.visibilityChanged.connect(self._visibility_changed)
         session.documentOpened.connect(self.refresh)
         session.annotationsChanged.connect(lambda document_id: self.refresh())
+        session.relationsChanged.connect(lambda document_id: self.refresh())
         session.databaseLoaded.connect(self._database_loaded)
         window.closing.connect(self.stop)
 
@@ -214,6 +223,7 @@ class ComparisonController(QObject):
         if document is None:
             self.panel.heading.setText(translate("Compare", "No document open"))
             self.panel.show_rows([])
+            self.panel.show_links([])
             return
         mine = self.annotations.annotations()
         pairing = self._pairings.get(document.id)
@@ -226,9 +236,12 @@ class ComparisonController(QObject):
             changed = [i for i, (old, new) in enumerate(zip(before, rows, strict=True)) if old.decision != new.decision]
             if changed and self.panel.current_row() not in changed:
                 self.panel.go_to(changed[0])
-        self.panel.heading.setText(self._heading(document, rows, pairing, mine))
+        links = self.links.show(pairing.links, pairing.rows, mine, document.id)
+        self.panel.heading.setText(self._heading(document, rows, pairing, mine, links))
 
-    def _heading(self, document: Document, rows: list[RowNow], pairing: Pairing, mine: list[Annotation]) -> str:
+    def _heading(
+        self, document: Document, rows: list[RowNow], pairing: Pairing, mine: list[Annotation], links: list[LinkNow]
+    ) -> str:
         choice = self.choice
         assert choice is not None
         names = {
@@ -252,6 +265,7 @@ class ComparisonController(QObject):
             settled=translate("Compare", "%n settled", None, counts.settled),
             to_settle=translate("Compare", "%n to settle", None, counts.to_settle),
         )
+        heading = f"{heading} {self.links.heading(links)}"
         new = len(left_out(pairing.rows, self._side(mine, choice.a_annotator)))
         if not new:
             return f"{sides} {heading}"
@@ -265,17 +279,28 @@ class ComparisonController(QObject):
 
     def _pair(self, mine: list[Annotation], choice: ComparisonChoice, document: Document) -> Pairing:
         ours = self._side(mine, choice.a_annotator)
+        our_links = self.links.relations_here(document.id)
         if self.other is None:
-            return Pairing(compare_annotations(ours, self._side(mine, choice.b_annotator)), False)
+            theirs, their_links, missing = self._side(mine, choice.b_annotator), our_links, False
+        else:
+            theirs, their_links, missing = self._theirs(document)
+        rows = compare_annotations(ours, theirs)
+        return Pairing(
+            rows, missing, self.links.pair(rows, our_links, their_links, choice.a_annotator, choice.b_annotator)
+        )
+
+    def _theirs(self, document: Document) -> tuple[list[Annotation], list[Relation], bool]:
+        """B's spans and links of the document in the other database, and whether it lacks the text."""
+        assert self.other is not None and self.choice is not None
         try:
             found = self.other.document_by_sha256(document.sha256)
-            stored = fitting(found.text, self.other.annotations(found.id)) if found else None
+            if found is None:
+                return [], [], True
+            stored = fitting(found.text, self.other.annotations(found.id))
+            return self._side(stored, self.choice.b_annotator), self.other.document_relations(found.id), False
         except StoreError as error:
             self.window.say(str(error), problem=True)
-            stored = []
-        if stored is None:
-            return Pairing(compare_annotations(ours, []), True)
-        return Pairing(compare_annotations(ours, self._side(stored, choice.b_annotator)), False)
+            return [], [], False
 
     def _row_chosen(self, row: int) -> None:
         """Show the row in the text: ours (or theirs, when it is here) selected, else their span."""
@@ -291,6 +316,9 @@ class ComparisonController(QObject):
     # ----- taking a version -----
 
     def take_theirs(self) -> None:
+        if self._on_links():
+            self.links.take_theirs(other_database=self.other is not None)
+            return
         self._settle(
             taking_theirs,
             translate("Compare", "Take theirs of “{text}”"),
@@ -298,11 +326,17 @@ class ComparisonController(QObject):
         )
 
     def keep_ours(self) -> None:
+        if self._on_links():
+            self.links.keep_ours(other_database=self.other is not None)
+            return
         self._settle(
             keeping_ours,
             translate("Compare", "Keep ours of “{text}”"),
             lambda count: translate("Compare", "Keep ours: %n annotation(s) changed (Ctrl+Z undoes)", None, count),
         )
+
+    def _on_links(self) -> bool:
+        return self.active and self.dock.isVisible() and self.panel.links_in_use()
 
     def _settle(self, changes_for: Settle, undo_text: str, said: Said) -> None:
         """One undoable step of the changes ``changes_for`` gives for the current row (named

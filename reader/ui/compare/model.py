@@ -22,6 +22,7 @@ from reader.domain.comparison import (
     ComparedRow,
     RowNow,
 )
+from reader.domain.relations import Relation
 from reader.domain.text import one_line
 from reader.ui.reading.status_words import STATUS_MARKS, annotator_choice, status_word
 from reader.ui.shell.tables import ROOT, AnyIndex
@@ -139,9 +140,10 @@ class ComparisonModel(QAbstractTableModel):
         return f"{STATUS_MARKS.get(status, '?')} {annotation.tag}"
 
     @staticmethod
-    def status(annotation: Annotation, what: str | None, on_a: bool) -> str:
-        """The status a side shows: its own here; a version replaced by the other side's, or
-        ours deleted since, counts as rejected; theirs not here shows its status where it is."""
+    def status(annotation: Annotation | Relation, what: str | None, on_a: bool) -> str:
+        """The status a side (a span, or a link) shows: its own here; a version replaced by the
+        other side's, or ours deleted since, counts as rejected; theirs not here shows its
+        status where it is."""
         if what in (PENDING, ACCEPTED, REJECTED):
             return what
         if what == REPLACED or on_a:

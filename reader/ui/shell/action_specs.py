@@ -197,6 +197,16 @@ SPECS: tuple[Spec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Add, rename, recolour tags or change their keys"),
     ),
     Spec(
+        "EditRelationTypes",
+        QT_TRANSLATE_NOOP("Actions", "Edit &Relation Types…"),
+        ANNOTATE,
+        ("Ctrl+Shift+T",),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Add, rename or delete relation types: the tags each links, its key (Alt while linking), its colour",
+        ),
+    ),
+    Spec(
         "Accept",
         QT_TRANSLATE_NOOP("Actions", "&Accept"),
         REVIEW,
