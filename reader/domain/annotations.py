@@ -32,8 +32,19 @@ class MisquotedText(BadAnnotation):
     """An annotation whose text is not what its document has at its offsets."""
 
 
+class Versioned:
+    """What an annotation and a relation share: ``updated_at`` starts as ``created_at``."""
+
+    created_at: str
+    updated_at: str
+
+    def __post_init__(self) -> None:
+        if not self.updated_at:
+            object.__setattr__(self, "updated_at", self.created_at)
+
+
 @dataclass(frozen=True)
-class Annotation:
+class Annotation(Versioned):
     document_id: int
     start: int
     end: int
@@ -47,10 +58,6 @@ class Annotation:
     id: str = field(default_factory=new_id)
     created_at: str = field(default_factory=utc_now)
     updated_at: str = ""
-
-    def __post_init__(self) -> None:
-        if not self.updated_at:
-            object.__setattr__(self, "updated_at", self.created_at)
 
     def changed(self, **fields) -> Annotation:
         """A copy with ``fields`` changed and ``updated_at`` moved to now."""

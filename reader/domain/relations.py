@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from reader.domain.annotations import PENDING, STATUSES, Annotation, new_id, utc_now
+from reader.domain.annotations import PENDING, STATUSES, Annotation, Versioned, new_id, utc_now
 from reader.domain.tags import PALETTE, check_name, is_colour
 
 SAID_BY, DATED = "said_by", "dated"
@@ -53,7 +53,7 @@ def default_relation_types() -> list[RelationType]:
 
 
 @dataclass(frozen=True)
-class Relation:
+class Relation(Versioned):
     type: str
     source_id: str
     target_id: str
@@ -65,10 +65,6 @@ class Relation:
     id: str = field(default_factory=new_id)
     created_at: str = field(default_factory=utc_now)
     updated_at: str = ""
-
-    def __post_init__(self) -> None:
-        if not self.updated_at:
-            object.__setattr__(self, "updated_at", self.created_at)
 
     def changed(self, **fields) -> Relation:
         """A copy with ``fields`` changed and ``updated_at`` moved to now."""
