@@ -16,7 +16,7 @@ ROUNDS ?= 120
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test,dist,check,peers]"
+	$(BIN)/pip install --quiet -e ".[test,dist,check,peers,suggest]"
 	touch $(STAMP)
 
 run: $(STAMP) system-libs translations
