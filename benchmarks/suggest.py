@@ -1,11 +1,13 @@
-"""``python -m benchmarks.suggest [--runs N]``: the Russian suggester on the development set.
+"""``python -m benchmarks.suggest [--runs N] [--set seeds|heldout]``: the Russian suggester on a labelled set.
 
 Prints, per tag (actor, date, core dates, claim), precision, recall and F1, exact and by
 overlap (reader.domain.agreement's matching: one-to-one, greedy by shared characters), then
 the load time, the time per document and per 5,000 characters (medians of N runs), and the
 suggester's peak memory, both as the growth of the process's peak RSS over importing,
 loading and suggesting, and as tracemalloc's peak of Python allocations over a second load
-and run. The figures and the method are in docs/suggestions.md.
+and run. ``--set seeds`` (the default) is the development set the rules were written on,
+``--set heldout`` four other news texts (tests/data/suggest/heldout/). The figures and the
+method are in docs/suggestions.md.
 """
 
 from __future__ import annotations
@@ -19,8 +21,11 @@ import tracemalloc
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-GOLD = REPO / "tests" / "data" / "suggest" / "seeds_gold.jsonl"
-TEXTS = REPO / "seeds"
+SUGGEST = REPO / "tests" / "data" / "suggest"
+SETS = {  # name: (gold file, folder of its texts)
+    "seeds": (SUGGEST / "seeds_gold.jsonl", REPO / "seeds"),
+    "heldout": (SUGGEST / "heldout" / "heldout_gold.jsonl", SUGGEST / "heldout"),
+}
 TAGS = ("actor", "date", "date (core)", "claim")
 
 
@@ -51,11 +56,13 @@ def quality_table(report) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs over each document for the timing (median)")
+    parser.add_argument("--set", choices=SETS, default="seeds", help="the labelled set (default: seeds)")
     args = parser.parse_args(argv)
+    gold, texts = SETS[args.set]
 
     from reader.suggesting.evaluation import development_set, evaluate, speakers_named
 
-    documents = development_set(GOLD, TEXTS)
+    documents = development_set(gold, texts)
     rss_before = _peak_rss_mb()
     started = time.perf_counter()
     from reader.suggesting import load
@@ -82,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     traced_peak = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
 
-    print(f"Suggester: {second.version}; development set: {len(documents)} documents ({GOLD.relative_to(REPO)})")
+    print(f"Suggester: {second.version}; {args.set} set: {len(documents)} documents ({gold.relative_to(REPO)})")
     print()
     print(quality_table(evaluate(documents, suggested)))
     named, paired = speakers_named(documents, suggested)
