@@ -12,8 +12,9 @@ from typing import TextIO
 
 from reader import __version__
 from reader.cli_agreement import add_agreement_parser, run_agreement
-from reader.cli_export import print_import_report, refuse_own_file, run_export_command
+from reader.cli_export import add_suggestions_argument, print_import_report, refuse_own_file, run_export_command
 from reader.cli_relations import add_relation_parsers, run_link, run_relation_types, run_unlink
+from reader.cli_suggest import add_suggest_parser, run_suggest
 from reader.cli_tags import add_tags_parser, run_tags
 from reader.domain.annotations import Annotation, BadSpan, checked_span
 from reader.domain.corpus import SkippedFile
@@ -83,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="relations: one row per relation, both ends spelled out; claims: one row per claim, its linked "
         "ends grouped by relation type. In Reader's own formats; the JSONL of annotations carries relations too",
     )
+    add_suggestions_argument(export)
     export.add_argument("-o", "--output", type=Path, metavar="OUT", help="default: standard output")
 
     reimport = commands.add_parser("import-annotations", help="read back what export wrote, or another tool's file")
@@ -120,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_agreement_parser(commands)
     add_tags_parser(commands)
     add_relation_parsers(commands)
+    add_suggest_parser(commands)
     return parser
 
 
@@ -269,6 +272,7 @@ COMMANDS: dict[str, Callable] = {
     "link": run_link,
     "unlink": run_unlink,
     "relation-types": run_relation_types,
+    "suggest": run_suggest,
 }
 
 

@@ -1,14 +1,15 @@
 """``reader export`` in Reader's own formats, of any of its tables (``--table annotations|relations|
-claims``, reader.domain.relation_tables), and what ``import-annotations`` says once it has read
-one back."""
+claims``, reader.domain.relation_tables) or of the open suggestions (``--suggestions``, in the
+annotation columns), and what ``import-annotations`` says once it has read one back."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from reader.domain.export import FORMATS, encoding_for
+from reader.domain.export import COLUMNS, FORMATS, encoding_for
 from reader.domain.export_writer import write_export, write_table
 from reader.domain.relation_tables import ANNOTATIONS, CLAIMS, RELATIONS
 from reader.domain.resaved_csv import KINDS as NORMALISED
@@ -21,6 +22,16 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 3
 _ROWS = {ANNOTATIONS: "annotation(s)", RELATIONS: "relation(s)", CLAIMS: "claim(s)"}
+SUGGESTIONS = "suggestions"
+
+
+def add_suggestions_argument(export: argparse.ArgumentParser) -> None:
+    export.add_argument(
+        "--suggestions",
+        action="store_true",
+        help="the open suggestions (reader suggest) instead, in the annotation columns: the annotator is "
+        "the suggester and its version, the status pending. Annotation exports never carry suggestions",
+    )
 
 
 def refuse_own_file(store: Store, path: Path, doing: str) -> None:
@@ -32,6 +43,8 @@ def run_export_command(args, out: TextIO, err: TextIO) -> int:
     """``export``: another tool's format (which has no tables), or Reader's own."""
     if args.table != ANNOTATIONS and args.format not in FORMATS:
         raise StoreError(f"--table {args.table} is written as {', '.join(FORMATS)}, not as {args.format}")
+    if args.suggestions and (args.table != ANNOTATIONS or args.format not in FORMATS):
+        raise StoreError(f"--suggestions is written as {', '.join(FORMATS)}, and on its own (no --table)")
     return or_peer_export(run_export)(args, out, err)
 
 
@@ -40,9 +53,10 @@ def run_export(args, out: TextIO, err: TextIO) -> int:
     if args.format == "xlsx" and args.output is None:
         raise StoreError("--format xlsx writes a workbook, not text: give the file with -o OUT")
     with Store.open(args.db, read_only=True) as store:
+        table = SUGGESTIONS if args.suggestions else args.table
 
         def write(handle: TextIO) -> tuple[int, str]:
-            return _write(store, args.table, handle, args.format, args.dialect)
+            return _write(store, table, handle, args.format, args.dialect)
 
         if args.output is not None:
             refuse_own_file(store, args.output, "export into")
@@ -62,9 +76,9 @@ def run_export(args, out: TextIO, err: TextIO) -> int:
                 count, warning = write(handle)
         else:
             count, warning = write(out)
-        orphans = len(store.orphaned_annotations())
+        orphans = 0 if args.suggestions else len(store.orphaned_annotations())
     if args.output is not None:
-        print(f"exported {count} {_ROWS[args.table]} to {args.output}", file=err)
+        print(f"exported {count} {_ROWS.get(table, 'open suggestion(s)')} to {args.output}", file=err)
     if orphans:
         left_out = "orphaned annotation(s) left out" + ("" if args.table == ANNOTATIONS else ", with their relations")
         print(f"{orphans} {left_out}: a re-import changed their text", file=err)
@@ -74,6 +88,8 @@ def run_export(args, out: TextIO, err: TextIO) -> int:
 
 
 def _write(store: Store, table: str, handle: TextIO, fmt: str, dialect: str) -> tuple[int, str]:
+    if table == SUGGESTIONS:
+        return write_table(store.suggestion_export_rows(), COLUMNS, SUGGESTIONS, handle, fmt, dialect)
     if table == ANNOTATIONS:
         rows, documents = store.export_rows(), store.export_documents()
         return write_export(rows, documents, handle, fmt, dialect, tables=store.tables_beside_annotations(fmt))

@@ -30,13 +30,21 @@ from reader.store.schema import (
     reading_uri,
 )
 from reader.store.search import SearchQueries
+from reader.store.suggestions import SuggestionQueries
 
 # Closing waits this long at most for a check or copy still running (a copy is atomic if cut short).
 CHECK_WAIT_SECONDS = 60
 
 
 class Store(
-    RelationRows, RelationPairs, PeerQueries, RelationQueries, AnnotationQueries, AnnotationRows, SearchQueries
+    SuggestionQueries,
+    RelationRows,
+    RelationPairs,
+    PeerQueries,
+    RelationQueries,
+    AnnotationQueries,
+    AnnotationRows,
+    SearchQueries,
 ):
     """One open Reader database. Every public method that writes is one transaction."""
 

@@ -31,6 +31,10 @@ ALLOWED = {
     ("store/schema.py", "tag_key"),
     ("store/schema.py", "type_key"),
     ("store/schema.py", "annotation_key"),
+    # The suggestions migration likewise (schema 3).
+    ("store/suggestion_table.py", "schema"),
+    ("store/suggestion_table.py", "document_key"),
+    ("store/suggestion_table.py", "annotation_key"),
     # Restore: the names of tables in Reader's own databases (read from sqlite_master),
     # quoted as identifiers; DROP statements from a literal tuple; integers for PRAGMAs.
     ("store/backup.py", "_identifier(name)"),
