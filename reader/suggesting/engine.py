@@ -28,8 +28,11 @@ def load() -> Suggester:
     for package in REQUIRED:
         try:
             __import__(package)
-        except ImportError:
-            raise MissingSuggester(package) from None
+        except ImportError as error:
+            # The package itself missing, or one it needs: the message names which, in one line
+            # (numpy's own message is a page, its cause on the last line).
+            cause = next((line.strip() for line in reversed(str(error).splitlines()) if line.strip()), "")
+            raise MissingSuggester(package if error.name == package else f"{package} ({cause})") from None
     with quiet_pkg_resources():
         return Suggester()
 
