@@ -37,6 +37,7 @@ from reader.ui.shell.actions import Actions
 from reader.ui.shell.session import Session
 from reader.ui.shell.settings import WindowSettings
 from reader.ui.shell.translation import translate
+from reader.ui.suggesting.controller import SuggestingController
 
 EXIT_AFTER_VARIABLE = "READER_EXIT_AFTER_MS"
 
@@ -79,6 +80,7 @@ class ReaderApp(QObject):
         self.review = ReviewController(session, actions, window, reading, annotating)
         self.linking = LinkingController(session, actions, window, annotating, window.link_list)
         self.relation_types = RelationTypesController(session, actions, window, annotating)
+        self.suggesting = SuggestingController(session, actions, window, reading, annotating)
         comparison = ComparisonPanel(window)
         dock = window.add_dock(translate("Window", "Comparison"), "comparisonDock", comparison)
         self.comparison = ComparisonController(session, actions, window, annotating, comparison, dock)

@@ -132,6 +132,8 @@ class SuggestionQueries(RelationQueries):
         else:
             where += " AND status = ?"
         found = self._suggestions(f"{where} {_TEXT_ORDER}", params)
+        if not found:  # most documents: no need to read the text and every annotation
+            return []
         text, tags = self._document_text(document_id), self.tag_names()
         found = [s for s in found if s.tag in tags and text[s.start : s.end] == s.text]
         if status == OPEN:
@@ -227,6 +229,19 @@ class SuggestionQueries(RelationQueries):
                 self.db.conn.execute(
                     "UPDATE suggestions SET status = ?, annotation_id = ?, updated_at = ? WHERE id = ?",
                     [before.status, before.annotation_id, before.updated_at, before.id],
+                )
+
+    def redo_accept(self, accepted: Iterable[Accepted]) -> None:
+        """Do ``accept_suggestions`` again after ``undo_accept``: the very same annotations and
+        relations (same ids and times), each suggestion accepted again, in one transaction."""
+        items = list(accepted)
+        with self.transaction():
+            self.add_annotations(item.annotation for item in items)
+            self.add_relations(relation for item in items for relation in item.relations)
+            for item in items:
+                self.db.conn.execute(
+                    "UPDATE suggestions SET status = ?, annotation_id = ?, updated_at = ? WHERE id = ?",
+                    [ACCEPTED, item.annotation.id, item.annotation.created_at, item.suggestion.id],
                 )
 
     def reject_suggestions(self, ids: Iterable[str], when: str = "") -> list[str]:

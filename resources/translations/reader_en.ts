@@ -265,4 +265,49 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Suggesting</name>
+    <message numerus="yes">
+        <source>Accepted %n suggestion(s) of the tag {tag}, pending review (Ctrl+Z undoes it)</source>
+        <translation>
+            <numerusform>Accepted %n suggestion of the tag {tag}, pending review (Ctrl+Z undoes it)</numerusform>
+            <numerusform>Accepted %n suggestions of the tag {tag}, pending review (Ctrl+Z undoes it)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s) made</source>
+        <translation>
+            <numerusform>%n link made</numerusform>
+            <numerusform>%n links made</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new suggestion(s)</source>
+        <translation>
+            <numerusform>%n new suggestion</numerusform>
+            <numerusform>%n new suggestions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in {done} of %n document(s)</source>
+        <translation>
+            <numerusform>in {done} of %n document</numerusform>
+            <numerusform>in {done} of %n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already there</source>
+        <translation>
+            <numerusform>%n already there</numerusform>
+            <numerusform>%n already there</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n document(s)</source>
+        <translation>
+            <numerusform>The %n document</numerusform>
+            <numerusform>All %n documents</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

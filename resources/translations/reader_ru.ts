@@ -419,6 +419,54 @@
         <source>Keys</source>
         <translation>Клавиши</translation>
     </message>
+    <message>
+        <source>S&amp;uggest…</source>
+        <translation>&amp;Предложить…</translation>
+    </message>
+    <message>
+        <source>Suggest actors, dates and claims, and more of what is tagged, in this document or in all of them</source>
+        <translation>Предложить акторов, даты и утверждения, а также другие места уже размеченного, в этом документе или во всех</translation>
+    </message>
+    <message>
+        <source>Accept Su&amp;ggestion</source>
+        <translation>Принять пре&amp;дложение</translation>
+    </message>
+    <message>
+        <source>The suggestion at the caret becomes your annotation, pending review</source>
+        <translation>Предложение у курсора становится вашей пометкой, ожидающей проверки</translation>
+    </message>
+    <message>
+        <source>Reject Suggestion</source>
+        <translation>Отклонить предложение</translation>
+    </message>
+    <message>
+        <source>Drop the suggestion at the caret: that span is never suggested again</source>
+        <translation>Отбросить предложение у курсора: этот фрагмент больше не будет предложен</translation>
+    </message>
+    <message>
+        <source>Accept All Suggestions of This Tag</source>
+        <translation>Принять все предложения этой метки</translation>
+    </message>
+    <message>
+        <source>Every suggestion of the tag at the caret in this document becomes your annotation, in one step</source>
+        <translation>Все предложения метки у курсора в этом документе становятся вашими пометками, одним шагом</translation>
+    </message>
+    <message>
+        <source>Next Suggestion</source>
+        <translation>Следующее предложение</translation>
+    </message>
+    <message>
+        <source>Move the caret to the next suggestion in the text</source>
+        <translation>Перевести курсор к следующему предложению в тексте</translation>
+    </message>
+    <message>
+        <source>Previous Suggestion</source>
+        <translation>Предыдущее предложение</translation>
+    </message>
+    <message>
+        <source>Move the caret to the previous suggestion in the text</source>
+        <translation>Перевести курсор к предыдущему предложению в тексте</translation>
+    </message>
 </context>
 <context>
     <name>Annotating</name>
@@ -1955,6 +2003,157 @@
     <message>
         <source>Click to see the recent messages</source>
         <translation>Щёлкните, чтобы увидеть последние сообщения</translation>
+    </message>
+</context>
+<context>
+    <name>Suggesting</name>
+    <message>
+        <source>Accept the suggestion {tag} “{text}”</source>
+        <translation>Принять предложение {tag} «{text}»</translation>
+    </message>
+    <message>
+        <source>Accept %n suggestion(s) of the tag {tag}</source>
+        <translation>Принять предложения метки {tag}: %n</translation>
+    </message>
+    <message>
+        <source>Reject the suggestion {tag} “{text}”</source>
+        <translation>Отклонить предложение {tag} «{text}»</translation>
+    </message>
+    <message>
+        <source>Reject %n suggestion(s) of the tag {tag}</source>
+        <translation>Отклонить предложения метки {tag}: %n</translation>
+    </message>
+    <message>
+        <source>No suggestion at the caret: F9 goes to the next one</source>
+        <translation>У курсора нет предложения: F9 переходит к следующему</translation>
+    </message>
+    <message>
+        <source>Rejected {suggestion}: never suggested again (Ctrl+Z undoes it)</source>
+        <translation>Отклонено {suggestion}: больше не будет предложено (Ctrl+Z отменит)</translation>
+    </message>
+    <message>
+        <source>This document has no suggestions; Suggest… makes some</source>
+        <translation>В этом документе нет предложений; их сделает «Предложить…»</translation>
+    </message>
+    <message>
+        <source>Accept All Suggestions of a Tag</source>
+        <translation>Принять все предложения метки</translation>
+    </message>
+    <message>
+        <source>Accept every suggestion in this document of the tag:</source>
+        <translation>Принять все предложения в этом документе с меткой:</translation>
+    </message>
+    <message>
+        <source>Accepted {suggestion}, pending review (Ctrl+Z undoes it)</source>
+        <translation>Принято {suggestion}, ожидает проверки (Ctrl+Z отменит)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted %n suggestion(s) of the tag {tag}, pending review (Ctrl+Z undoes it)</source>
+        <translation>
+            <numerusform>Принято %n предложение метки {tag}, ожидает проверки (Ctrl+Z отменит)</numerusform>
+            <numerusform>Принято %n предложения метки {tag}, ожидают проверки (Ctrl+Z отменит)</numerusform>
+            <numerusform>Принято %n предложений метки {tag}, ожидают проверки (Ctrl+Z отменит)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s) made</source>
+        <translation>
+            <numerusform>создана %n связь</numerusform>
+            <numerusform>создано %n связи</numerusform>
+            <numerusform>создано %n связей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An annotation of that tag already covers it</source>
+        <translation>Это место уже покрыто пометкой той же метки</translation>
+    </message>
+    <message>
+        <source>{suggestion} ({number} of {count}): Ctrl+Return accepts, Ctrl+Backspace rejects</source>
+        <translation>{suggestion} ({number} из {count}): Ctrl+Return принимает, Ctrl+Backspace отклоняет</translation>
+    </message>
+    <message>
+        <source>Suggesting is under way; its progress shows how far</source>
+        <translation>Предложения уже готовятся; ход работы показан</translation>
+    </message>
+    <message>
+        <source>No documents yet: import some first</source>
+        <translation>Документов пока нет: сначала импортируйте их</translation>
+    </message>
+    <message>
+        <source>Stopping after this document…</source>
+        <translation>Остановка после этого документа…</translation>
+    </message>
+    <message>
+        <source>Loading the suggester…</source>
+        <translation>Загрузка модели предложений…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Suggest</source>
+        <translation>Предложить</translation>
+    </message>
+    <message>
+        <source>Document {number} of {count}: {name}</source>
+        <translation>Документ {number} из {count}: {name}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new suggestion(s)</source>
+        <translation>
+            <numerusform>%n новое предложение</numerusform>
+            <numerusform>%n новых предложения</numerusform>
+            <numerusform>%n новых предложений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in {done} of %n document(s)</source>
+        <translation>
+            <numerusform>в {done} из %n документа</numerusform>
+            <numerusform>в {done} из %n документов</numerusform>
+            <numerusform>в {done} из %n документов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already there</source>
+        <translation>
+            <numerusform>%n уже было</numerusform>
+            <numerusform>%n уже было</numerusform>
+            <numerusform>%n уже было</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Suggest actors, dates and claims, and more of what is tagged, in:</source>
+        <translation>Предложить акторов, даты и утверждения, а также другие места уже размеченного, в:</translation>
+    </message>
+    <message>
+        <source>This document ({name})</source>
+        <translation>Этом документе ({name})</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n document(s)</source>
+        <translation>
+            <numerusform>Всём %n документе</numerusform>
+            <numerusform>Всех %n документах</numerusform>
+            <numerusform>Всех %n документах</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{tag} “{text}”? ({source})</source>
+        <translation>{tag} «{text}»? ({source})</translation>
+    </message>
+    <message>
+        <source>Suggested &lt;b&gt;{tag}&lt;/b&gt; — {source}</source>
+        <translation>Предложено: &lt;b&gt;{tag}&lt;/b&gt; — {source}</translation>
+    </message>
+    <message>
+        <source>said by</source>
+        <translation>сказал</translation>
+    </message>
+    <message>
+        <source>dated</source>
+        <translation>дата</translation>
     </message>
 </context>
 <context>

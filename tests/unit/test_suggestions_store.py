@@ -353,3 +353,19 @@ def test_an_older_database_is_read_without_being_changed(tmp_path, cli, make):
     assert suggestions.code == 0 and suggestions.out == ""
     assert listed == [True, True] and kinds == [SAID_BY, DATED]
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_a_redone_acceptance_brings_back_the_same_rows_and_marks_the_suggestions_accepted(db, engine):
+    with Store.open(db) as store:
+        document_id, found = suggested(store, engine)
+        store.save_suggestions(document_id, found)
+        accepted = store.accept_suggestions([s.id for s in linked_claims(store, document_id)], "anna")
+        made = (store.annotations(document_id), store.document_relations(document_id))
+        store.undo_accept(accepted)
+
+        store.redo_accept(accepted)
+
+        assert (store.annotations(document_id), store.document_relations(document_id)) == made
+        for item in accepted:
+            again = store.suggestion(item.suggestion.id)
+            assert again is not None and (again.status, again.annotation_id) == ("accepted", item.annotation.id)

@@ -3,36 +3,18 @@ language of the code; reader.ui.shell.actions shows them in the window's languag
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from reader.ui.shell.spec import ANNOTATE, EDIT, FILE, HELP, MENUS, REVIEW, VIEW, Spec
+from reader.ui.shell.suggestion_specs import SUGGESTION_SPECS
 from reader.ui.shell.translation import QT_TRANSLATE_NOOP
 
-FILE, EDIT, ANNOTATE, REVIEW, VIEW, HELP = (
-    QT_TRANSLATE_NOOP("Actions", "&File"),
-    QT_TRANSLATE_NOOP("Actions", "&Edit"),
-    QT_TRANSLATE_NOOP("Actions", "&Annotate"),
-    QT_TRANSLATE_NOOP("Actions", "&Review"),
-    QT_TRANSLATE_NOOP("Actions", "&View"),
-    QT_TRANSLATE_NOOP("Actions", "&Help"),
-)
-MENUS = (FILE, EDIT, ANNOTATE, REVIEW, VIEW, HELP)
+__all__ = ["ANNOTATE", "EDIT", "FILE", "HELP", "MENUS", "REVIEW", "SPECS", "VIEW", "Spec"]
+
 # Enabled in review mode only, so a stray letter never accepts or rejects while annotating.
 REVIEW_MODE_ACTIONS = ("Accept", "Reject", "ReviewNote", "NextPending", "PreviousPending", "PendingOnly")
 COMPARISON_ACTIONS = ("TakeTheirs", "KeepOurs")
 # Checkable actions nothing is bound to: whoever needs one reads it (isChecked) when it acts.
 STATE_ACTIONS = ("ExactCharacters",)
 TAG_PREFIX = "Tag_"
-
-
-@dataclass(frozen=True)
-class Spec:
-    name: str  # the action is called "action" + name
-    text: str  # menu text; also its accessible name
-    menu: str
-    keys: tuple[str, ...] = ()
-    tip: str = ""
-    checkable: bool = False
-    separator_before: bool = False
 
 
 SPECS: tuple[Spec, ...] = (
@@ -351,6 +333,7 @@ SPECS: tuple[Spec, ...] = (
         ("F1",),
         QT_TRANSLATE_NOOP("Actions", "Every shortcut on one page"),
     ),
+    *SUGGESTION_SPECS,
 )
 
 

@@ -1,0 +1,1 @@
+"""Suggestions in the window: drawn over the text, accepted, rejected, walked, and made on a worker thread."""
