@@ -10,12 +10,11 @@ splits back into the values it was made of."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 
 from reader.domain.relations import Relation
-from reader.domain.versions import OLDEST, parse_moment
 
 ANNOTATIONS, RELATIONS, CLAIMS = "annotations", "relations", "claims"
 TABLES = (ANNOTATIONS, RELATIONS, CLAIMS)
@@ -73,9 +72,6 @@ IDS, OFFSETS = "_ids", "_offsets"
 JOINER = " | "
 _ESCAPES = {"\\": "\\\\", "|": "\\|"}
 _LINK = itemgetter("link_type", "link_id", "link_start", "link_end", "link_text")
-# The relation's fields that make a version, in the order that breaks a tie (as
-# reader.domain.versions orders an annotation's).
-_CONTENT = tuple(f.name for f in fields(Relation) if f.name != "id")
 
 
 def claim_columns(type_names: Sequence[str]) -> tuple[str, ...]:
@@ -163,13 +159,3 @@ def relation_of(row: Mapping) -> Relation:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
     )
-
-
-def relation_replaces(incoming: Relation, stored: Relation) -> bool:
-    """Whether ``incoming`` should replace ``stored``, by the rule annotations follow
-    (reader.domain.versions): changed later wins, a tie goes by content; False for the same."""
-    return _version_key(incoming) > _version_key(stored)
-
-
-def _version_key(relation: Relation) -> tuple:
-    return parse_moment(relation.updated_at) or OLDEST, tuple(str(getattr(relation, name)) for name in _CONTENT)

@@ -1,4 +1,5 @@
-"""Which of two versions of one annotation wins: the rule that merge and annotation import share.
+"""Which of two versions of one annotation, or of one relation, wins: the rule that merge and
+import share.
 
 The version changed later wins, by the instant its ``updated_at`` names (so
 ``12:00+02:00`` is earlier than ``11:00Z``, and ``00.500Z`` later than ``00Z``).
@@ -9,16 +10,18 @@ bringing A into B and B into A keep the same version whichever way round.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import fields
+from dataclasses import asdict, fields
 from datetime import UTC, datetime
 
 from reader.domain.annotations import Annotation
+from reader.domain.relations import Relation
 
 OLDEST = datetime.min.replace(tzinfo=UTC)
 # The fields that make a version, in the order that breaks a tie. The annotation's id
 # is the same in both, and the document's is local to each database (documents match
 # by their text).
 _CONTENT = tuple(f.name for f in fields(Annotation) if f.name not in ("id", "document_id"))
+_RELATION_CONTENT = tuple(f.name for f in fields(Relation) if f.name != "id")
 
 
 def parse_moment(stamp: str) -> datetime | None:
@@ -30,12 +33,18 @@ def parse_moment(stamp: str) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def version_key(version: Mapping[str, object]) -> tuple:
-    """Orders versions of one annotation: the greatest key wins. An unreadable time counts as the oldest."""
+def version_key(version: Mapping[str, object], content: tuple[str, ...] = _CONTENT) -> tuple:
+    """Orders versions of one annotation (or, with ``content``, of another record): the
+    greatest key wins. An unreadable time counts as the oldest."""
     moment = parse_moment(str(version["updated_at"])) or OLDEST
-    return moment, tuple(str(version[name]) for name in _CONTENT)
+    return moment, tuple(str(version[name]) for name in content)
 
 
 def replaces(incoming: Mapping[str, object], stored: Mapping[str, object]) -> bool:
     """Whether ``incoming`` should replace ``stored`` (False for the same content)."""
     return version_key(incoming) > version_key(stored)
+
+
+def relation_replaces(incoming: Relation, stored: Relation) -> bool:
+    """``replaces`` for two versions of one relation."""
+    return version_key(asdict(incoming), _RELATION_CONTENT) > version_key(asdict(stored), _RELATION_CONTENT)

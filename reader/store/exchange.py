@@ -10,9 +10,9 @@ from dataclasses import asdict, dataclass, field
 from reader.domain.annotations import Annotation, BadAnnotation, BadSpan, MisquotedText
 from reader.domain.documents import Document
 from reader.domain.importing import ImportedRow
-from reader.domain.relation_tables import ANNOTATIONS, CLAIMS, relation_of, relation_replaces
+from reader.domain.relation_tables import ANNOTATIONS, CLAIMS, relation_of
 from reader.domain.relations import Relation
-from reader.domain.versions import replaces
+from reader.domain.versions import relation_replaces, replaces
 from reader.store.repo import Store
 from reader.store.schema import StoreError
 

@@ -16,11 +16,11 @@ once the annotations of every source are in, in the same transaction.
 
 from __future__ import annotations
 
-from dataclasses import astuple, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 
 from reader.domain.relations import BadRelation, Relation, RelationType, check_relation
 from reader.domain.text import shortened
-from reader.domain.versions import OLDEST, parse_moment
+from reader.domain.versions import relation_replaces
 from reader.store.repo import Store
 
 
@@ -114,7 +114,7 @@ class RelationMerge:
             stored = self.into.relation(relation.id)
             if stored == relation:
                 self.report.unchanged += 1
-            elif stored is not None and not _replaces(relation, stored):
+            elif stored is not None and not relation_replaces(relation, stored):
                 self._conflict(stored, self._stored_from(stored), relation, self.label)
                 self.report.unchanged += 1
             else:
@@ -198,15 +198,6 @@ class RelationMerge:
             parts.append(f"note {relation.note[:30]!r}")
         parts.append(f"by {relation.annotator or '?'}, updated {relation.updated_at}")
         return ", ".join(parts)
-
-
-def _replaces(incoming: Relation, stored: Relation) -> bool:
-    """Whether ``incoming`` is the later version (the rule of reader.domain.versions, over a relation's fields)."""
-    return _version_key(incoming) > _version_key(stored)
-
-
-def _version_key(relation: Relation) -> tuple:
-    return parse_moment(relation.updated_at) or OLDEST, tuple(map(str, astuple(relation)))
 
 
 def _linked_tags(kind: RelationType) -> str:
