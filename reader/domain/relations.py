@@ -40,6 +40,11 @@ class RelationType:
         if not is_colour(self.colour):
             raise BadRelation(f"relation colour {self.colour!r} must look like #rrggbb")
 
+    @property
+    def folded_key(self) -> str:
+        """The key as Alt+key matches it while linking: q and Q are one key."""
+        return self.key.casefold()
+
     def fits(self, source_tag: str, target_tag: str) -> bool:
         return self.source_tag == source_tag and self.target_tag == target_tag
 

@@ -83,7 +83,7 @@ class RelationMerge:
 
     def _types(self) -> None:
         have = {kind.name: kind for kind in self.into.relation_types()}
-        keys = {kind.key for kind in have.values() if kind.key}
+        keys = {kind.folded_key for kind in have.values() if kind.key}
         position = max((kind.position for kind in have.values()), default=-1)
         tags = self.into.tag_names()  # the source's are all there by now
         for kind in self.source.relation_types():
@@ -99,14 +99,14 @@ class RelationMerge:
                         RelationTypeConflict(kind.name, _linked_tags(mine), _linked_tags(kind), self.label)
                     )
                 continue
-            if kind.key and kind.key in keys:
+            if kind.key and kind.folded_key in keys:
                 self.report.keys_dropped.append((kind.name, kind.key))
                 kind = replace(kind, key="")
             position += 1
             kind = replace(kind, position=position)
             self.into.save_relation_type(kind)
             have[kind.name] = kind
-            keys.add(kind.key)
+            keys.add(kind.folded_key)
             self.report.types_added.append(kind.name)
 
     def _relations(self) -> None:

@@ -211,3 +211,22 @@ def test_an_older_files_default_type_linking_a_tag_it_lacks_is_left_out_and_said
     ]
     with Store.open(merged, read_only=True) as store:
         assert [kind.name for kind in store.relation_types()] == [SAID_BY]
+
+
+def test_a_key_another_type_has_in_the_other_case_is_dropped_too(cli, base):
+    # Alt+key picks a type whatever the case, so the store takes q and Q for one key.
+    path, *_ = base
+    a, b = copies(path, "A.sqlite", "B.sqlite")
+    with Store.open(a) as store:
+        store.save_relation_type(RelationType("cited", "claim", "actor", "#654321", "q", position=2))
+    with Store.open(b) as store:
+        store.save_relation_type(RelationType("quoted", "claim", "actor", "#abcdef", "Q", position=2))
+    merged = path.with_name("M.sqlite")
+
+    outcome = cli("merge", a, b, "-o", merged)
+
+    assert outcome.code == 0, outcome.err
+    with Store.open(merged, read_only=True) as store:
+        keys = {kind.name: kind.key for kind in store.relation_types()}
+    assert keys["cited"] == "q" and keys["quoted"] == ""
+    assert "  key: relation type 'quoted' was added without its key 'Q', which another type has" in outcome.out

@@ -295,7 +295,7 @@ class LinkingController(QObject):
     def _kind_of_key(self, event: QKeyEvent) -> RelationType | None:
         key = event.key()
         letter = chr(key).casefold() if 0x20 <= key < 0x110000 else ""
-        return next((kind for kind in self.kinds if kind.key and kind.key.casefold() == letter), None)
+        return next((kind for kind in self.kinds if kind.key and kind.folded_key == letter), None)
 
     def _mode_key(self, event: QKeyEvent) -> None:
         mode = self.mode
