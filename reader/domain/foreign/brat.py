@@ -150,7 +150,7 @@ def write(documents: Iterable[ExportedDocument], folder: Path) -> int:
     ``R`` lines; the number of spans."""
     count = 0
     for document in documents:
-        stem = folder / _file_stem(document.name)
+        stem = folder / file_stem(document.name)
         stem.parent.mkdir(parents=True, exist_ok=True)
         stem.with_name(stem.name + ".txt").write_text(document.text, encoding="utf-8", newline="")
         stem.with_name(stem.name + ".ann").write_text(ann_text(document), encoding="utf-8", newline="")
@@ -197,7 +197,7 @@ def _one_line(note: str) -> str:
     return " ".join(normalize_newlines(note).split("\n"))
 
 
-def _file_stem(name: str) -> str:
+def file_stem(name: str) -> str:
     parts = [part for part in PurePosixPath(name).parts if part not in ("", ".", "..", "/")]
     stem = "/".join(parts) or "document"
     return stem[: -len(".txt")] if stem.endswith(".txt") else stem

@@ -22,7 +22,7 @@ from io import BytesIO
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from reader.domain.foreign.brat import _file_stem as file_stem
+from reader.domain.foreign.brat import file_stem
 from reader.domain.foreign.model import (
     BadPeerFile,
     ExportedDocument,
