@@ -22,6 +22,7 @@ CURRENCIES = {"доллар", "евро", "рубль", "фунт", "юань", 
 # The head noun of an organisation's name, kept with it ("секретариат ОДКБ", "посольство США").
 ORGANISATION_HEADS = {"секретариат", "посольство", "министерство", "правительство", "парламент", "генштаб"}
 ORGANISATION_HEADS |= {"штаб", "аппарат", "администрация", "комитет", "совет", "консульство", "минобороны"}
+ORGANISATION_HEADS |= {"прокуратура", "суд", "мэрия", "дума", "управление", "департамент", "полиция"}
 # Abbreviations natasha takes for organisations that name no one ("российские СМИ").
 COMMON_ABBREVIATIONS = {"СМИ", "СВО", "ДТП", "ЧП", "ЧС", "НКО", "ВВП", "ИИ"}
 ABBREVIATION = re.compile(r"[A-ZА-ЯЁ]{2,6}")
@@ -44,16 +45,19 @@ class Mention:
 
 
 Lemma = Callable[[str], tuple[str, str]]  # word -> (normal form, part of speech)
+Genitive = Callable[[str], bool]  # word -> may it be in the genitive
 
 
-def actor_mentions(text: str, entities: Iterable[tuple[int, int, str]], lemma: Lemma) -> list[Mention]:
+def actor_mentions(
+    text: str, entities: Iterable[tuple[int, int, str]], lemma: Lemma, genitive: Genitive
+) -> list[Mention]:
     """The actor mentions among natasha's (start, end, type) entities of ``text``."""
     mentions = _split_abbreviations(text, [Mention(s, e, t) for s, e, t in entities])
     mentions = [Mention(*trimmed(text, m.start, m.end), m.type) for m in mentions]
     mentions = [m for m in mentions if m.end > m.start and not _names_no_one(text, m)]
     mentions += _credits(text, mentions)
-    mentions = _merged(text, mentions)
-    mentions = [_with_head_noun(text, m, lemma) for m in mentions]
+    mentions = _merged(text, mentions, lemma, genitive)
+    mentions = [_with_head_noun(text, m, lemma, genitive) for m in mentions]
     kept, previous_place = [], None
     for mention in mentions:
         if mention.type == "LOC":
@@ -99,30 +103,54 @@ def _names_no_one(text: str, mention: Mention) -> bool:
     return at_line_start and words.isupper() and len(words) > 3 and text.startswith(",", mention.end)
 
 
-def _merged(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Adjacent organisation names are one ("Совета Безопасности" "ООН", "МИД" "РФ")."""
+def _merged(text: str, mentions: list[Mention], lemma: Lemma, genitive: Genitive) -> list[Mention]:
+    """Adjacent organisation names are one ("Совета Безопасности" "ООН", "МИД" "РФ"), and so is
+    an organisation with its place in the genitive ("Минэнерго" "России")."""
     merged: list[Mention] = []
     for mention in sorted(mentions, key=lambda m: m.start):
         previous = merged[-1] if merged else None
-        if previous is not None and previous.type == "ORG" and _continues(text, previous, mention):
+        if previous is not None and previous.type == "ORG" and _continues(text, previous, mention, lemma, genitive):
             merged[-1] = replace(previous, end=mention.end)
         else:
             merged.append(mention)
     return merged
 
 
-def _continues(text: str, organisation: Mention, mention: Mention) -> bool:
+def _continues(text: str, organisation: Mention, mention: Mention, lemma: Lemma, genitive: Genitive) -> bool:
     if text[organisation.end : mention.start] != " ":
         return False
+    if mention.type == "LOC":
+        return _in_genitive(text, mention, genitive) and _names_an_organisation(text, organisation, lemma)
     return mention.type == "ORG" or ABBREVIATION.fullmatch(text, mention.start, mention.end) is not None
 
 
-def _with_head_noun(text: str, mention: Mention, lemma: Lemma) -> Mention:
-    if mention.type != "ORG":
-        return mention
+def _names_an_organisation(text: str, organisation: Mention, lemma: Lemma) -> bool:
+    """ "Минэнерго", "Следственного комитета", "районный суд": one word, a capital past the first, or
+    an organisation's head noun; not a capitalised common phrase ("Силы безопасности" России)."""
+    words = WORD.findall(text, organisation.start, organisation.end)
+    return (
+        len(words) == 1
+        or any(word[0].isupper() for word in words[1:])
+        or any(lemma(word)[0] in ORGANISATION_HEADS for word in words)
+    )
+
+
+def _in_genitive(text: str, mention: Mention, genitive: Genitive) -> bool:
+    """Whether the mention's head (its last word: "Хабаровского края") may be in the genitive."""
+    words = WORD.findall(text, mention.start, mention.end)
+    return bool(words) and genitive(words[-1])
+
+
+def _with_head_noun(text: str, mention: Mention, lemma: Lemma, genitive: Genitive) -> Mention:
+    """ "секретариат ОДКБ", and a place in the genitive after a head noun, which names the
+    place's organisation ("Прокуратура Хабаровского края", "правительства Москвы")."""
     before = _word_before(text, mention.start)
-    if before is not None and text[before[0]].islower() and lemma(text[before[0] : before[1]])[0] in ORGANISATION_HEADS:
+    if before is None or lemma(text[before[0] : before[1]])[0] not in ORGANISATION_HEADS:
+        return mention
+    if mention.type == "ORG" and text[before[0]].islower():
         return replace(mention, start=before[0])
+    if mention.type == "LOC" and _in_genitive(text, mention, genitive):
+        return Mention(before[0], mention.end, "ORG")
     return mention
 
 

@@ -25,10 +25,12 @@ OPENING, CLOSING = '«"„“', '»"“”'
 QUOTE_THEN_FRAME = re.compile(r"(?P<body>[«\"„“].*[»\"“”])\s*[,.]?\s+[—–-]\s+(?P<frame>[^.!?\n]+)")
 FRAME_THEN_QUOTE = re.compile(r"(?P<frame>[^.!?:\n]+):\s*(?P<body>[«\"„“].*[»\"“”])\.?\s*$")
 # A digest's headline: «quotation». Its source ("Западные медиа об Украине"), no full stop.
+SENTENCE_END = re.compile(r"[.!?…] ")
 QUOTED_HEADLINE = re.compile(r"(?P<body>[«\"„“][^\n]*[»\"“”])\.?\s+(?P<source>[^.!?«»\"\n]+)")
 HEADLINE_SOURCE_WORDS = 6
 ACCORDING_TO = re.compile(
-    r"(?P<frame>По\s+(?:[\w-]+\s+)?(?:словам|мнению|данным|сообщению|информации|оценке|оценкам|утверждению)"
+    r"(?P<frame>По\s+(?:[\w-]+\s+)?(?:словам|мнению|данным|сообщению|сообщениям|информации|оценке|оценкам"
+    r"|утверждению|утверждениям|версии|сведениям|заявлению|подсчетам|подсчётам|прогнозу|прогнозам)"
     r"\b[^,]*),\s*(?P<body>.+)",
     re.DOTALL,
 )
@@ -36,6 +38,10 @@ THAT = re.compile(r",\s+что\s+")
 ABOUT = re.compile(r"\s(?:о|об|обо)\s")
 TRAILING_FRAME = re.compile(r",\s+(?:[—–-]\s+)?(?P<verb>[\w-]+)(?P<rest>[^,]*)$")
 THIS = re.compile(r"\s*(?:Об этом|Это)\s+(?P<verb>[\w-]+)")
+# "..., как утверждают в министерстве, ..." and "..., как сообщили в полиции."
+AS_INSIDE = re.compile(r",\s+(?P<frame>как\s+(?P<verb>[\w-]+)[^,.!?]*)(?P<after>,|[.!?…]*$)")
+QUOTED = re.compile(r"«[^«»\n]+»")
+NAMING_VERBS = {"назвать", "называть"}  # "X назвала его «...»"
 AS = re.compile(r"\s*(?P<frame>Как\s+(?P<verb>[\w-]+)[^,]*),\s*(?P<body>.+)", re.DOTALL)
 HEADLINE = re.compile(r"(?P<body>.+?)\s+[—–]\s+(?P<source>[^—–.!?]+)")
 WORDS = re.compile(r"[\w-]+")
@@ -69,7 +75,7 @@ def find_claims(text: str, sentences: Sentences, actors: Sequence[Mention], lemm
         found += _quotations(text, line_start, line_end, is_speech)
     for start, end in sentences:
         if not any(f.start < end and start < f.end for f in found):
-            found += _framed_sentence(text, start, end, sentences, is_speech)
+            found += _framed_sentence(text, start, end, sentences, is_speech, lemma)
     found += _headlines(text, actors, found)
     return _with_speakers(text, sorted(found, key=lambda f: f.start), actors, is_speech)
 
@@ -92,10 +98,11 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _quotations(text: str, start: int, end: int, is_speech: Callable[[str], bool]) -> list[_Found]:
     """«...», — сказал X;  X сказал: «...»;  and a headline «...». X"""
-    match = QUOTE_THEN_FRAME.match(text, start, end)
-    if match and text[start] in OPENING and _starts_with_speech(match.group("frame"), is_speech):
-        body = _declarative(text, *match.span("body"))
-        return [_Found(*body, match.span("frame"))] if body else []
+    for opening in _sentence_openings(text, start, end):
+        match = QUOTE_THEN_FRAME.match(text, opening, end)
+        if match and _starts_with_speech(match.group("frame"), is_speech):
+            body = _declarative(text, *match.span("body"))
+            return [_Found(*body, match.span("frame"))] if body else []
     match = FRAME_THEN_QUOTE.search(text, start, end)
     if match and any(is_speech(w) or w.lower() in SPEECH_NOUNS for w in WORDS.findall(match.group("frame"))):
         body = _declarative(text, *match.span("body"))
@@ -106,6 +113,15 @@ def _quotations(text: str, start: int, end: int, is_speech: Callable[[str], bool
         body = _declarative(text, *match.span("body"))
         return [_Found(*body, match.span("source"))] if body else []
     return []
+
+
+def _sentence_openings(text: str, start: int, end: int) -> list[int]:
+    """Where a quotation opens a sentence of the line: at its start or after a full stop."""
+    return [
+        position
+        for position in range(start, end)
+        if text[position] in OPENING and (position == start or SENTENCE_END.fullmatch(text, position - 2, position))
+    ]
 
 
 def _starts_with_speech(frame: str, is_speech: Callable[[str], bool]) -> bool:
@@ -128,6 +144,8 @@ def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
     inner = text[start + 1 : end - 1]
     if end - start > 2 and text[start] in OPENING and text[end - 1] in CLOSING and not _closes_early(inner):
         start, end = trimmed(text, start + 1, end - 1, CLAIM_EDGE)
+    elif end > start and text[end - 1] in "»“”" and not any(mark in text[start:end] for mark in "«„"):
+        end = trimmed(text, start, end - 1, CLAIM_EDGE)[1]  # the quotation's last sentence: «... a. b»
     return start, end
 
 
@@ -145,10 +163,11 @@ def _closes_early(inner: str) -> bool:
 
 
 def _framed_sentence(
-    text: str, start: int, end: int, sentences: Sentences, is_speech: Callable[[str], bool]
+    text: str, start: int, end: int, sentences: Sentences, is_speech: Callable[[str], bool], lemma: Lemma
 ) -> list[_Found]:
     """One sentence's claim: "По словам X, ...", "X заявил, что ...", "X сообщил о ...",
-    "Как сообщил X, ...", "..., заявил X", or the sentence before "Об этом говорится в ответе X"."""
+    "Как сообщил X, ...", "..., заявил X", "..., как утверждают в X, ...", "X назвал его «...»",
+    or the sentence before "Об этом говорится в ответе X"."""
     sentence = text[start:end]
     if match := ACCORDING_TO.match(sentence):
         return _found(text, start + match.start("body"), end, (start, start + match.end("frame")))
@@ -167,6 +186,18 @@ def _framed_sentence(
     match = TRAILING_FRAME.search(sentence)
     if match and is_speech(match.group("verb")):
         return _found(text, start, start + match.start(), (start + match.start("verb"), end))
+    if (match := AS_INSIDE.search(sentence)) and is_speech(match.group("verb")):
+        frame = (start + match.start("frame"), start + match.end("frame"))
+        return _found(text, start, end if match.group("after") == "," else start + match.start(), frame)
+    return _named(text, start, end, lemma)
+
+
+def _named(text: str, start: int, end: int, lemma: Lemma) -> list[_Found]:
+    """ "X назвал решение «ошибкой»": the quotation, when a naming verb is among the four words before it."""
+    for quoted in QUOTED.finditer(text, start, end):
+        before = WORDS.findall(text[start : quoted.start()])[-4:]
+        if any(lemma(word)[0] in NAMING_VERBS for word in before):
+            return _found(text, *quoted.span(), (start, quoted.start()))
     return []
 
 

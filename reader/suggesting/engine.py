@@ -10,12 +10,12 @@ from typing import Any
 
 from reader.suggesting.actors import Mention, actor_mentions
 from reader.suggesting.claims import Claim, find_claims
-from reader.suggesting.dates import date_rules, in_urls, regex_dates
+from reader.suggesting.dates import NOT_A_DATE, date_rules, in_urls, regex_dates
 from reader.suggesting.dates import windows as date_windows
 from reader.suggesting.model import MissingSuggester, Suggestion, overlaps, quiet_pkg_resources, trimmed
 
 NAME = "reader-ru"
-RULES_VERSION = 1
+RULES_VERSION = 2
 CORE_DATES = {"absolute", "relative", "time"}
 REQUIRED = ("natasha", "yargy", "razdel")
 
@@ -51,10 +51,14 @@ class Suggester:
         self._date_parsers = [(kind, Parser(rule, self._morph)) for kind, rule in date_rules()]
         self.version = f"{NAME} {RULES_VERSION} (natasha {_version('natasha')}, yargy {_version('yargy')})"
         self.lemma = lru_cache(maxsize=65536)(self._lemma)
+        self.genitive = lru_cache(maxsize=65536)(self._genitive)
 
     def _lemma(self, word: str) -> tuple[str, str]:
         parse = self._morph.parse(word)[0]
         return parse.normal_form, str(parse.tag.POS or "")
+
+    def _genitive(self, word: str) -> bool:
+        return any(parse.tag.case == "gent" for parse in self._morph.parse(word))
 
     def suggest(self, text: str) -> list[Suggestion]:
         """Actors, dates and claims of ``text`` (LF), sorted by start."""
@@ -64,7 +68,7 @@ class Suggester:
         document.segment(self._segmenter)
         document.tag_ner(self._ner)
         entities = [(span.start, span.stop, span.type) for span in document.spans]
-        actors = actor_mentions(text, entities, self.lemma)
+        actors = actor_mentions(text, entities, self.lemma, self.genitive)
         sentences = _split_at_lines(text, [(sentence.start, sentence.stop) for sentence in document.sents])
         dates = self._dates(text, sentences, actors)
         claims = find_claims(text, sentences, actors, self.lemma)
@@ -87,7 +91,7 @@ class Suggester:
                 found.append((*self._with_preposition(text, start + m.start, start + m.stop), "absolute"))
         names = [(a.start, a.end) for a in actors if a.type != "LOC"] + in_urls(text)
         found = [d for d in found if not any(overlaps(d[:2], name) for name in names)]
-        return _longest_first(text, found)
+        return [d for d in _longest_first(text, found) if d[2] != NOT_A_DATE]
 
     def _with_preposition(self, text: str, start: int, end: int) -> tuple[int, int]:
         before = text[max(0, start - 4) : start].split(" ")

@@ -172,3 +172,93 @@ def test_importing_the_package_loads_no_model():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
 
     assert result.stdout.strip() == "[]"
+
+
+def _found(suggester, text: str, tag: str) -> dict[str, str]:
+    return {s.text: s.kind for s in suggester.suggest(text) if s.tag == tag}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "duration"),
+    [
+        ("Переговоры шли вторые сутки.", "вторые сутки"),
+        ("Цены росли на протяжении нескольких лет.", "на протяжении нескольких лет"),
+        ("Проверка шла в течение длительного периода.", "в течение длительного периода"),
+        ("Компания работала годами без прибыли.", "годами"),
+        ("Выручка выросла за полгода.", "за полгода"),
+        ("Выручка выросла за первые шесть месяцев года.", "за первые шесть месяцев года"),
+        ("Ему грозит лишение свободы на срок до 15 лет.", "до 15 лет"),
+    ],
+)
+def test_a_duration_is_found_whole(suggester, sentence, duration):
+    assert _found(suggester, sentence, "date").get(duration) == "duration"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("Станцию построят к концу 2026 года.", "к концу 2026 года"),
+        ("Работы завершат до конца года.", "до конца года"),
+        ("Атака произошла в ночь на воскресенье.", "в ночь на воскресенье"),
+        ("Движение закрыто до утра вторника.", "до утра вторника"),
+        ("Решение примут не раньше весны.", "не раньше весны"),
+        ("Рейс вылетит через час.", "через час"),
+        ("В прошлом отопительном сезоне сетей не хватало.", "В прошлом отопительном сезоне"),
+    ],
+)
+def test_a_date_keeps_its_governing_words(suggester, sentence, date):
+    assert date in _found(suggester, sentence, "date")
+
+
+def test_for_now_is_a_vague_date_and_the_conjunction_is_not(suggester):
+    assert _found(suggester, "Причины аварии пока не установлены.", "date") == {"пока": "vague"}
+    assert _found(suggester, "Мы ждали, пока не приедет полиция.", "date") == {}
+
+
+def test_an_ordinal_day_after_na_is_not_a_duration(suggester):
+    assert _found(suggester, "На второй день визита министр улетел.", "date") == {}
+    assert _found(suggester, "Первый день саммита прошёл спокойно.", "date") == {}
+
+
+def test_a_quotation_inside_a_paragraph_is_one_claim_without_its_marks(suggester):
+    text = "Встреча прошла в Москве. «Мы договорились о поставках. Контракт подпишут весной», — сказал Сергей Лавров."
+
+    claims = [s for s in suggester.suggest(text) if s.tag == "claim"]
+
+    assert [c.text for c in claims] == ["Мы договорились о поставках. Контракт подпишут весной"]
+    assert claims[0].speaker == (text.index("Сергей"), text.index("Сергей") + len("Сергей Лавров"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("По версии следствия, мужчина действовал один.", "мужчина действовал один"),
+        ("Мера вступит в силу осенью, как сообщили в Минфине.", "Мера вступит в силу осенью"),
+        (
+            "Эту меру, как утверждают в министерстве, примут осенью.",
+            "Эту меру, как утверждают в министерстве, примут осенью",
+        ),
+        ("Мария Захарова назвала его заявление «провокацией».", "провокацией"),
+    ],
+)
+def test_reporting_frames_mark_a_claim(suggester, sentence, claim):
+    assert claim in _found(suggester, sentence, "claim")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        ("Минэнерго России сообщило о росте добычи.", "Минэнерго России"),
+        ("Представитель Следственного комитета России заявил, что дело возбуждено.", "Следственного комитета России"),
+        ("Ленинский районный суд Екатеринбурга арестовал мужчину.", "Ленинский районный суд Екатеринбурга"),
+        ("Прокуратура Хабаровского края начала проверку.", "Прокуратура Хабаровского края"),
+    ],
+)
+def test_an_organisation_keeps_its_place_in_the_genitive(suggester, sentence, organisation):
+    assert _found(suggester, sentence, "actor") == {organisation: "org"}
+
+
+def test_a_common_phrase_before_a_place_stays_apart_from_the_polity(suggester):
+    found = _found(suggester, "Силы безопасности России отразили атаку.", "actor")
+
+    assert found.get("России") == "state" and "Силы безопасности России" not in found
