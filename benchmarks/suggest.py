@@ -25,6 +25,7 @@ SUGGEST = REPO / "tests" / "data" / "suggest"
 SETS = {  # name: (gold file, folder of its texts)
     "seeds": (SUGGEST / "seeds_gold.jsonl", REPO / "seeds"),
     "heldout": (SUGGEST / "heldout" / "heldout_gold.jsonl", SUGGEST / "heldout"),
+    "heldout2": (SUGGEST / "heldout2" / "heldout2_gold.jsonl", SUGGEST / "heldout2"),
 }
 TAGS = ("actor", "date", "date (core)", "claim")
 
