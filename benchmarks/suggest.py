@@ -1,4 +1,4 @@
-"""``python -m benchmarks.suggest [--runs N] [--set seeds|heldout]``: the Russian suggester on a labelled set.
+"""``python -m benchmarks.suggest [--runs N] [--set NAME]``: the Russian suggester on a labelled set.
 
 Prints, per tag (actor, date, core dates, claim), precision, recall and F1, exact and by
 overlap (reader.domain.agreement's matching: one-to-one, greedy by shared characters), then
@@ -6,8 +6,9 @@ the load time, the time per document and per 5,000 characters (medians of N runs
 suggester's peak memory, both as the growth of the process's peak RSS over importing,
 loading and suggesting, and as tracemalloc's peak of Python allocations over a second load
 and run. ``--set seeds`` (the default) is the development set the rules were written on,
-``--set heldout`` four other news texts (tests/data/suggest/heldout/). The figures and the
-method are in docs/suggestions.md.
+``--set heldout``, ``heldout2`` and ``heldout3`` four other news texts each (tests/data/suggest/),
+the first held out for the suggester's rules 1, the second for rules 2, the third for today's.
+The figures and the method are in docs/suggestions.md.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ SETS = {  # name: (gold file, folder of its texts)
     "seeds": (SUGGEST / "seeds_gold.jsonl", REPO / "seeds"),
     "heldout": (SUGGEST / "heldout" / "heldout_gold.jsonl", SUGGEST / "heldout"),
     "heldout2": (SUGGEST / "heldout2" / "heldout2_gold.jsonl", SUGGEST / "heldout2"),
+    "heldout3": (SUGGEST / "heldout3" / "heldout3_gold.jsonl", SUGGEST / "heldout3"),
 }
 TAGS = ("actor", "date", "date (core)", "claim")
 

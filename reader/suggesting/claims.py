@@ -4,6 +4,7 @@ marks around all of it and without the final full stop."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ SPEECH_VERBS |= {"писать", "утверждать", "объявить", "о
 SPEECH_VERBS |= {"предупредить", "констатировать", "резюмировать", "заметить", "сообщаться", "отмечаться"}
 SPEECH_VERBS |= {"говориться", "подчеркиваться", "указываться", "утверждаться", "говорится", "отмечается"}
 SPEECH_VERBS |= {"сообщается", "заявиться", "напомниться", "добавиться", "передать", "процитировать"}
+SPEECH_VERBS |= {"рассчитывать", "ожидать", "надеяться"}  # "X рассчитывают, что ..."
 # "вопрос:" and "заявление:" introduce a quotation as a verb does.
 SPEECH_NOUNS = {"вопрос", "ответ", "заявление", "слово", "мнение", "сообщение", "комментарий"}
 OPENING, CLOSING = '«"„“', '»"“”'
@@ -37,14 +39,19 @@ ACCORDING_TO = re.compile(
 THAT = re.compile(r",\s+что\s+")
 ABOUT = re.compile(r"\s(?:о|об|обо)\s")
 TRAILING_FRAME = re.compile(r",\s+(?:[—–-]\s+)?(?P<verb>[\w-]+)(?P<rest>[^,]*)$")
-THIS = re.compile(r"\s*(?:Об этом|Это)\s+(?P<verb>[\w-]+)")
+# "Это сообщил X", and "Об этом (в четверг) сообщили в X" with up to three words before the verb.
+THIS = re.compile(r"\s*(?:(?P<about>Об этом)|Это)\s+(?P<verb>[\w-]+)")
+WORDS_BEFORE_THIS_VERB = 3
 # "..., как утверждают в министерстве, ..." and "..., как сообщили в полиции."
 AS_INSIDE = re.compile(r",\s+(?P<frame>как\s+(?P<verb>[\w-]+)[^,.!?]*)(?P<after>,|[.!?…]*$)")
+# "... задержан и, как утверждают в СК, дает показания": the frame speaks for the second clause only.
+CONJUNCTION_BEFORE = re.compile(r"\s(?:и|а|но)$")
 QUOTED = re.compile(r"«[^«»\n]+»")
 NAMING_VERBS = {"назвать", "называть"}  # "X назвала его «...»"
 AS = re.compile(r"\s*(?P<frame>Как\s+(?P<verb>[\w-]+)[^,]*),\s*(?P<body>.+)", re.DOTALL)
 HEADLINE = re.compile(r"(?P<body>.+?)\s+[—–]\s+(?P<source>[^—–.!?]+)")
 WORDS = re.compile(r"[\w-]+")
+DIALOGUE = re.compile(r"[—–]\s+")  # a line of an interview: "— Что изменилось?"
 CLAIM_EDGE = " \t\n.;:"
 PRONOUNS = {"он", "она", "они", "его", "ее", "её", "их"}
 
@@ -55,6 +62,7 @@ class Claim:
     end: int
     speaker: tuple[int, int] | None  # the actor mention that speaks it
     frame: tuple[int, int] | None  # the reporting frame ("заявил министр ... Сергей Лавров")
+    kind: str = "explicit"  # or "implicit": no frame of its own (an interview's answer)
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,7 @@ class _Found:
     start: int
     end: int
     frame: tuple[int, int] | None  # where the speaker is named; None: no speaker (an unnamed source)
+    kind: str = "explicit"
 
 
 Sentences = Sequence[tuple[int, int]]
@@ -77,7 +86,32 @@ def find_claims(text: str, sentences: Sentences, actors: Sequence[Mention], lemm
         if not any(f.start < end and start < f.end for f in found):
             found += _framed_sentence(text, start, end, sentences, is_speech, lemma)
     found += _headlines(text, actors, found)
+    answers = _answers(text, actors)
+    found = [f for f in found if not any(a.start <= f.start and f.end <= a.end for a in answers)] + answers
     return _with_speakers(text, sorted(found, key=lambda f: f.start), actors, is_speech)
+
+
+def _answers(text: str, actors: Sequence[Mention]) -> list[_Found]:
+    """An interview's answers: each "— ..." paragraph after a "— ...?" question is one implicit
+    claim, spoken by the person named last before the first question."""
+    lines = [(start, end) for start, end in _lines(text) if text[start:end].strip()]
+    answers: list[_Found] = []
+    interviewee: tuple[int, int] | None = None
+    for question, (start, end) in itertools.pairwise(lines):
+        dash = DIALOGUE.match(text, start, end)
+        if dash is None or not _is_question(text, *question) or text[start:end].rstrip().endswith("?"):
+            continue
+        if not answers:
+            persons = [a for a in actors if a.type == "PER" and a.end <= question[0]]
+            interviewee = (persons[-1].start, persons[-1].end) if persons else None
+        start, end = _unquoted(text, dash.end(), end)
+        if end > start:
+            answers.append(_Found(start, end, interviewee, "implicit"))
+    return answers
+
+
+def _is_question(text: str, start: int, end: int) -> bool:
+    return DIALOGUE.match(text, start, end) is not None and text[start:end].rstrip().endswith("?")
 
 
 def _speech_test(lemma: Lemma) -> Callable[[str], bool]:
@@ -173,7 +207,7 @@ def _framed_sentence(
         return _found(text, start + match.start("body"), end, (start, start + match.end("frame")))
     if (match := AS.match(sentence)) and is_speech(match.group("verb")):
         return _found(text, start + match.start("body"), end, (start, start + match.end("frame")))
-    if (match := THIS.match(sentence)) and is_speech(match.group("verb")):
+    if (match := THIS.match(sentence)) and _reports_this(sentence, match, is_speech):
         before = [s for s in sentences if s[1] <= start]
         return _found(text, *before[-1], (start, end)) if before else []
     for that in THAT.finditer(sentence):
@@ -188,16 +222,25 @@ def _framed_sentence(
         return _found(text, start, start + match.start(), (start + match.start("verb"), end))
     if (match := AS_INSIDE.search(sentence)) and is_speech(match.group("verb")):
         frame = (start + match.start("frame"), start + match.end("frame"))
+        if match.group("after") == "," and CONJUNCTION_BEFORE.search(sentence, 0, match.start()):
+            return _found(text, start + match.end(), end, frame)
         return _found(text, start, end if match.group("after") == "," else start + match.start(), frame)
     return _named(text, start, end, lemma)
 
 
+def _reports_this(sentence: str, match: re.Match[str], is_speech: Callable[[str], bool]) -> bool:
+    words = WORDS.findall(sentence, match.start("verb"))[: WORDS_BEFORE_THIS_VERB + 1 if match.group("about") else 1]
+    return any(is_speech(word) for word in words)
+
+
 def _named(text: str, start: int, end: int, lemma: Lemma) -> list[_Found]:
-    """ "X назвал решение «ошибкой»": the quotation, when a naming verb is among the four words before it."""
+    """ "X назвал решение «ошибкой»": what is named and the quotation ("решение «ошибкой»"), when a
+    naming verb is among the four words before the quotation."""
     for quoted in QUOTED.finditer(text, start, end):
-        before = WORDS.findall(text[start : quoted.start()])[-4:]
-        if any(lemma(word)[0] in NAMING_VERBS for word in before):
-            return _found(text, *quoted.span(), (start, quoted.start()))
+        before = list(WORDS.finditer(text, start, quoted.start()))[-4:]
+        verbs = [word for word in before if lemma(word.group())[0] in NAMING_VERBS]
+        if verbs:
+            return _found(text, verbs[-1].end(), quoted.end(), (start, verbs[-1].end()))
     return []
 
 
@@ -240,7 +283,7 @@ def _with_speakers(
             last = speaker
             if any((a.start, a.end) == speaker and a.type == "PER" for a in actors):
                 last_person = speaker
-        claims.append(Claim(claim.start, claim.end, speaker, claim.frame))
+        claims.append(Claim(claim.start, claim.end, speaker, claim.frame, claim.kind))
     return claims
 
 

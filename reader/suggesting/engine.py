@@ -15,7 +15,7 @@ from reader.suggesting.dates import windows as date_windows
 from reader.suggesting.model import MissingSuggester, Suggestion, overlaps, quiet_pkg_resources, trimmed
 
 NAME = "reader-ru"
-RULES_VERSION = 2
+RULES_VERSION = 3
 CORE_DATES = {"absolute", "relative", "time"}
 REQUIRED = ("natasha", "yargy", "razdel")
 
@@ -51,14 +51,14 @@ class Suggester:
         self._date_parsers = [(kind, Parser(rule, self._morph)) for kind, rule in date_rules()]
         self.version = f"{NAME} {RULES_VERSION} (natasha {_version('natasha')}, yargy {_version('yargy')})"
         self.lemma = lru_cache(maxsize=65536)(self._lemma)
-        self.genitive = lru_cache(maxsize=65536)(self._genitive)
+        self.cases = lru_cache(maxsize=65536)(self._cases)
 
     def _lemma(self, word: str) -> tuple[str, str]:
         parse = self._morph.parse(word)[0]
         return parse.normal_form, str(parse.tag.POS or "")
 
-    def _genitive(self, word: str) -> bool:
-        return any(parse.tag.case == "gent" for parse in self._morph.parse(word))
+    def _cases(self, word: str) -> frozenset[str]:
+        return frozenset(str(parse.tag.case) for parse in self._morph.parse(word) if parse.tag.case)
 
     def suggest(self, text: str) -> list[Suggestion]:
         """Actors, dates and claims of ``text`` (LF), sorted by start."""
@@ -68,7 +68,7 @@ class Suggester:
         document.segment(self._segmenter)
         document.tag_ner(self._ner)
         entities = [(span.start, span.stop, span.type) for span in document.spans]
-        actors = actor_mentions(text, entities, self.lemma, self.genitive)
+        actors = actor_mentions(text, entities, self.lemma, self.cases)
         sentences = _split_at_lines(text, [(sentence.start, sentence.stop) for sentence in document.sents])
         dates = self._dates(text, sentences, actors)
         claims = find_claims(text, sentences, actors, self.lemma)
@@ -104,7 +104,7 @@ class Suggester:
 
     def _claim(self, text: str, claim: Claim, dates: list[Span]) -> Suggestion:
         when = next(((s, e) for s, e, kind in dates if kind in CORE_DATES and _within((s, e), claim.frame)), None)
-        return self._made(text, "claim", claim.start, claim.end, "explicit", speaker=claim.speaker, when=when)
+        return self._made(text, "claim", claim.start, claim.end, claim.kind, speaker=claim.speaker, when=when)
 
 
 def _split_at_lines(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
