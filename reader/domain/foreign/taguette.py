@@ -12,11 +12,10 @@ https://gitlab.com/remram44/taguette/-/blob/master/taguette/database/models.py
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 from reader.domain.corpus import normalize_newlines
+from reader.domain.extracting.html_layout import HtmlLayout
 from reader.domain.foreign.jsonio import text_of, whole_number
 from reader.domain.foreign.model import PeerDocument, PeerFile, PeerSpan
 from reader.domain.offsets import PeerOffsets, Unit
@@ -25,11 +24,6 @@ NAME = "taguette"
 UNIT = Unit.CODE_POINTS  # of the lines this module makes; the bytes are converted here
 UNTAGGED = "highlight without a tag"
 
-_PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "ul", "ol", "dl", "table"})
-_LINES = frozenset({"li", "dt", "dd", "tr", "caption", "div", "br"})
-_CELLS = frozenset({"td", "th"})
-# Breaks by strength: where two meet, the stronger is kept.
-_BREAKS = ("", "\t", "\n", "\n\n")
 _SHOWN = 40
 
 
@@ -83,7 +77,7 @@ class DocumentLines:
 
 
 def document_lines(html: str) -> DocumentLines:
-    layout = _Layout()
+    layout = HtmlLayout()
     layout.feed(normalize_newlines(html))  # as a browser's DOM has it: no CR in a text node
     layout.close()
     return DocumentLines(
@@ -139,61 +133,3 @@ def _span(highlight: TaguetteHighlight, lines: DocumentLines, offsets: PeerOffse
     if quoted != covered:
         raise ValueError(f"its snippet says {quoted[:_SHOWN]!r}, but the text there is {covered[:_SHOWN]!r}")
     return lines.to_text(content_start, is_end=False), lines.to_text(content_end, is_end=True)
-
-
-class _Layout(HTMLParser):
-    """Collects the text nodes as Taguette counts them, and the lines Reader shows."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.content: list[str] = []
-        self.text: list[str] = []
-        self.content_starts: list[int] = []
-        self.text_starts: list[int] = []
-        self.lengths: list[int] = []
-        self._content_length = self._text_length = 0
-        self._pending = ""  # the break owed before the next text
-        self._at_edge = True  # white space here is layout, not text
-        self._cells_in_row = 0
-
-    def handle_starttag(self, tag: str, attrs: Sequence[tuple[str, str | None]]) -> None:
-        if tag == "tr":
-            self._cells_in_row = 0
-        if tag in _CELLS:
-            if self._cells_in_row:
-                self._owe("\t")
-            self._cells_in_row += 1
-        elif tag == "br":
-            self._owe("\n")
-        elif tag in _PARAGRAPHS or tag in _LINES:
-            self._owe("")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _PARAGRAPHS:
-            self._owe("\n\n")
-        elif tag in _LINES:
-            self._owe("\n")
-
-    def handle_startendtag(self, tag: str, attrs: Sequence[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-
-    def handle_data(self, data: str) -> None:
-        self.content.append(data)
-        kept = data.lstrip() if self._at_edge else data
-        dropped = len(data) - len(kept)
-        if kept:
-            if self.text and self._pending:
-                self.text.append(self._pending)
-                self._text_length += len(self._pending)
-            self._pending, self._at_edge = "", False
-            self.content_starts.append(self._content_length + dropped)
-            self.text_starts.append(self._text_length)
-            self.lengths.append(len(kept))
-            self.text.append(kept)
-            self._text_length += len(kept)
-        self._content_length += len(data)
-
-    def _owe(self, owed: str) -> None:
-        self._at_edge = True
-        if _BREAKS.index(owed) > _BREAKS.index(self._pending):
-            self._pending = owed
