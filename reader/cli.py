@@ -20,6 +20,7 @@ from reader.domain.annotations import Annotation, BadSpan, checked_span
 from reader.domain.corpus import SkippedFile
 from reader.domain.documents import ImportAction
 from reader.domain.export import DIALECTS
+from reader.domain.extracting import ExtractOptions
 from reader.domain.importing import BadAnnotationFile, read_annotation_rows
 from reader.domain.relation_tables import ANNOTATIONS, TABLES
 from reader.identity import default_annotator
@@ -49,12 +50,19 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="?",
         type=Path,
         metavar="CORPUS_DIR",
-        help="a folder of .txt/.md files to import and open (default: the bundled seeds)",
+        help="a folder of documents to import and open (default: the bundled seeds)",
     )
     window.add_argument("--db", type=Path, metavar="FILE", help="the database (default: a per-user one)")
 
-    importer = commands.add_parser("import", help="import .txt/.md files and folders (recursively)")
+    importer = commands.add_parser(
+        "import", help="import documents (.txt .md .html .htm .docx .pdf .epub .odt) and folders (recursively)"
+    )
     importer.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    importer.add_argument(
+        "--keep-boilerplate",
+        action="store_true",
+        help="import a web page's whole text, navigation, teasers and footer too (default: its main text)",
+    )
     _db_argument(importer)
 
     annotate = commands.add_parser("annotate", help="add one annotation")
@@ -142,11 +150,12 @@ IMPORT_BATCH_CHARACTERS = 10_000_000
 
 def run_import(args, out: TextIO, err: TextIO) -> int:
     skipped = 0
+    options = ExtractOptions(keep_boilerplate=args.keep_boilerplate)
     with _open_store(args.db, backup=True) as store:
-        for item in store.import_files(args.paths, IMPORT_BATCH_CHARACTERS):
+        for item in store.import_files(args.paths, IMPORT_BATCH_CHARACTERS, options):
             if isinstance(item, SkippedFile):
                 print(f"skipped {item.path}: {item.reason}", file=err)
-                skipped += 1
+                skipped += not item.unsupported
                 continue
             source, outcome = item
             if outcome.action == ImportAction.UNCHANGED:

@@ -7,15 +7,21 @@ import hashlib
 import os
 import re
 import stat
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from reader.domain.extracting import MAX_BYTES, SUFFIXES, ExtractOptions, extract
+from reader.domain.extracting.model import Block, UnreadableFile
 from reader.files import same_file
 
 TEXT_SUFFIXES = (".txt", ".md")
+DOCUMENT_SUFFIXES = (*TEXT_SUFFIXES, *SUFFIXES)
+MAX_TEXT_BYTES = 2**30  # a plain text is read whole, in memory
+PLAIN = ExtractOptions()
 # (mark, codec, name in messages, encoding reported). The UTF-32 marks come before
 # UTF-16's: FF FE 00 00, little-endian UTF-32's mark, starts with FF FE.
 _UNICODE_MARKS = (
@@ -39,20 +45,28 @@ _CUT_SHORT_UTF8 = (
 )
 
 
-class UnreadableFile(ValueError):
-    """A file that cannot be read as a text document; the message says why in one line."""
+__all__ = ["UnreadableFile"]  # reader.domain.extracting's, raised by every reader of a file
 
 
 @dataclass(frozen=True)
 class SourceText:
+    """A document as read from its file: its normalized text, and where the text came from
+    (the file's type and sha256, the page or paragraph of each block, the source's metadata)."""
+
     name: str
     source_path: str
     text: str
     encoding: str
+    source_type: str = "txt"
+    source_sha256: str = ""
+    blocks: tuple[Block, ...] = ()
+    metadata_title: str = ""
+    published: str = ""
+    url: str = ""
 
     @property
     def title(self) -> str:
-        return title_of(self.text)
+        return self.metadata_title[:200] or title_of(self.text)
 
     @property
     def sha256(self) -> str:
@@ -126,18 +140,45 @@ def _checked(text: str, encoding: str) -> tuple[str, str]:
     return text, encoding
 
 
-def read_source(path: Path, name: str) -> SourceText:
-    _check_regular_file(path)
+def read_source(path: Path, name: str, options: ExtractOptions = PLAIN) -> SourceText:
+    """The document in the file at ``path``: extracted from a web page, Word, PDF, e-book or
+    OpenDocument file by its suffix, else read as plain text."""
+    size = _check_regular_file(path)
     source_path = str(path.resolve())
     for what, stored in (("name", name), ("path", source_path)):
         if not _is_utf8(stored):
             raise UnreadableFile(f"the {what} '{_printable(stored)}' is not valid UTF-8; rename it")
+    suffix = path.suffix.lower()
+    limit = MAX_BYTES if suffix in SUFFIXES else MAX_TEXT_BYTES
+    if size > limit:
+        raise UnreadableFile(f"{_megabytes(size)}, over the {_megabytes(limit)} limit for {suffix or 'text'} files")
     try:
         data = path.read_bytes()
     except OSError as error:
         raise UnreadableFile(f"cannot read: {error.strerror or error}") from error
-    text, encoding = decode(data)
-    return SourceText(name=name, source_path=source_path, text=text, encoding=encoding)
+    source_sha256 = hashlib.sha256(data).hexdigest()
+    if suffix not in SUFFIXES:
+        text, encoding = decode(data)
+        source_type = suffix.lstrip(".") if suffix in TEXT_SUFFIXES else "txt"
+        return SourceText(name, source_path, text, encoding, source_type, source_sha256)
+    extracted = extract(suffix, data, options)
+    text, _ = _checked(extracted.text, "utf-8")
+    return SourceText(
+        name,
+        source_path,
+        text,
+        "",
+        extracted.source_type,
+        source_sha256,
+        extracted.blocks,
+        extracted.title,
+        extracted.published,
+        extracted.url,
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:,.0f} MB"
 
 
 def _is_utf8(name: str) -> bool:
@@ -157,11 +198,12 @@ def _printable(name: str) -> str:
 _KINDS_OF_FILE = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"))
 
 
-def _check_regular_file(path: Path) -> None:
-    """UnreadableFile unless ``path`` is a regular file, found without opening it (a named
-    pipe would wait for a writer forever)."""
+def _check_regular_file(path: Path) -> int:
+    """The size of the regular file at ``path``, found without opening it (a named pipe
+    would wait for a writer forever); UnreadableFile if it is not one."""
     try:
-        mode = path.stat().st_mode
+        found = path.stat()
+        mode, size = found.st_mode, found.st_size
     except FileNotFoundError as error:
         if path.is_symlink():
             raise UnreadableFile(f"a broken symbolic link (to {_printable(os.readlink(path))})") from error
@@ -171,6 +213,7 @@ def _check_regular_file(path: Path) -> None:
     if not stat.S_ISREG(mode):
         kind = next((kind for is_kind, kind in _KINDS_OF_FILE if is_kind(mode)), "a device")
         raise UnreadableFile(f"{kind}, not a regular file; not opened")
+    return size
 
 
 @dataclass(frozen=True)
@@ -180,12 +223,17 @@ class SkippedFile:
 
     path: Path
     reason: str
+    # How many files of types Reader does not read a folder held; this one line lists them.
+    # They were never documents, so skipping them is no failure of the import.
+    unsupported: int = 0
 
 
-def read_sources(paths: list[Path], never_read: tuple[Path, ...] = ()) -> Iterator[SourceText | SkippedFile]:
-    """Every text file under ``paths`` read, in ``find_sources`` order, or why it could not be,
-    with the folders that could not be listed. The files ``never_read`` (the open database)
-    are skipped unopened."""
+def read_sources(
+    paths: list[Path], never_read: tuple[Path, ...] = (), options: ExtractOptions = PLAIN
+) -> Iterator[SourceText | SkippedFile]:
+    """Every document under ``paths`` read, in ``find_sources`` order, or why it could not be,
+    with the folders that could not be listed and the files of other types they hold. The
+    files ``never_read`` (the open database) are skipped unopened."""
     for found in _find(paths):
         if isinstance(found, SkippedFile):
             yield found
@@ -195,13 +243,13 @@ def read_sources(paths: list[Path], never_read: tuple[Path, ...] = ()) -> Iterat
             yield _skipped(path, "the database itself, not a text; not opened")
             continue
         try:
-            yield read_source(path, name)
+            yield read_source(path, name, options)
         except UnreadableFile as error:
             yield _skipped(path, str(error))
 
 
 def find_sources(paths: list[Path]) -> Iterator[tuple[Path, str]]:
-    """Every text file under ``paths`` with the name it gets in the store.
+    """Every document file under ``paths`` with the name it gets in the store.
 
     A folder's files are named by their path relative to that folder; a file
     given on its own is named by its file name. A folder that cannot be listed
@@ -221,9 +269,10 @@ def _find(paths: list[Path]) -> Iterator[tuple[Path, str] | SkippedFile]:
 
 
 def _find_in_folder(root: Path) -> list[tuple[Path, str] | SkippedFile]:
-    """The folder's text files (a symbolic link to a folder is not followed) and the
-    folders under it that cannot be listed, sorted by path."""
+    """The folder's documents (a symbolic link to a folder is not followed) and the folders
+    under it that cannot be listed, sorted by path, then one line for its other files."""
     found: list[tuple[Path, str] | SkippedFile] = []
+    other_suffixes: Counter[str] = Counter()
 
     def unlistable(error: OSError) -> None:
         found.append(_skipped(Path(error.filename), f"cannot read the folder: {error.strerror or error}"))
@@ -231,9 +280,24 @@ def _find_in_folder(root: Path) -> list[tuple[Path, str] | SkippedFile]:
     for folder, _, file_names in os.walk(root, onerror=unlistable):
         for file_name in file_names:
             path = Path(folder, file_name)
-            if path.suffix.lower() in TEXT_SUFFIXES:
+            if path.suffix.lower() in DOCUMENT_SUFFIXES:
                 found.append((path, path.relative_to(root).as_posix()))
-    return sorted(found, key=lambda item: item.path if isinstance(item, SkippedFile) else item[0])
+            else:
+                other_suffixes[path.suffix.lower() or "(none)"] += 1
+    found.sort(key=lambda item: item.path if isinstance(item, SkippedFile) else item[0])
+    if other_suffixes:
+        found.append(_other_types(root, other_suffixes))
+    return found
+
+
+def _other_types(root: Path, suffixes: Counter[str]) -> SkippedFile:
+    """ "3 files of types .png, .xlsx", the most frequent type first, then by name."""
+    count = sum(suffixes.values())
+    types = ", ".join(sorted(suffixes, key=lambda suffix: (-suffixes[suffix], suffix)))
+    files = (
+        "1 file of type" if count == 1 else f"{count} files of types" if len(suffixes) > 1 else f"{count} files of type"
+    )
+    return SkippedFile(Path(_printable(str(root))), f"{files} {types}, which Reader does not read", unsupported=count)
 
 
 def _skipped(path: Path, reason: str) -> SkippedFile:

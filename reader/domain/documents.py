@@ -3,8 +3,12 @@ what importing a source did, and a hit of the corpus search."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
+
+from reader.domain.extracting.model import Block
 
 
 @dataclass(frozen=True)
@@ -55,3 +59,25 @@ class SearchHit:
     name: str
     title: str
     snippet: str
+
+
+@dataclass(frozen=True)
+class DocumentOrigin:
+    """Where a document's text came from: its file's type and sha256, the source's date and
+    URL, and the page or paragraph of each block of the text, in text order."""
+
+    source_type: str = ""
+    source_sha256: str = ""
+    published: str = ""
+    url: str = ""
+    blocks: tuple[Block, ...] = ()
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block that holds ``offset``, or that ends last before it (the blank line after
+        a paragraph belongs to that paragraph); None before the first block."""
+        index = bisect_right(self._starts, offset) - 1
+        return self.blocks[index] if index >= 0 else None
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [block.start for block in self.blocks]

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import itemgetter
 from typing import TextIO
 
-COLUMNS = (
+ANNOTATION_COLUMNS = (  # what an annotation is; import reads these back
     "annotation_id",
     "document",
     "document_sha256",
@@ -25,6 +25,11 @@ COLUMNS = (
     "created_at",
     "updated_at",
 )
+# Where the span's document came from: its file's type (txt, md, html, docx, pdf, epub, odt), the
+# page (PDF) or paragraph (the others) that the span starts in, and the source's date and URL.
+# Added after the annotation's own columns, so that those keep their positions.
+SOURCE_COLUMNS = ("source_type", "source_page", "source_paragraph", "source_date", "source_url")
+COLUMNS = (*ANNOTATION_COLUMNS, *SOURCE_COLUMNS)
 FORMATS = ("csv", "jsonl", "xlsx")
 TEXT_FORMATS = ("csv", "jsonl")  # written here, to a text file
 DIALECTS = ("excel", "plain")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.domain import resaved_csv
-from reader.domain.export import COLUMNS, restore
+from reader.domain.export import ANNOTATION_COLUMNS, restore
 from reader.domain.relation_tables import (
     ANNOTATIONS,
     CLAIM_COLUMNS,
@@ -32,7 +32,7 @@ from reader.domain.xlsx import BadWorkbook, workbook_table_records
 _UTF8_BOM = b"\xef\xbb\xbf"
 _ZIP_START = b"PK\x03\x04"  # an XLSX workbook is a zip archive
 IMPORT_FORMATS = ("csv", "jsonl", "xlsx")
-TABLE_COLUMNS = {ANNOTATIONS: COLUMNS, RELATIONS: RELATION_COLUMNS, CLAIMS: CLAIM_COLUMNS}
+TABLE_COLUMNS = {ANNOTATIONS: ANNOTATION_COLUMNS, RELATIONS: RELATION_COLUMNS, CLAIMS: CLAIM_COLUMNS}
 _ID_COLUMNS = {ANNOTATIONS: "annotation_id", RELATIONS: "relation_id", CLAIMS: "claim_id"}
 _INTEGER_COLUMNS = ("start", "end", *RELATION_OFFSETS, "claim_start", "claim_end")
 _TIME_COLUMNS = ("created_at", "updated_at")
@@ -130,9 +130,9 @@ def _csv_rows(text: str, bom: bool) -> Iterator[ImportedRow]:
     if table != ANNOTATIONS:
         yield from _relation_csv_rows(text, separator, table, bom)
         return
-    records = _csv_records(text, separator, COLUMNS)
+    records = _csv_records(text, separator, ANNOTATION_COLUMNS)
     file = resaved_csv.evidence((r for _, r in records if isinstance(r, dict)), bom, separator)
-    for number, record in _csv_records(text, separator, COLUMNS):
+    for number, record in _csv_records(text, separator, ANNOTATION_COLUMNS):
         if isinstance(record, str):
             yield ImportedRow(number, None, record)
             continue

@@ -28,7 +28,10 @@ from reader.domain.relation_tables import Table
 
 ANNOTATIONS_SHEET = "annotations"
 DOCUMENTS_SHEET = "documents"
-DOCUMENT_COLUMNS = ("name", "sha256", "length", "title", "annotations", "source_path", "imported_at")
+DOCUMENT_COLUMNS = (
+    *("name", "sha256", "length", "title", "annotations", "source_path", "imported_at"),
+    *("source_type", "source_sha256", "source_date", "source_url"),  # where each came from (schema 4)
+)
 # The most rows a sheet holds in Excel and LibreOffice; the header takes one.
 ROWS_PER_SHEET = 1_048_576
 # Excel's longest cell; a longer one is written whole (nothing is lost: LibreOffice and

@@ -55,8 +55,15 @@ class AnnotationRows(StoreCore):
             """
             SELECT a.id AS annotation_id, d.name AS document, d.sha256 AS document_sha256,
                    a.start, a."end", a.text, a.tag, a.note, a.annotator, a.status,
-                   a.reviewer, a.review_note, a.created_at, a.updated_at
+                   a.reviewer, a.review_note, a.created_at, a.updated_at,
+                   coalesce(s.source_type, '') AS source_type,
+                   b.page AS source_page, b.paragraph AS source_paragraph,
+                   coalesce(s.published, '') AS source_date, coalesce(s.url, '') AS source_url
             FROM annotations a JOIN documents d ON d.id = a.document_id
+            LEFT JOIN document_sources s ON s.document_id = a.document_id
+            LEFT JOIN document_blocks b ON b.document_id = a.document_id AND b.start = (
+                SELECT max(start) FROM document_blocks WHERE document_id = a.document_id AND start <= a.start
+            )
             WHERE a.orphaned = 0
             ORDER BY d.name, a.start, a."end", a.id
             """
@@ -67,8 +74,11 @@ class AnnotationRows(StoreCore):
         return self.db.query(
             """
             SELECT d.name, d.sha256, d.length, d.title, c.annotation_count AS annotations,
-                   d.source_path, d.imported_at
+                   d.source_path, d.imported_at, coalesce(s.source_type, '') AS source_type,
+                   coalesce(s.source_sha256, '') AS source_sha256,
+                   coalesce(s.published, '') AS source_date, coalesce(s.url, '') AS source_url
             FROM documents d JOIN document_counts c ON c.document_id = d.id
+            LEFT JOIN document_sources s ON s.document_id = d.id
             ORDER BY d.name
             """
         )

@@ -9,9 +9,10 @@ from pathlib import Path
 from reader.domain.anchoring import Reanchoring
 from reader.domain.annotations import check_bounds, utc_now
 from reader.domain.corpus import SkippedFile, SourceText, read_sources
-from reader.domain.documents import Document, DocumentSummary, ImportAction, ImportOutcome
-from reader.store.core import StoreCore
+from reader.domain.documents import Document, DocumentOrigin, DocumentSummary, ImportAction, ImportOutcome
+from reader.domain.extracting import ExtractOptions
 from reader.store.errors import StoreError
+from reader.store.sources import SourceQueries
 
 
 def document_row(name: str, source_path: str, sha256: str, text: str, title: str, imported_at: str) -> dict:
@@ -27,7 +28,11 @@ def document_row(name: str, source_path: str, sha256: str, text: str, title: str
     }
 
 
-class DocumentQueries(StoreCore):
+def origin_of(source: SourceText) -> DocumentOrigin:
+    return DocumentOrigin(source.source_type, source.source_sha256, source.published, source.url, source.blocks)
+
+
+class DocumentQueries(SourceQueries):
     def import_source(self, source: SourceText) -> ImportOutcome:
         with self.transaction():
             return self._import(source)
@@ -39,15 +44,15 @@ class DocumentQueries(StoreCore):
             return [self._import(source) for source in sources]
 
     def import_files(
-        self, paths: list[Path], batch_characters: int = 0
+        self, paths: list[Path], batch_characters: int = 0, options: ExtractOptions | None = None
     ) -> Iterator[tuple[SourceText, ImportOutcome] | SkippedFile]:
-        """Read and import every text file under ``paths``: each source with its outcome, or
+        """Read and import every document under ``paths``: each source with its outcome, or
         the file skipped. Documents are written about ``batch_characters`` characters at a
         time, one transaction each (0: each document on its own); a skipped file comes at
         once, an outcome when its batch is written."""
         batch: list[SourceText] = []
         characters = 0
-        for item in read_sources(paths, never_read=self.own_files()):
+        for item in read_sources(paths, self.own_files(), options or ExtractOptions()):
             if isinstance(item, SkippedFile):
                 yield item
                 continue
@@ -67,9 +72,12 @@ class DocumentQueries(StoreCore):
         same_name = self._one("SELECT id, text FROM documents WHERE name = ?", [source.name])
         row = document_row(source.name, source.source_path, sha, source.text, source.title, utc_now())
         if same_name is None:
-            return ImportOutcome(self._insert_document(row), ImportAction.ADDED)
+            document_id = self._insert_document(row)
+            self._record_origin(document_id, origin_of(source))
+            return ImportOutcome(document_id, ImportAction.ADDED)
         document_id = same_name["id"]
         self.db.table("documents").update(document_id, row)
+        self._record_origin(document_id, origin_of(source))
         moved, orphaned = self._reanchor(document_id, same_name["text"], source.text)
         return ImportOutcome(
             document_id, ImportAction.UPDATED, moved=moved, orphaned=len(orphaned), orphaned_ids=tuple(orphaned)
@@ -92,12 +100,14 @@ class DocumentQueries(StoreCore):
                 moved += 1
         return moved, orphaned
 
-    def copy_document(self, document: Document, name: str) -> int:
-        """Add ``document`` as it is (its import time too) under ``name``; its id here."""
+    def copy_document(self, document: Document, name: str, origin: DocumentOrigin) -> int:
+        """Add ``document`` as it is (its import time and origin too) under ``name``; its id here."""
         row = document_row(
             name, document.source_path, document.sha256, document.text, document.title, document.imported_at
         )
-        return self._insert_document(row)
+        document_id = self._insert_document(row)
+        self._record_origin(document_id, origin)
+        return document_id
 
     def _insert_document(self, row: dict) -> int:
         document_id = self.db.table("documents").insert(row).last_pk

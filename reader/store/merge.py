@@ -191,7 +191,7 @@ class _Merge:
             name = self._free_name(document.name)
             if name != document.name:
                 self.report.renamed.append(RenamedDocument(self.label, document.name, name))
-            ids[document.id] = self.into.copy_document(document, name)
+            ids[document.id] = self.into.copy_document(document, name, self.source.document_origin(document.id))
             self.report.documents_added += 1
         return ids
 

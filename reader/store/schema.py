@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from reader.domain.relations import default_relation_types
 from reader.domain.tags import default_tags
 from reader.store.errors import BUSY_TIMEOUT_SECONDS, StoreError, explain, is_damage, is_locked, primary_code
+from reader.store.source_table import source_statements
 from reader.store.suggestion_table import suggestion_statements
 
 # "Rdr1" in ASCII: marks a SQLite file as a Reader database.
@@ -337,13 +338,28 @@ def _add_suggestions(db: Database, schema: str = "main") -> None:
     _execute_each(db, suggestion_statements(schema))
 
 
+def _add_document_sources(db: Database, schema: str = "main") -> None:
+    """Each document's source file and metadata, and its blocks' pages (reader.store.source_table)."""
+    _execute_each(db, source_statements(schema))
+
+
 # MIGRATIONS[n] brings a database from schema n to n + 1. Append, never edit.
-MIGRATIONS: list[Callable[[Database], None]] = [_create_first_schema, _add_relations, _add_suggestions]
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _create_first_schema,
+    _add_relations,
+    _add_suggestions,
+    _add_document_sources,
+]
 # What a read-only connection to a database of schema n lacks and may have in memory instead
 # (empty tables a later migration adds), so that an older file is read without being changed.
 READ_ONLY_SHIMS: dict[int, list[Callable[[Database], None]]] = {
-    1: [lambda db: _add_relations(db, "temp"), lambda db: _add_suggestions(db, "temp")],
-    2: [lambda db: _add_suggestions(db, "temp")],
+    1: [
+        lambda db: _add_relations(db, "temp"),
+        lambda db: _add_suggestions(db, "temp"),
+        lambda db: _add_document_sources(db, "temp"),
+    ],
+    2: [lambda db: _add_suggestions(db, "temp"), lambda db: _add_document_sources(db, "temp")],
+    3: [lambda db: _add_document_sources(db, "temp")],
 }
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -163,7 +163,9 @@ class SuggestionQueries(RelationQueries):
             [OPEN],
         ).fetchall()
         for document_id, name, sha256 in documents:
+            origin = self.document_origin(document_id)
             for s in self.suggestions(document_id):
+                block = origin.block_at(s.start)
                 yield {
                     "annotation_id": s.id,
                     "document": name,
@@ -179,6 +181,11 @@ class SuggestionQueries(RelationQueries):
                     "review_note": "",
                     "created_at": s.created_at,
                     "updated_at": s.updated_at,
+                    "source_type": origin.source_type,
+                    "source_page": block.page if block else None,
+                    "source_paragraph": block.paragraph if block else None,
+                    "source_date": origin.published,
+                    "source_url": origin.url,
                 }
 
     # Accepting, rejecting, and taking either back

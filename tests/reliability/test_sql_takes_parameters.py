@@ -35,6 +35,9 @@ ALLOWED = {
     ("store/suggestion_table.py", "schema"),
     ("store/suggestion_table.py", "document_key"),
     ("store/suggestion_table.py", "annotation_key"),
+    # The document sources migration likewise (schema 4).
+    ("store/source_table.py", "schema"),
+    ("store/source_table.py", "document_key"),
     # Restore: the names of tables in Reader's own databases (read from sqlite_master),
     # quoted as identifiers; DROP statements from a literal tuple; integers for PRAGMAs.
     ("store/backup.py", "_identifier(name)"),

@@ -31,6 +31,12 @@ ISSUE_COLUMNS = [
     "review_note",
     "created_at",
     "updated_at",
+    # Where the document came from, added after the annotation's columns (issue 16).
+    "source_type",
+    "source_page",
+    "source_paragraph",
+    "source_date",
+    "source_url",
 ]
 BOM = b"\xef\xbb\xbf"
 TEXT = 'Он сказал: "да, конечно", и ушёл.\n=SUM(A1:A2) и +7 или -3 @home\n\tотступ; \'кавычка\nконец 😀 𠀀\n'

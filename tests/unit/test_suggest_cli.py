@@ -186,7 +186,8 @@ def test_export_suggestions_writes_the_open_ones_in_the_annotation_columns(copy,
     if fmt == "csv":
         reader = csv.DictReader(io.StringIO(out))
         assert tuple(reader.fieldnames or ()) == COLUMNS
-        rows = [{k: (int(v) if k in ("start", "end") else v) for k, v in row.items()} for row in reader]
+        numbers = ("start", "end", "source_page", "source_paragraph")  # an empty cell: no page or paragraph
+        rows = [{k: (int(v) if v else None) if k in numbers else v for k, v in row.items()} for row in reader]
     else:
         rows = [json.loads(line) for line in out.splitlines()]
     assert rows == expected and len(rows) == sum(len(s) for s in stored(path, "open").values())
