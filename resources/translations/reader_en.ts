@@ -143,6 +143,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n other file(s) left out ({first})</source>
+        <translation>
+            <numerusform>%n other file left out ({first})</numerusform>
+            <numerusform>%n other files left out ({first})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Exported %n annotation(s) to {path}; warning: {warning}</source>
         <translation>
             <numerusform>Exported %n annotation to {path}; warning: {warning}</numerusform>

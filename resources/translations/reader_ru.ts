@@ -1236,6 +1236,14 @@
             <numerusform>%n пропущено ({first})</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n other file(s) left out ({first})</source>
+        <translation>
+            <numerusform>%n другой файл не импортирован ({first})</numerusform>
+            <numerusform>%n других файла не импортированы ({first})</numerusform>
+            <numerusform>%n других файлов не импортировано ({first})</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Reader — {name}</source>
         <translation>Reader — {name}</translation>
@@ -1269,8 +1277,8 @@
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <source>Text files (*.txt *.md);;All files (*)</source>
-        <translation>Текстовые файлы (*.txt *.md);;Все файлы (*)</translation>
+        <source>Documents ({patterns});;All files (*)</source>
+        <translation>Документы ({patterns});;Все файлы (*)</translation>
     </message>
     <message>
         <source>Import</source>
@@ -1921,6 +1929,34 @@
     <message>
         <source>No document contains “{query}”</source>
         <translation>Ни в одном документе нет «{query}»</translation>
+    </message>
+    <message>
+        <source>web page</source>
+        <translation>веб-страница</translation>
+    </message>
+    <message>
+        <source>Word document</source>
+        <translation>документ Word</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>e-book</source>
+        <translation>электронная книга</translation>
+    </message>
+    <message>
+        <source>OpenDocument text</source>
+        <translation>текст OpenDocument</translation>
+    </message>
+    <message>
+        <source>page {page} of {pages}</source>
+        <translation>страница {page} из {pages}</translation>
+    </message>
+    <message>
+        <source>paragraph {paragraph}</source>
+        <translation>абзац {paragraph}</translation>
     </message>
 </context>
 <context>

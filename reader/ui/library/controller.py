@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from reader.domain.corpus import SkippedFile
+from reader.domain.corpus import DOCUMENT_SUFFIXES, SkippedFile
 from reader.domain.documents import ImportAction
 from reader.paths import corpus_database
 from reader.store import Store, StoreError
@@ -41,6 +41,9 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     skipped: list[str] = field(default_factory=list)
+    # A folder's files of types Reader does not read: listed, but no failure of the import.
+    left_out: list[str] = field(default_factory=list)
+    left_out_count: int = 0
 
     def summary(self) -> str:
         """One line: "Imported 3 document(s), 1 updated, 2 skipped (the first's reason; …)"."""
@@ -52,6 +55,12 @@ class ImportReport:
         if self.skipped:
             first = self.skipped[0] + ("; …" if len(self.skipped) > 1 else "")
             parts.append(translate("Library", "%n skipped ({first})", None, len(self.skipped)).format(first=first))
+        if self.left_out:
+            parts.append(
+                translate("Library", "%n other file(s) left out ({first})", None, self.left_out_count).format(
+                    first="; ".join(self.left_out)
+                )
+            )
         return ", ".join(parts)
 
 
@@ -231,7 +240,9 @@ class LibraryController(QObject):
             self.window,
             translate("Library", "Import Files"),
             documents_folder(),
-            translate("Library", "Text files (*.txt *.md);;All files (*)"),
+            translate("Library", "Documents ({patterns});;All files (*)").format(
+                patterns=" ".join(f"*{suffix}" for suffix in DOCUMENT_SUFFIXES)
+            ),
         )
         if paths:
             self.import_paths([Path(p) for p in paths])
@@ -241,6 +252,10 @@ class LibraryController(QObject):
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
             for item in self.session.store.import_files(paths):
+                if isinstance(item, SkippedFile) and item.unsupported:
+                    report.left_out.append(f"{item.path.name}: {item.reason}")
+                    report.left_out_count += item.unsupported
+                    continue
                 if isinstance(item, SkippedFile):
                     report.skipped.append(f"{item.path.name}: {item.reason}")
                     continue

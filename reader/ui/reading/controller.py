@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 
 from reader.domain.annotations import Annotation, quotes_its_text
-from reader.domain.documents import DocumentSummary, SearchHit
+from reader.domain.documents import DocumentOrigin, DocumentSummary, SearchHit
 from reader.store import StoreError
 from reader.ui.reading.document_list import DOCUMENT_ID_ROLE, DocumentListModel, name_and_length
+from reader.ui.reading.source_place import place_words, source_words
 from reader.ui.reading.zoom import NORMAL_ZOOM, zoom_step
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.session import Session
@@ -36,6 +37,9 @@ class ReadingController(QObject):
         self.view = window.reader
         self.panel = window.annotation_panel
         self.documents = window.documents
+        self.origin = DocumentOrigin()  # where the open document came from
+        self._place = ""
+        self.view.cursorPositionChanged.connect(self._show_place)
         actions.bind("Find", self.open_find_bar)
         actions.bind("FindNext", lambda: self.find_again(backward=False))
         actions.bind("FindPrevious", lambda: self.find_again(backward=True))
@@ -101,10 +105,12 @@ class ReadingController(QObject):
         try:
             document = session.store.document(document_id)
             stored = session.store.annotations(document_id)
+            origin = session.store.document_origin(document_id)
         except StoreError as error:
             self.window.problem(str(error))
             return
         self.remember_place()
+        self.origin = origin
         annotations = fitting(document.text, stored)
         session.document = document
         self.view.set_document(document.text, annotations, session.tags)
@@ -147,6 +153,7 @@ class ReadingController(QObject):
 
     def show_nothing_open(self) -> None:
         self.session.document = None
+        self.origin = DocumentOrigin()
         self.view.clear_document()
         self.panel.model.set_annotations([])
         self._show_heading()
@@ -157,7 +164,16 @@ class ReadingController(QObject):
             self.window.show_no_document()
             return
         self.window.document_heading.setText(document.title or document.name)
-        self.window.document_details.setText(name_and_length(document.name, document.length))
+        self._place = place_words(self.origin, self.view.caret_code_point()) if self.origin.blocks else ""
+        parts = [name_and_length(document.name, document.length), source_words(self.origin), self._place]
+        self.window.document_details.setText(" · ".join(part for part in parts if part))
+
+    def _show_place(self) -> None:
+        """The page or paragraph the caret is in, when it changes; nothing for a plain text."""
+        if self.session.document is None or not self.origin.blocks:
+            return
+        if place_words(self.origin, self.view.caret_code_point()) != self._place:
+            self._show_heading()
 
     def show_stored_annotations(self) -> None:
         """The open document's annotations as the database holds them, the selection kept."""
