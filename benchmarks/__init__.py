@@ -17,4 +17,5 @@ SCENARIOS = {
     "7": "corpus search",
     "8": "annotate one row from the command line, the whole file checked first",
     "9": "relations at scale in the window: open, select a linked claim, start linking, scroll",
+    "10": "import web pages, Word, PDF, e-book and OpenDocument files, against their libraries alone",
 }

@@ -26,11 +26,12 @@ class Size:
     annotations: int
     memory_probe_annotations: int  # scenario 6's memory is compared with this tenth
     queries: int
+    document_copies: int  # scenario 10: copies of each format's test file imported at once
 
 
 SIZES = {
-    "small": Size((6_000, 60_000), 200, 20_000, 2_000, 12),
-    "full": Size((60_000, 600_000), 10_000, 1_000_000, 100_000, 30),
+    "small": Size((6_000, 60_000), 200, 20_000, 2_000, 12, 2),
+    "full": Size((60_000, 600_000), 10_000, 1_000_000, 100_000, 30, 100),
 }
 
 
@@ -121,6 +122,12 @@ def _relations(size: Size, runs: int, cache: Path, work: Path) -> list:
     return relations.run(size.pane_chars[-1], PANE_HIGHLIGHTS_PER_CHAR, work, runs)
 
 
+def _documents(size: Size, runs: int, cache: Path, work: Path) -> list:
+    from benchmarks import documents
+
+    return documents.run(work, size.document_copies, runs)
+
+
 # Scenario groups in the order they run and print; each returns its table rows.
 GROUPS: dict[str, Callable[[Size, int, Path, Path], list]] = {
     "1-3": _reader_pane,
@@ -130,6 +137,7 @@ GROUPS: dict[str, Callable[[Size, int, Path, Path], list]] = {
     "7": _search,
     "8": _check,
     "9": _relations,
+    "10": _documents,
 }
 
 
@@ -146,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         default="",
         metavar="GROUPS",
-        help="comma-separated scenario groups to run (1-3, 4, 5, 6, 7, 8, 9); default: all",
+        help="comma-separated scenario groups to run (1-3, 4, 5, 6, 7, 8, 9, 10); default: all",
     )
     parser.add_argument(
         "--cache-dir",
