@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QProgressDialog
 
 from reader.domain.suggestions import SaveReport
 from reader.store import Store, StoreError
-from reader.suggesting.engine import Suggester
+from reader.suggesting.child import SuggesterProcess
 from reader.ui.shell.session import Session
 from reader.ui.shell.translation import translate
 from reader.ui.suggesting.worker import Found, Job, SuggestThread
@@ -30,7 +30,7 @@ class SuggestionRunner(QObject):
         self.session = session
         self.window = window
         self.saved = saved  # told the id of each document whose suggestions were saved
-        self.engine: Suggester | None = None  # loaded by the first run, kept for the next
+        self.engine: SuggesterProcess | None = None  # started by the first run, kept for the next
         self.worker: SuggestThread | None = None
         self.progress: QProgressDialog | None = None
         self._store: Store | None = None
@@ -38,7 +38,7 @@ class SuggestionRunner(QObject):
         self._done = 0
         self._missing = ""
         self._problems: list[str] = []
-        window.closing.connect(self.stop)
+        window.closing.connect(self.close)
         session.databaseLoaded.connect(self.stop)
 
     def running(self) -> bool:
@@ -56,7 +56,7 @@ class SuggestionRunner(QObject):
             self.session.store,
             SaveReport(),
             0,
-            "",
+            self.engine.missing if self.engine is not None else "",
             [],
         )
         self.worker = SuggestThread(jobs, self.engine, self)
@@ -82,6 +82,13 @@ class SuggestionRunner(QObject):
             thread.wait()
             self._finished()
 
+    def close(self) -> None:
+        """The window closes: stop, and end the suggester's process."""
+        self.stop()
+        if self.engine is not None:
+            self.engine.close()
+            self.engine = None
+
     def _job(self, document_id: int) -> Job:
         store = self.session.store
         document = store.document(document_id)
@@ -102,7 +109,7 @@ class SuggestionRunner(QObject):
         progress.show()
         return progress
 
-    def _engine_ready(self, engine: Suggester | None, missing: str) -> None:
+    def _engine_ready(self, engine: SuggesterProcess | None, missing: str) -> None:
         self.engine, self._missing = engine, missing
         if missing:
             self.window.problem(missing)

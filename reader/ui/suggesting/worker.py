@@ -1,21 +1,22 @@
-"""Suggesting off the main thread: the suggester is loaded (about a second) and run there, one
-document after another, on texts the main thread read before it started; each document's
-suggestions go back to the main thread, which alone writes the store. A cancel stops it after
-the document it is on."""
+"""Suggesting off the main thread: a thread hands the documents one after another to the
+suggester's own process (reader.suggesting.child), started and loaded by the first run (about a
+second) and kept for the next, on texts the main thread read before it started; each
+document's suggestions go back to the main thread, which alone writes the store. The thread only
+waits on the process, so the window's frames never wait on the suggester. A cancel stops it
+after the document it is on."""
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from reader.suggesting import engine as engines
-from reader.suggesting.engine import Suggester
+from reader.suggesting import child
+from reader.suggesting.child import SuggesterProcess
 from reader.suggesting.matching import from_annotations
-from reader.suggesting.model import MissingSuggester, Suggestion
+from reader.suggesting.model import Suggestion
 
 
 @dataclass(frozen=True)
@@ -36,10 +37,12 @@ class Found:
 
 
 class SuggestThread(QThread):
-    engineReady = Signal(object, str)  # the loaded suggester (None without the extra), why not ("" if loaded)
+    # The suggester's process (None if it could not start), and why it suggests only the
+    # annotators' own spans ("" when its extra is installed), or why it could not start.
+    engineReady = Signal(object, str)
     documentDone = Signal(object)  # Found
 
-    def __init__(self, jobs: Sequence[Job], engine: Suggester | None, parent: QObject | None = None):
+    def __init__(self, jobs: Sequence[Job], engine: SuggesterProcess | None, parent: QObject | None = None):
         super().__init__(parent)
         self.jobs = list(jobs)
         self._engine = engine
@@ -55,36 +58,27 @@ class SuggestThread(QThread):
     def run(self) -> None:
         engine = self._engine
         if engine is None:
+            engine = SuggesterProcess(child.LOADER)
             try:
-                engine = _load_out_of_the_collectors_way()
-            except MissingSuggester as missing:
-                self.engineReady.emit(None, str(missing))
+                engine.load()
+            except Exception as error:  # the process could not start or died while loading
+                engine.close()
+                self.engineReady.emit(None, f"the suggester could not start ({type(error).__name__}: {error})")
+                engine = None
             else:
-                self.engineReady.emit(engine, "")
+                self.engineReady.emit(engine, engine.missing)
         for job in self.jobs:
             if self._cancelled.is_set():
                 return
             self.documentDone.emit(_suggested(engine, job))
 
 
-def _load_out_of_the_collectors_way() -> Suggester:
-    """``engines.load()`` with the cyclic collector paused, its objects then frozen out of the
-    collector's full passes (gc.freeze): walking the models' objects held the GIL for 50-100 ms
-    at a time, and the window stalled as long. The models live as long as the window anyway."""
-    enabled = gc.isenabled()
-    gc.disable()
+def _suggested(engine: SuggesterProcess | None, job: Job) -> Found:
+    """What the suggester finds in the job's text, and more of what its annotations tag; without
+    the suggester's process, the annotators' own spans found again, here."""
     try:
-        return engines.load()
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
-
-
-def _suggested(engine: Suggester | None, job: Job) -> Found:
-    """What the suggester finds in the job's text, and more of what its annotations tag."""
-    try:
-        found = engine.suggest(job.text) if engine is not None else []
-        return Found(job, found + from_annotations(job.text, job.annotated))
+        if engine is None:
+            return Found(job, from_annotations(job.text, job.annotated))
+        return Found(job, engine.suggest(job.text, job.annotated))
     except Exception as error:  # one document's failure (a rule's bug) must not end the others
         return Found(job, [], f"{type(error).__name__}: {error}")

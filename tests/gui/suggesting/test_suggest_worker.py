@@ -1,5 +1,5 @@
-"""Suggest… on a worker thread in the real window: over 100 documents the main thread keeps
-ticking and painting while the real suggester runs; Cancel stops it after the document it is on
+"""Suggest… in the real window, the suggester in its own process: over 100 documents the main
+thread keeps ticking and painting while the real suggester runs; Cancel stops it after the document it is on
 and keeps what was saved; without the extra, one line says how to install it and the annotator's
 own spans are still found again. The database is checked on disk after each run."""
 
@@ -17,8 +17,7 @@ from windowkit import SEEDS, drag_select, key, open_window, pick_document
 
 from reader.app import ReaderApp
 from reader.store import Store
-from reader.suggesting import engine as engines
-from reader.suggesting.model import MissingSuggester, Suggestion
+from reader.suggesting import child
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform, sizing the progress dialog
 DOCUMENTS = 100
@@ -62,18 +61,6 @@ def documents_with_suggestions(db: Path) -> set[int]:
         return {d.id for d in store.documents() if store.suggestions(d.id)}
 
 
-class FirstWord:
-    """A stand-in suggester for the window's mechanics: the first word of each text, slowly."""
-
-    name, version = "stand-in", "stand-in 1"
-
-    def suggest(self, text: str) -> list[Suggestion]:
-        time.sleep(0.03)
-        word = re.search(r"\w+", text)
-        assert word is not None
-        return [Suggestion("actor", word.start(), word.end(), word.group(), self.name, self.version)]
-
-
 @pytest.mark.slow
 def test_the_window_stays_responsive_while_the_suggester_runs_on_100_documents(qtbot, hundred, tmp_path):
     pytest.importorskip("natasha", reason='the suggester needs pip install "reader[suggest]"')
@@ -114,18 +101,18 @@ def test_the_window_stays_responsive_while_the_suggester_runs_on_100_documents(q
         f"{longest['suggesting']:.0f} ms while it suggested ({len(gaps['suggesting'])} ticks); "
         f"{len(paints)} paints of the reader, the slowest {max(paints) * 1000:.1f} ms"
     )
-    # The aim is no frame over 50 ms. Measured on the 2-core test machine with other work on it
-    # (load average 2.5), 10 runs: while it suggests, the longest gap 19-43 ms, once 87 ms; while
-    # natasha loads (imports and dictionaries that hold the GIL in C), 31-91 ms; the slowest paint
-    # 16-38 ms. Before the models were frozen out of the collector (worker.py), 100 ms gaps were the
-    # rule. The bounds are looser than the aim so that a loaded machine does not fail the test.
-    assert longest["suggesting"] < 100
-    assert longest["loading"] < 150
-    assert max(paints) * 1000 < 60
+    # The aim is no frame over 50 ms. With the suggester in a thread of the window's process, its
+    # load and rules held the interpreter's lock: 31-91 ms gaps while natasha loaded and 19-87 ms
+    # while it suggested, on this 2-core machine. In a process of its own (reader.suggesting.child),
+    # measured with another test suite running on the machine: 26 ms loading, 30 ms suggesting,
+    # the slowest paint 29 ms.
+    assert longest["loading"] < 50
+    assert longest["suggesting"] < 50
+    assert max(paints) * 1000 < 50
 
 
 def test_cancel_stops_after_the_document_it_is_on_and_keeps_what_was_saved(qtbot, hundred, tmp_path, monkeypatch):
-    monkeypatch.setattr(engines, "load", FirstWord)
+    monkeypatch.setattr(child, "LOADER", "standins:first_word")
     runner = ReaderApp.of(hundred).suggesting.runner
     start_suggesting_everywhere(qtbot, hundred)
     progress = hundred.findChild(QProgressDialog, "suggestProgress")
@@ -145,10 +132,7 @@ def test_cancel_stops_after_the_document_it_is_on_and_keeps_what_was_saved(qtbot
 
 
 def test_without_the_extra_one_line_says_how_to_install_it(qtbot, window, parts, tmp_path, monkeypatch):
-    def missing():
-        raise MissingSuggester("natasha")
-
-    monkeypatch.setattr(engines, "load", missing)
+    monkeypatch.setattr(child, "LOADER", "standins:missing")
     pick_document(qtbot, window, 0)
     text = window.reader.document_text()
     drag_select(qtbot, window, 0, len("Москва"))
