@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QProgressDialog
 
 from reader.domain.suggestions import SaveReport
 from reader.store import Store, StoreError
-from reader.suggesting.child import SuggesterProcess
 from reader.ui.shell.session import Session
 from reader.ui.shell.translation import translate
 from reader.ui.suggesting.worker import Found, Job, SuggestThread
 
 if TYPE_CHECKING:
+    from reader.suggesting.child import SuggesterProcess
     from reader.ui.main_window import MainWindow
 
 

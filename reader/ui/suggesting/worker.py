@@ -10,13 +10,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from reader.suggesting import child
-from reader.suggesting.child import SuggesterProcess
-from reader.suggesting.matching import from_annotations
-from reader.suggesting.model import Suggestion
+if TYPE_CHECKING:  # imported when a run starts: the window's start-up never pays for the suggester
+    from reader.suggesting.child import SuggesterProcess
+    from reader.suggesting.model import Suggestion
 
 
 @dataclass(frozen=True)
@@ -56,9 +56,11 @@ class SuggestThread(QThread):
         return self._cancelled.is_set()
 
     def run(self) -> None:
+        from reader.suggesting import child
+
         engine = self._engine
         if engine is None:
-            engine = SuggesterProcess(child.LOADER)
+            engine = child.SuggesterProcess(child.LOADER)
             try:
                 engine.load()
             except Exception as error:  # the process could not start or died while loading
@@ -76,6 +78,8 @@ class SuggestThread(QThread):
 def _suggested(engine: SuggesterProcess | None, job: Job) -> Found:
     """What the suggester finds in the job's text, and more of what its annotations tag; without
     the suggester's process, the annotators' own spans found again, here."""
+    from reader.suggesting.matching import from_annotations
+
     try:
         if engine is None:
             return Found(job, from_annotations(job.text, job.annotated))
