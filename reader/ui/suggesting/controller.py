@@ -60,6 +60,7 @@ class SuggestingController(QObject):
         self._reload_soon = QTimer(self)
         self._reload_soon.setSingleShot(True)
         self._reload_soon.timeout.connect(self.reload)
+        window.closing.connect(self._reload_soon.stop)  # its store closes with the window
         actions.bind("Suggest", self.ask_scope)
         actions.bind("AcceptSuggestion", self.accept)
         actions.bind("RejectSuggestion", self.reject)

@@ -209,3 +209,16 @@ def test_the_tooltip_names_the_tag_the_source_and_a_claims_speaker(qtbot, sugges
     qtbot.waitUntil(QToolTip.isVisible)
     shown = QToolTip.text()
     assert "claim" in shown and claim.source in shown and SPEAKER in shown
+
+
+def test_closing_the_window_right_after_a_change_reads_nothing_from_the_closed_store(qtbot, window, capfd):
+    """A change asks for the suggestions again on the next turn of the event loop; the window
+    closing in between closes the store, and that turn must not read it."""
+    pick_document(qtbot, window, 0)
+    drag_select(qtbot, window, 0, len("Москва"))
+    qtbot.keyClick(window.reader, Qt.Key.Key_2)  # a new annotation: the suggestions are read again soon
+
+    window.close()  # before the event loop turns again
+    qtbot.wait(50)
+
+    assert "Cannot operate on a closed database" not in capfd.readouterr().err
