@@ -62,8 +62,8 @@ os._exit(0)
 """
 
 _READER_WINDOW = """
+    from reader.cli import parse  # first, as the reader command imports it (and the store) before Qt
     from reader.app import build
-    from reader.cli import parse
     return build(parse(["--db", sys.argv[1]]))
 """
 
