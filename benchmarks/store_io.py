@@ -29,10 +29,16 @@ from reader.store import Store
 
 IMPORT_RATIO, EXPORT_RATIO, SEARCH_MS, FLAT_MEMORY_RATIO = 2.0, 1.5, 50.0, 1.25
 _DOCUMENT_COLUMNS = ("name", "source_path", "sha256", "text", "title", "length", "imported_at")
+# The same columns as Reader's export, its documents' sources (issue 16) among them.
 _EXPORT_SELECT = """
     SELECT a.id, d.name, d.sha256, a.start, a."end", a.text, a.tag, a.note, a.annotator, a.status,
-           a.reviewer, a.review_note, a.created_at, a.updated_at
+           a.reviewer, a.review_note, a.created_at, a.updated_at, s.source_type, b.page, b.paragraph,
+           s.published, s.url
     FROM annotations a JOIN documents d ON d.id = a.document_id
+    LEFT JOIN document_sources s ON s.document_id = a.document_id
+    LEFT JOIN document_blocks b ON b.document_id = a.document_id AND b.start = (
+        SELECT max(start) FROM document_blocks WHERE document_id = a.document_id AND start <= a.start
+    )
     ORDER BY d.name, a.start, a."end", a.id
 """
 _SEARCH = """
@@ -55,6 +61,7 @@ _EXPORT_HEADER = (
     "review_note",
     "created_at",
     "updated_at",
+    *("source_type", "source_page", "source_paragraph", "source_date", "source_url"),
 )
 
 
