@@ -57,16 +57,23 @@ class HtmlLayout(HTMLParser):
         self._cells_in_row = 0
 
     def handle_starttag(self, tag: str, attrs: Sequence[tuple[str, str | None]]) -> None:
+        if not self._cell_or_line_break(tag) and (tag in PARAGRAPHS or tag in LINES):
+            self._owe("")
+
+    def _cell_or_line_break(self, tag: str) -> bool:
+        """The tab before a row's second and later cells, and ``<br>``'s line break, owed at the
+        tag's start; whether ``tag`` was a cell or ``<br>``."""
         if tag == "tr":
             self._cells_in_row = 0
         if tag in CELLS:
             if self._cells_in_row:
                 self._owe("\t")
             self._cells_in_row += 1
-        elif tag == "br":
+            return True
+        if tag == "br":
             self._owe("\n")
-        elif tag in PARAGRAPHS or tag in LINES:
-            self._owe("")
+            return True
+        return False
 
     def handle_endtag(self, tag: str) -> None:
         if tag in PARAGRAPHS:
@@ -116,15 +123,7 @@ class VisibleText(HtmlLayout):
             self._hidden += 1
         elif tag == "pre":
             self._preformatted += 1
-        if tag == "tr":
-            self._cells_in_row = 0
-        if tag in CELLS:
-            if self._cells_in_row:
-                self._owe("\t")
-            self._cells_in_row += 1
-        elif tag == "br":
-            self._owe("\n")
-        elif tag in _BLOCKS:
+        if not self._cell_or_line_break(tag) and tag in _BLOCKS:
             self._owe(BLOCK_SEPARATOR)
 
     def handle_endtag(self, tag: str) -> None:

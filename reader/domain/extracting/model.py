@@ -77,7 +77,11 @@ class TextBuilder:
 
 
 def damaged(kind: str, error: BaseException) -> UnreadableFile:
-    """The one line for a file its library could not parse: what it is, and the library's
-    reason cut to its first line."""
-    reason = str(error).strip().splitlines()[0][:160] if str(error).strip() else type(error).__name__
-    return UnreadableFile(f"damaged or not a valid {kind} file ({reason}); not imported")
+    """The one line for a file its library could not parse: what it is, and the library's reason."""
+    return UnreadableFile(f"damaged or not a valid {kind} file ({reason_of(error)}); not imported")
+
+
+def reason_of(error: BaseException) -> str:
+    """A library's error as a part of one line: its message's first line, cut short, or its type."""
+    text = str(error).strip()
+    return text.splitlines()[0][:160] if text else type(error).__name__

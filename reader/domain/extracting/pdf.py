@@ -34,7 +34,7 @@ import io
 import re
 from typing import Any
 
-from reader.domain.extracting.model import Extracted, ExtractOptions, TextBuilder, UnreadableFile, damaged
+from reader.domain.extracting.model import Extracted, ExtractOptions, TextBuilder, UnreadableFile, damaged, reason_of
 
 KIND = "PDF"
 HEADER = b"%PDF-"
@@ -62,7 +62,7 @@ def extract(data: bytes, options: ExtractOptions) -> Extracted:
         if isinstance(error, PDFPasswordIncorrect):
             raise UnreadableFile("encrypted PDF (password-protected); not imported") from None
         if isinstance(error, PDFEncryptionError):
-            raise UnreadableFile(f"encrypted PDF ({_first_line(error)}); not imported") from None
+            raise UnreadableFile(f"encrypted PDF ({reason_of(error)}); not imported") from None
         raise damaged(KIND, error) from None
 
 
@@ -188,8 +188,3 @@ def _date(info: dict) -> str:
     if (month and not 1 <= int(month) <= 12) or (day and not 1 <= int(day) <= 31):
         return ""
     return "-".join(part for part in (year, month, day) if part)
-
-
-def _first_line(error: BaseException) -> str:
-    text = str(error).strip()
-    return text.splitlines()[0][:160] if text else type(error).__name__
