@@ -77,9 +77,12 @@ def frozen_env(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def run_frozen(app: Path, *args, home: Path, timeout: float = 60, **extra: str) -> subprocess.CompletedProcess:
+def run_frozen(
+    app: Path, *args, home: Path, timeout: float = 60, offline: bool = False, **extra: str
+) -> subprocess.CompletedProcess:
+    """The app run with ``args``; ``offline``: with no network at all, where this machine allows it."""
     return subprocess.run(
-        [str(app), *map(str, args)],
+        [*(_no_network() if offline else []), str(app), *map(str, args)],
         cwd=home,
         env=frozen_env(home, **extra),
         capture_output=True,
@@ -202,21 +205,12 @@ def _no_network() -> list[str]:
 
 
 def test_the_frozen_app_suggests_with_no_network(frozen_app: Path, tmp_path: Path):
-    prefix = _no_network()
-    if not prefix:
+    if not _no_network():
         pytest.skip("this machine cannot run a process without network (unshare -n needs root)")
     db = tmp_path / "project.sqlite"
     assert run_frozen(frozen_app, "import", SEEDS, "--db", db, home=tmp_path).returncode == 0
 
-    suggest = subprocess.run(
-        [*prefix, str(frozen_app), "suggest", "--db", str(db)],
-        cwd=tmp_path,
-        env=frozen_env(tmp_path),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    suggest = run_frozen(frozen_app, "suggest", "--db", db, home=tmp_path, timeout=120, offline=True)
 
     assert suggest.returncode == 0, suggest.stderr
     total = suggest.stdout.strip().splitlines()[-1]
@@ -237,15 +231,7 @@ def test_the_frozen_app_reads_every_document_format_with_no_network(frozen_app: 
         shutil.copy(documents / "pdf" / pdf, folder)
     db = tmp_path / "project.sqlite"
 
-    imported = subprocess.run(
-        [*_no_network(), str(frozen_app), "import", str(folder), "--db", str(db)],
-        cwd=tmp_path,
-        env=frozen_env(tmp_path),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    imported = run_frozen(frozen_app, "import", folder, "--db", db, home=tmp_path, timeout=120, offline=True)
 
     added = {line.split()[1] for line in imported.stdout.splitlines() if line.startswith("added ")}
     assert {"news_ru.cp1251.html", "python_docx.docx", "report.odt", "book_ru.epub"} <= added, imported.stderr
