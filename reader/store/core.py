@@ -21,6 +21,7 @@ class StoreCore:
 
     def __init__(self, db: Database, path: Path, read_only: bool):
         self.db = db
+        self.conn: sqlite3.Connection = db.conn
         self.path = path
         self.read_only = read_only
         self.damage = ""  # why the file was found damaged after opening ("" while it is not)
