@@ -9,7 +9,6 @@ import contextlib
 import logging
 import sys
 import threading
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -35,11 +34,20 @@ def summary(exc_type: type[BaseException], exc_value: BaseException) -> str:
     return shortened(described, LONGEST_SUMMARY)
 
 
-class _RaisingFileHandler(RotatingFileHandler):
-    def handleError(self, record: logging.LogRecord) -> None:
-        # logging calls this inside emit()'s ``except``: raising again lets the reporter
-        # say in the status bar that the log failed, where logging would print to a console.
-        raise
+def _log_handler(path: Path) -> logging.Handler:
+    """The rotating log file; made at the first report: logging.handlers brings socket and
+    pickle along, about 12 ms of every start-up for a log seldom written."""
+    from logging.handlers import RotatingFileHandler
+
+    class RaisingFileHandler(RotatingFileHandler):
+        def handleError(self, record: logging.LogRecord) -> None:
+            # logging calls this inside emit()'s ``except``: raising again lets the reporter
+            # say in the status bar that the log failed, where logging would print to a console.
+            raise
+
+    handler = RaisingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_COPIES, encoding="utf-8", delay=True)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%Y-%m-%d %H:%M:%S%z"))
+    return handler
 
 
 class CrashReporter(QObject):
@@ -52,19 +60,16 @@ class CrashReporter(QObject):
         self.window = window
         self.path = path
         self._previous_hooks = (sys.excepthook, threading.excepthook)
-        self._handler = _RaisingFileHandler(
-            path, maxBytes=LOG_BYTES, backupCount=LOG_COPIES, encoding="utf-8", delay=True
-        )
-        self._handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%Y-%m-%d %H:%M:%S%z"))
+        self._handler: logging.Handler | None = None
         self._logger = logging.getLogger("reader.crashes")
         self._logger.propagate = False
-        self._logger.addHandler(self._handler)
         self.reported.connect(self._show)  # queued when emitted from another thread
 
     def uninstall(self) -> None:
         sys.excepthook, threading.excepthook = self._previous_hooks
-        self._logger.removeHandler(self._handler)
-        self._handler.close()
+        if self._handler is not None:
+            self._logger.removeHandler(self._handler)
+            self._handler.close()
 
     def excepthook(
         self, exc_type: type[BaseException], exc_value: BaseException, exc_traceback: TracebackType | None
@@ -97,6 +102,9 @@ class CrashReporter(QObject):
         """The traceback, with the time, into the log; why that failed, or None."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            if self._handler is None:
+                self._handler = _log_handler(self.path)
+                self._logger.addHandler(self._handler)
             self._logger.error(
                 "Unhandled exception in thread %s (Reader %s)", thread_name, __version__, exc_info=exc_info
             )
