@@ -11,6 +11,8 @@ from reader.domain.annotations import check_bounds, utc_now
 from reader.domain.corpus import SkippedFile, SourceText, read_sources
 from reader.domain.documents import Document, DocumentOrigin, DocumentSummary, ImportAction, ImportOutcome
 from reader.domain.extracting import ExtractOptions
+from reader.store.document_keys import write_keys
+from reader.store.document_list import DocumentListQueries
 from reader.store.errors import StoreError
 from reader.store.sources import SourceQueries
 
@@ -32,7 +34,7 @@ def origin_of(source: SourceText) -> DocumentOrigin:
     return DocumentOrigin(source.source_type, source.source_sha256, source.published, source.url, source.blocks)
 
 
-class DocumentQueries(SourceQueries):
+class DocumentQueries(SourceQueries, DocumentListQueries):
     def import_source(self, source: SourceText) -> ImportOutcome:
         with self.transaction():
             return self._import(source)
@@ -77,6 +79,7 @@ class DocumentQueries(SourceQueries):
             return ImportOutcome(document_id, ImportAction.ADDED)
         document_id = same_name["id"]
         self.db.table("documents").update(document_id, row)
+        write_keys(self.conn, [(document_id, row["title"], row["name"])])
         self._record_origin(document_id, origin_of(source))
         moved, orphaned = self._reanchor(document_id, same_name["text"], source.text)
         return ImportOutcome(
@@ -112,6 +115,7 @@ class DocumentQueries(SourceQueries):
     def _insert_document(self, row: dict) -> int:
         document_id = self.db.table("documents").insert(row).last_pk
         assert isinstance(document_id, int)  # the new row's rowid: sqlite-utils types it Any | None
+        write_keys(self.conn, [(document_id, row["title"], row["name"])])
         return document_id
 
     def documents(self) -> list[DocumentSummary]:

@@ -6,12 +6,15 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
+from functools import partial
 from pathlib import Path
+from typing import Protocol
 
 from sqlite_utils import Database
 
 from reader.domain.relations import default_relation_types
 from reader.domain.tags import default_tags
+from reader.store.document_keys import add_document_keys
 from reader.store.errors import BUSY_TIMEOUT_SECONDS, StoreError, explain, is_damage, is_locked, primary_code
 from reader.store.source_table import source_statements
 from reader.store.suggestion_table import suggestion_statements
@@ -272,6 +275,10 @@ def _create_first_schema(db: Database) -> None:
     )
 
 
+class _Addition(Protocol):  # a migration after the first: it can add its tables to "temp" instead
+    def __call__(self, db: Database, schema: str = "main") -> None: ...
+
+
 def _add_relations(db: Database, schema: str = "main") -> None:
     """Relation types (what may link to what) and relations between two annotations of one
     document. ``schema`` "temp" gives a read-only connection to an older file the same tables,
@@ -344,24 +351,20 @@ def _add_document_sources(db: Database, schema: str = "main") -> None:
 
 
 # MIGRATIONS[n] brings a database from schema n to n + 1. Append, never edit.
-MIGRATIONS: list[Callable[[Database], None]] = [
-    _create_first_schema,
+_ADDITIONS: list[_Addition] = [
     _add_relations,
     _add_suggestions,
     _add_document_sources,
+    add_document_keys,
 ]
-# What a read-only connection to a database of schema n lacks and may have in memory instead
-# (empty tables a later migration adds), so that an older file is read without being changed.
-READ_ONLY_SHIMS: dict[int, list[Callable[[Database], None]]] = {
-    1: [
-        lambda db: _add_relations(db, "temp"),
-        lambda db: _add_suggestions(db, "temp"),
-        lambda db: _add_document_sources(db, "temp"),
-    ],
-    2: [lambda db: _add_suggestions(db, "temp"), lambda db: _add_document_sources(db, "temp")],
-    3: [lambda db: _add_document_sources(db, "temp")],
-}
+MIGRATIONS: list[Callable[[Database], None]] = [_create_first_schema, *_ADDITIONS]
 SCHEMA_VERSION = len(MIGRATIONS)
+# What a read-only connection to a file of schema n lacks, made in "temp" so that it is read
+# unchanged: the later migrations' tables (empty, but for the document keys).
+READ_ONLY_SHIMS: dict[int, list[Callable[[Database], None]]] = {
+    version: [partial(step, schema="temp") for step in _ADDITIONS[version - 1 :]]
+    for version in range(1, SCHEMA_VERSION)
+}
 
 
 def migrate(db: Database) -> None:

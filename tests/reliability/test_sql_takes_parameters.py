@@ -38,6 +38,18 @@ ALLOWED = {
     # The document sources migration likewise (schema 4).
     ("store/source_table.py", "schema"),
     ("store/source_table.py", "document_key"),
+    # The document keys migration likewise (schema 5).
+    ("store/document_keys.py", "schema"),
+    ("store/document_keys.py", "document_key"),
+    # The document list: fixed SQL fragments and ORDER BY terms chosen from literal tables by an
+    # enum, a direction from a bool, "?" placeholders counted from those terms; the needle is a parameter.
+    ("store/document_list.py", "_LISTED"),
+    ("store/document_list.py", "_SUMMARY"),
+    ("store/document_list.py", "where"),
+    ("store/document_list.py", "_order_by(query)"),
+    ("store/document_list.py", "', '.join(terms)"),
+    ("store/document_list.py", "before"),
+    ("store/document_list.py", "placeholders"),
     # Restore: the names of tables in Reader's own databases (read from sqlite_master),
     # quoted as identifiers; DROP statements from a literal tuple; integers for PRAGMAs.
     ("store/backup.py", "_identifier(name)"),

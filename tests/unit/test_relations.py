@@ -195,7 +195,7 @@ def test_a_schema_1_database_is_upgraded_in_one_step_and_keeps_everything(tmp_pa
 
     assert sorted(after) == sorted(before) and len(before) == 2
     assert kinds == [SAID_BY, DATED]
-    assert version == SCHEMA_VERSION == 4
+    assert version == SCHEMA_VERSION == 5
 
 
 def test_an_upgrade_cut_short_leaves_the_file_as_it_was(tmp_path):

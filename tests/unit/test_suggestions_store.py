@@ -330,7 +330,7 @@ def test_an_older_database_is_upgraded_to_schema_3_and_keeps_everything(tmp_path
         kinds = [kind.name for kind in store.relation_types()]
         empty = [store.suggestions(d.id, status=None) == [] for d in store.documents()]
 
-    assert version == SCHEMA_VERSION == 4
+    assert version == SCHEMA_VERSION == 5
     assert annotation_rows(path) == before and len(before) == 2
     assert kinds == [SAID_BY, DATED] and empty == [True, True]
 

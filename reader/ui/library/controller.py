@@ -184,7 +184,7 @@ class LibraryController(QObject):
         session.store.changed_elsewhere()  # what is shown now is what was seen
         self.tags.reload()
         self.reading.show_documents()
-        if current is not None and self.documents.model.row_of(current) is not None:
+        if current is not None and self.documents.model.has_document(current):
             self.reading.reopen_document(current)
         else:
             self.reading.show_nothing_open()
@@ -199,7 +199,7 @@ class LibraryController(QObject):
         document = self.session.document
         if document is None:
             self.documents.show_document(None)
-        elif self.documents.model.row_of(document.id) is None:
+        elif not self.documents.model.has_document(document.id):
             self.reading.show_nothing_open()
         else:
             self.reading.show_stored_annotations()

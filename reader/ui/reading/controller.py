@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 
 from reader.domain.annotations import Annotation, quotes_its_text
-from reader.domain.documents import DocumentOrigin, DocumentSummary, SearchHit
+from reader.domain.documents import DocumentOrigin, SearchHit
 from reader.store import StoreError
-from reader.ui.reading.document_list import DOCUMENT_ID_ROLE, DocumentListModel, name_and_length
+from reader.ui.reading.document_list import name_and_length
 from reader.ui.reading.source_place import place_words, source_words
 from reader.ui.reading.zoom import NORMAL_ZOOM, zoom_step
 from reader.ui.shell.actions import Actions
@@ -53,6 +53,10 @@ class ReadingController(QObject):
         actions.bind("FocusReader", self.focus_reader)
         actions.bind("FocusAnnotations", self.focus_annotations)
         window.documents.documentChosen.connect(self.open_document)
+        # Queued: a page is read while the view paints, and a message must not interrupt a paint.
+        window.documents.model.failed.connect(
+            lambda problem: self.window.say(problem, problem=True), Qt.ConnectionType.QueuedConnection
+        )
         window.corpus_search.hitChosen.connect(self.open_hit)
         window.find_bar.findRequested.connect(self.find)
         window.find_bar.closed.connect(self.focus_reader)
@@ -86,15 +90,15 @@ class ReadingController(QObject):
 
     def show_documents(self) -> None:
         """The documents list as the database holds it now."""
-        self.documents.set_documents(self._documents_or_nothing())
+        self.documents.set_listing(self.session.store)
 
     def restore_last_document(self) -> None:
         """Open the document the user last read here, or the first in the list."""
         last = self.session.settings.last_document(self.session.store.path)
-        if last is not None and self.documents.model.row_of(last) is not None:
+        if last is not None and self.documents.model.has_document(last):
             self.open_document(last)
-        elif self.documents.proxy.rowCount():
-            self.open_document(self.documents.proxy.index(0, DocumentListModel.TITLE).data(DOCUMENT_ID_ROLE))
+        elif (first := self.documents.model.document_id(0)) is not None:
+            self.open_document(first)
 
     def open_document(self, document_id: int, focus: bool = True) -> None:
         session = self.session
@@ -262,7 +266,7 @@ class ReadingController(QObject):
         store = self.session.store
         counts = {
             "path": store.path,
-            "documents": translate("Reading", "%Ln document(s)", None, model.rowCount()),
+            "documents": translate("Reading", "%Ln document(s)", None, model.total_documents()),
             "annotations": translate("Reading", "%Ln annotation(s)", None, model.total_annotations()),
         }
         if store.read_only:
@@ -270,10 +274,3 @@ class ReadingController(QObject):
         else:
             text = "{path} · {documents} · {annotations}"
         self.window.status_summary.setText(text.format(**counts))
-
-    def _documents_or_nothing(self) -> list[DocumentSummary]:
-        try:
-            return self.session.store.documents()
-        except StoreError as error:
-            self.window.problem(str(error))
-            return []

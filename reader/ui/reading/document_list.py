@@ -1,29 +1,29 @@
-"""The document list: a table model over the store's document summaries, a
-filter proxy, and the panel: the filter box over the table. No widget per row, fixed
-row heights, so ten thousand documents cost what the screen shows; their sort keys are
-worked out once per load, so a click on a header is one pass of Python's sort."""
+"""The document list: a table model over the store's listing of documents, and the panel:
+the filter box over the table. The store sorts and filters (over indexed keys), and the model
+reads a page of rows at a time, the pages the view shows, so ten thousand documents cost what
+the screen shows, at start-up and at each keystroke in the filter box. No widget per row."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, cast
+from typing import Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
+from reader.domain.document_listing import DocumentOrder, DocumentQuery
 from reader.domain.documents import DocumentSummary
-from reader.domain.ordering import natural_key
+from reader.store import StoreError
 from reader.ui.reading.document_list_view import DocumentListView
 from reader.ui.shell.tables import ROOT, AnyIndex
 from reader.ui.shell.translation import QT_TRANSLATE_NOOP, translate
 
-FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 UNTOUCHED_MARK = "●"
 NAME_CHARACTERS = 12  # the name column's width, in characters of the list's font
+PAGE_ROWS = 128  # rows read from the store at a time
 
 
 def pending(document: DocumentSummary) -> int:
@@ -50,6 +50,17 @@ def annotation_state(document: DocumentSummary) -> str:
     )
 
 
+class DocumentListing(Protocol):
+    """What the list reads from the store (reader.store.document_list)."""
+
+    def listed_count(self, query: DocumentQuery) -> int: ...
+    def listed_page(self, query: DocumentQuery, offset: int, limit: int) -> list[DocumentSummary]: ...
+    def listed_row(self, query: DocumentQuery, document_id: int) -> int | None: ...
+    def listed_ids(self, query: DocumentQuery) -> list[int]: ...
+    def document_summary(self, document_id: int) -> DocumentSummary | None: ...
+    def annotation_total(self) -> int: ...
+
+
 class DocumentListModel(QAbstractTableModel):
     MARK, TITLE, NAME, COUNT, REVIEWED = range(5)
     # Shown as translate("Reading", header); the mark's column has no header.
@@ -67,29 +78,36 @@ class DocumentListModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("Reading", "How many annotations the document has"),
         QT_TRANSLATE_NOOP("Reading", "How many of its annotations were accepted or rejected, of all"),
     )
+    _ORDERS = (
+        DocumentOrder.UNTOUCHED_FIRST,
+        DocumentOrder.TITLE,
+        DocumentOrder.NAME,
+        DocumentOrder.ANNOTATIONS,
+        DocumentOrder.PENDING,
+    )
+    _BY_COUNTS = (DocumentOrder.UNTOUCHED_FIRST, DocumentOrder.ANNOTATIONS, DocumentOrder.PENDING)
+
+    failed = Signal(str)  # a page could not be read: why, in one line (its rows show empty)
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._documents: list[DocumentSummary] = []
-        self._rows: dict[int, int] = {}
-        self._filter_texts: list[str] = []
-        self._title_ranks: dict[int, int] = {}  # each document's place in natural order of titles
-        self._name_ranks: dict[int, int] = {}
-        self._filter_text_of: dict[int, str] = {}
-        self._sort = (self.TITLE, Qt.SortOrder.AscendingOrder)
+        self._listing: DocumentListing | None = None
+        self._query = DocumentQuery()
+        self._count = 0
+        self._pages: dict[int, list[DocumentSummary]] = {}
+        self._rows: dict[int, int] = {}  # the row of each document on a page read so far
 
     # Reading
 
     def rowCount(self, parent: AnyIndex = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._documents)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: AnyIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self._HEADERS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if not index.isValid() or (document := self._document_at(index.row())) is None:
             return None
-        document = self._documents[index.row()]
         column = index.column()
         untouched = document.annotation_count == 0
         if role == Qt.ItemDataRole.DisplayRole:
@@ -102,8 +120,6 @@ class DocumentListModel(QAbstractTableModel):
             if column == self.REVIEWED:
                 return progress(document)
             return document.annotation_count
-        if role == FILTER_ROLE:
-            return self._filter_texts[index.row()]
         if role == DOCUMENT_ID_ROLE:
             return document.id
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -140,115 +156,102 @@ class DocumentListModel(QAbstractTableModel):
         """Column ``section``'s header in the window's language."""
         return translate("Reading", cls._HEADERS[section]) if cls._HEADERS[section] else ""
 
-    def document_id(self, row: int) -> int:
-        return self._documents[row].id
+    def document_id(self, row: int) -> int | None:
+        document = self._document_at(row)
+        return None if document is None else document.id
 
     def row_of(self, document_id: int) -> int | None:
-        return self._rows.get(document_id)
+        """The document's row, or None when the list does not show it (filtered out, or gone)."""
+        if document_id in self._rows:
+            return self._rows[document_id]
+        return self._read(lambda listing: listing.listed_row(self._query, document_id), None)
 
     def summary(self, document_id: int) -> DocumentSummary | None:
+        """The document's title, name and counts, whether or not the list shows it; None when it is gone."""
         row = self._rows.get(document_id)
-        return None if row is None else self._documents[row]
+        if row is not None and (document := self._document_at(row)) is not None:
+            return document
+        return self._read(lambda listing: listing.document_summary(document_id), None)
 
-    def matches(self, row: int, needle: str) -> bool:
-        return needle in self._filter_texts[row]
+    def has_document(self, document_id: int) -> bool:
+        return self.summary(document_id) is not None
 
-    def has_pending(self, row: int) -> bool:
-        return pending(self._documents[row]) > 0
+    def total_documents(self) -> int:
+        """All documents, listed or not."""
+        return self._read(lambda listing: listing.listed_count(DocumentQuery()), 0)
 
     def total_annotations(self) -> int:
-        return sum(d.annotation_count for d in self._documents)
+        return self._read(lambda listing: listing.annotation_total(), 0)
+
+    def ids_in_order(self) -> list[int]:
+        """The listed documents' ids, top to bottom."""
+        return self._read(lambda listing: listing.listed_ids(self._query), [])
+
+    def _document_at(self, row: int) -> DocumentSummary | None:
+        number, at = divmod(row, PAGE_ROWS)
+        page = self._pages.get(number)
+        if page is None:
+            offset = number * PAGE_ROWS
+            page = self._pages[number] = self._read(
+                lambda listing: listing.listed_page(self._query, offset, PAGE_ROWS), []
+            )
+            self._rows.update((document.id, offset + place) for place, document in enumerate(page))
+        return page[at] if at < len(page) else None
+
+    def _read(self, read, otherwise):
+        if self._listing is None:
+            return otherwise
+        try:
+            return read(self._listing)
+        except StoreError as error:
+            self.failed.emit(str(error))
+            return otherwise
 
     # Changing
 
-    def set_documents(self, documents: list[DocumentSummary]) -> None:
+    def set_listing(self, listing: DocumentListing | None) -> None:
+        """List ``listing``'s documents (None: nothing), as it holds them now."""
+        self._listing = listing
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the list again: the documents, their counts or the order changed."""
         self.beginResetModel()
-        self._documents = list(documents)
-        self._title_ranks = _ranks(self._documents, lambda d: (natural_key(d.title or d.name), d.name))
-        self._name_ranks = {}  # made when the list is first sorted by name
-        self._filter_text_of = {d.id: f"{d.title}\n{d.name}".casefold() for d in self._documents}
-        self._arrange()
+        self._pages.clear()
+        self._rows.clear()
+        self._count = self._read(lambda listing: listing.listed_count(self._query), 0)
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorted here in one pass of Python's sort: a proxy would call data()
-        n log n times, which at 10,000 rows takes seconds."""
-        if not 0 <= column < len(self._HEADERS):
-            return
-        self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        ids = [self._documents[index.row()].id for index in persistent]
-        self._arrange()
-        self.changePersistentIndexList(
-            persistent, [self.index(self._rows[i], index.column()) for i, index in zip(ids, persistent, strict=True)]
-        )
-        self.layoutChanged.emit()
+        if 0 <= column < len(self._HEADERS):
+            self._change_query(order=self._ORDERS[column], descending=order == Qt.SortOrder.DescendingOrder)
 
-    def _sort_key(self, column: int):
-        """Titles and names in natural order ("Документ 2" before "Документ 10"), by their ranks in
-        that order, worked out once per load: whole numbers compare faster than the keys."""
-        title = self._title_ranks
-        if column == self.MARK:
-            return lambda d: (d.annotation_count != 0, title[d.id])
-        if column == self.NAME:
-            if not self._name_ranks:
-                self._name_ranks = _ranks(self._documents, lambda d: natural_key(d.name))
-            name = self._name_ranks
-            return lambda d: name[d.id]
-        if column == self.COUNT:
-            return lambda d: (d.annotation_count, title[d.id])
-        if column == self.REVIEWED:  # the most left to review last, when ascending
-            return lambda d: (pending(d), -d.reviewed_count, title[d.id])
-        return lambda d: title[d.id]
+    def set_needle(self, text: str) -> None:
+        """List only the documents whose title or name contain ``text``, ignoring case."""
+        self._change_query(needle=text.casefold())
 
-    def _arrange(self) -> None:
-        column, order = self._sort
-        self._documents.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-        self._rows = {d.id: row for row, d in enumerate(self._documents)}
-        self._filter_texts = [self._filter_text_of[d.id] for d in self._documents]
+    def set_pending_only(self, on: bool) -> None:
+        self._change_query(pending_only=on)
+
+    def _change_query(self, **changes) -> None:
+        query = replace(self._query, **changes)
+        if query != self._query:
+            self._query = query
+            self.refresh()
 
     def set_counts(self, document_id: int, annotation_count: int, reviewed_count: int) -> None:
+        """A document's counts changed: its row shows them, or, when the list is ordered or
+        filtered by counts, the list is read again."""
+        if self._query.order in self._BY_COUNTS or self._query.pending_only:
+            self.refresh()
+            return
         row = self._rows.get(document_id)
         if row is None:
             return
-        self._documents[row] = replace(
-            self._documents[row], annotation_count=annotation_count, reviewed_count=reviewed_count
-        )
+        page = self._pages[row // PAGE_ROWS]
+        at = row % PAGE_ROWS
+        page[at] = replace(page[at], annotation_count=annotation_count, reviewed_count=reviewed_count)
         self.dataChanged.emit(self.index(row, self.MARK), self.index(row, self.REVIEWED))
-
-
-def _ranks(documents: list[DocumentSummary], key: Callable[[DocumentSummary], Any]) -> dict[int, int]:
-    """Each document's place (by id) in the order of ``key``."""
-    return {d.id: rank for rank, d in enumerate(sorted(documents, key=key))}
-
-
-class DocumentFilterModel(QSortFilterProxyModel):
-    """Filters on title and name, and on pending annotations; sorting is passed on to the source model."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._needle = ""
-        self._pending_only = False
-
-    def set_needle(self, text: str) -> None:
-        self.beginFilterChange()
-        self._needle = text.casefold()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_pending_only(self, on: bool) -> None:
-        self.beginFilterChange()
-        self._pending_only = on
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = cast(DocumentListModel, self.sourceModel())
-        if self._pending_only and not model.has_pending(source_row):
-            return False
-        return not self._needle or model.matches(source_row, self._needle)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.sourceModel().sort(column, order)
 
 
 class DocumentListPanel(QWidget):
@@ -260,8 +263,6 @@ class DocumentListPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = DocumentListModel(self)
-        self.proxy = DocumentFilterModel(self)
-        self.proxy.setSourceModel(self.model)
         self.filter_box = QLineEdit(self)
         self.filter_box.setObjectName("documentFilter")
         self.filter_box.setPlaceholderText(translate("Reading", "Filter documents"))
@@ -272,7 +273,7 @@ class DocumentListPanel(QWidget):
         self.pending_button.setObjectName("pendingOnly")
         self.pending_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.view = DocumentListView(self)
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         columns = DocumentListModel
         self.view.set_columns(
             columns.TITLE,
@@ -298,6 +299,7 @@ class DocumentListPanel(QWidget):
         layout.addWidget(self.view)
         self._quiet = False
         self._shown: int | None = None  # the document the window shows
+        self.model.modelReset.connect(lambda: self._quietly(self._select_shown))
         self.show_review_progress(False)
         self.filter_box.textChanged.connect(self._filter)
         self.filter_box.returnPressed.connect(self._open_first)
@@ -305,8 +307,9 @@ class DocumentListPanel(QWidget):
         self.view.clicked.connect(self._activated)
         self.view.activated.connect(self._activated)
 
-    def set_documents(self, documents: list[DocumentSummary]) -> None:
-        self._quietly(self.model.set_documents, documents)
+    def set_listing(self, listing: DocumentListing | None) -> None:
+        """List what ``listing`` (the store) holds now."""
+        self.model.set_listing(listing)
 
     def show_document(self, document_id: int | None) -> None:
         """Make ``document_id`` the current row without announcing it; it stays the selected
@@ -322,16 +325,13 @@ class DocumentListPanel(QWidget):
 
     def set_pending_action(self, action) -> None:
         """The toggle next to the filter box is this (checkable) action; its handler filters the list
-        (``proxy.set_pending_only``)."""
+        (``model.set_pending_only``)."""
         action.setIconText(translate("Reading", "Pending"))  # what the button shows; the menu keeps the full text
         self.pending_button.setDefaultAction(action)
 
     def ids_in_order(self) -> list[int]:
         """The listed documents' ids, top to bottom."""
-        return [
-            self.proxy.index(row, DocumentListModel.TITLE).data(DOCUMENT_ID_ROLE)
-            for row in range(self.proxy.rowCount())
-        ]
+        return self.model.ids_in_order()
 
     def eventFilter(self, watched, event) -> bool:
         if (
@@ -339,22 +339,18 @@ class DocumentListPanel(QWidget):
             and isinstance(event, QKeyEvent)
             and event.type() == QKeyEvent.Type.KeyPress
             and event.key() == Qt.Key.Key_Down
-            and self.proxy.rowCount()
+            and self.model.rowCount()
         ):
             self._go_into_list()
             return True
         return super().eventFilter(watched, event)
 
     def _filter(self, text: str) -> None:
-        # Rows leaving the list move Qt's current row: quietly, or each key typed would open a document.
-        self._quietly(self.proxy.set_needle, text)
-        self._quietly(self._select_shown)
+        self.model.set_needle(text)  # the list is read again, and the open document selected quietly
 
     def _select_shown(self) -> None:
         row = None if self._shown is None else self.model.row_of(self._shown)
-        index = (
-            QModelIndex() if row is None else self.proxy.mapFromSource(self.model.index(row, DocumentListModel.TITLE))
-        )
+        index = QModelIndex() if row is None else self.model.index(row, DocumentListModel.TITLE)
         if not index.isValid():
             self.view.selectionModel().clearCurrentIndex()
             self.view.clearSelection()
@@ -368,7 +364,7 @@ class DocumentListPanel(QWidget):
         below = current.siblingAtRow(current.row() + 1) if current.isValid() else QModelIndex()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         if not current.isValid():
-            self.view.setCurrentIndex(self.proxy.index(0, DocumentListModel.TITLE))
+            self.view.setCurrentIndex(self.model.index(0, DocumentListModel.TITLE))
         elif below.isValid():
             self.view.setCurrentIndex(below)
 
@@ -380,8 +376,8 @@ class DocumentListPanel(QWidget):
             self._quiet = False
 
     def _open_first(self) -> None:
-        if self.proxy.rowCount():
-            index = self.proxy.index(0, DocumentListModel.TITLE)
+        if self.model.rowCount():
+            index = self.model.index(0, DocumentListModel.TITLE)
             self.view.setCurrentIndex(index)
             self._activated(index)
 

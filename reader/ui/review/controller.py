@@ -53,7 +53,7 @@ class ReviewController(QObject):
         self._walk: PendingWalk | None = None  # where N and P are in the open document
         self.bar.changed.connect(self.apply_filter)
         self.bar.set_annotator_source(self._annotators)
-        actions.bind_toggle("PendingOnly", self.documents.proxy.set_pending_only)
+        actions.bind_toggle("PendingOnly", self.documents.model.set_pending_only)
         actions.bind_toggle("ReviewMode", self.set_review_mode)
         actions.bind_toggle("ShowRejected", self.set_show_rejected)
         actions.bind("Accept", self.accept)

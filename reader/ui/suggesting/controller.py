@@ -262,7 +262,7 @@ class SuggestingController(QObject):
             self.window.say(translate("Suggesting", "Suggesting is under way; its progress shows how far"))
             return None
         document = self.session.document
-        count = self.window.documents.model.rowCount()
+        count = self.window.documents.model.total_documents()
         if count == 0:
             self.window.say(translate("Suggesting", "No documents yet: import some first"))
             return None

@@ -29,7 +29,7 @@ def stored(db_path):
 def test_picking_a_document_gives_the_reader_the_focus(qtbot, window, parts):
     window.documents.view.setFocus()
     pick_document(qtbot, window, 1)
-    second = window.documents.proxy.index(1, 1).data()
+    second = window.documents.model.index(1, 1).data()
     assert parts.session.document.title == second
     assert window.reader.document_text() == parts.session.document.text
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.reader)

@@ -30,7 +30,7 @@ def drop(widget, paths) -> None:
 
 
 def row_tooltip(window, name: str) -> str:
-    proxy = window.documents.proxy
+    proxy = window.documents.model
     (row,) = [r for r in range(proxy.rowCount()) if proxy.index(r, DocumentListModel.NAME).data() == name]
     return proxy.index(row, DocumentListModel.TITLE).data(Qt.ItemDataRole.ToolTipRole)
 
@@ -57,7 +57,7 @@ def test_the_window_the_document_list_and_finding_speak_russian(qtbot, tmp_path,
     shortcut(qtbot, window, Qt.Key.Key_R, CTRL)  # review mode: the Reviewed column and the pending toggle
     assert window.documents.pending_button.text() == "Непроверенные"
     assert not window.documents.view.isColumnHidden(DocumentListModel.REVIEWED)
-    first = window.documents.proxy.index(0, DocumentListModel.REVIEWED)
+    first = window.documents.model.index(0, DocumentListModel.REVIEWED)
     assert first.data(Qt.ItemDataRole.AccessibleTextRole) == "проверено 1 из 4"
     tip = model.headerData(DocumentListModel.REVIEWED, HORIZONTAL, Qt.ItemDataRole.ToolTipRole)
     assert tip == "Сколько его пометок принято или отклонено, из всех"

@@ -73,9 +73,9 @@ def test_the_filter_box_narrows_the_list_and_enter_opens_the_first(qtbot, window
     key(qtbot, window.reader, Qt.Key.Key_L, CTRL)
     box = window.documents.filter_box
     assert QApplication.focusWidget() is box
-    last_title = window.documents.proxy.index(1, 1).data()
+    last_title = window.documents.model.index(1, 1).data()
     type_text(box, last_title.split()[0][:5].upper())
-    assert window.documents.proxy.rowCount() == 1
+    assert window.documents.model.rowCount() == 1
     key(qtbot, box, Qt.Key.Key_Return)
     assert parts.session.document.title == last_title
     assert QApplication.focusWidget() is window.reader
@@ -84,16 +84,16 @@ def test_the_filter_box_narrows_the_list_and_enter_opens_the_first(qtbot, window
 def test_typing_in_the_filter_only_filters_and_clearing_it_selects_the_open_document(qtbot, window, parts):
     pick_document(qtbot, window, 0)
     opened = parts.session.document.id
-    other_title = window.documents.proxy.index(1, DocumentListModel.TITLE).data()
+    other_title = window.documents.model.index(1, DocumentListModel.TITLE).data()
     key(qtbot, window.reader, Qt.Key.Key_L, CTRL)
     box = window.documents.filter_box
     type_text(box, other_title.split()[0])
-    assert window.documents.proxy.rowCount() == 1
+    assert window.documents.model.rowCount() == 1
     assert parts.session.document.id == opened  # filtered, nothing opened
     assert not window.documents.view.currentIndex().isValid()  # the open document is not listed
     box.selectAll()
     key(qtbot, box, Qt.Key.Key_Backspace)
-    assert window.documents.proxy.rowCount() == 2
+    assert window.documents.model.rowCount() == 2
     current = window.documents.view.currentIndex()
     assert current.isValid() and current.data(DOCUMENT_ID_ROLE) == opened
     assert window.documents.view.viewport().rect().intersects(window.documents.view.visualRect(current))
