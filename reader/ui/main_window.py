@@ -27,6 +27,7 @@ from reader.ui.reading.reader_view import ReaderView
 from reader.ui.reading.search import CorpusSearch, FindBar
 from reader.ui.reading.text_column import COLUMN_CHARS, average_char_width
 from reader.ui.reading.zoom import NORMAL_ZOOM, reader_point_size, zoomed_font
+from reader.ui.shell.look import dimmed, emphasised, marked_as_problem
 from reader.ui.shell.message_line import MessageLine
 from reader.ui.shell.panes import PaneLimits, PaneSplitter
 from reader.ui.shell.screen_fit import first_run_frame, onto, smallest_size
@@ -40,17 +41,6 @@ STATUS_SECONDS = 8
 TEXT_CHARACTERS = (70, COLUMN_CHARS)
 LEFT_CHARACTERS, RIGHT_CHARACTERS = 24, 28
 HEADING_POINTS = 13
-_STYLE = """
-QLabel#documentHeading { font-size: %(heading)spt; font-weight: 600; padding: 2px 2px 0 2px; }
-QLabel#documentDetails { color: palette(placeholder-text); padding: 0 2px 4px 2px; }
-QLabel#annotationHeading, QLabel#listHeading { font-weight: 600; padding: 2px; }
-QLabel#statusSummary, QLabel#statusIdentity { padding: 0 6px; }
-QLabel#statusMessage[problem="true"] { color: #b00020; font-weight: 600; }
-QToolBar#tagBar { spacing: 6px; padding: 3px 6px; }
-QToolBar#tagBar QToolButton { padding: 3px 8px; border: 1px solid palette(mid); border-radius: 4px; }
-QToolBar#tagBar QToolButton:hover { background: palette(midlight); }
-QSplitter::handle:horizontal { width: 6px; }
-"""
 
 
 class MainWindow(QMainWindow):
@@ -82,9 +72,12 @@ class MainWindow(QMainWindow):
         self.document_heading.setObjectName("documentHeading")
         self.document_heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.document_heading.setWordWrap(True)  # a long first line must not widen the pane
+        self.document_heading.setContentsMargins(2, 2, 2, 0)
         self.document_details = QLabel(self)
         self.document_details.setObjectName("documentDetails")
         self.document_details.setWordWrap(True)
+        self.document_details.setContentsMargins(2, 0, 2, 4)
+        dimmed(self.document_details)
         self.show_no_document()
         self.reader = ReaderView(self)
         self.find_bar = FindBar(self)
@@ -103,6 +96,8 @@ class MainWindow(QMainWindow):
         panel_layout = self.annotation_panel.layout()
         assert panel_layout is not None
         panel_layout.addWidget(self.link_list)
+        self.annotation_panel.heading.setFont(emphasised())
+        self.annotation_panel.heading.setContentsMargins(2, 2, 2, 2)
 
         self.splitter = PaneSplitter(self._pane_limits, self)
         self.splitter.addWidget(self.left_tabs)
@@ -111,6 +106,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
+        self.splitter.setHandleWidth(6)
         self.setCentralWidget(self.splitter)
 
         self.status_message = MessageLine(self)
@@ -118,8 +114,10 @@ class MainWindow(QMainWindow):
         self.status_summary = QLabel(self)
         self.status_summary.setObjectName("statusSummary")
         self.status_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_summary.setContentsMargins(6, 0, 6, 0)
         self.status_identity = QLabel(self)
         self.status_identity.setObjectName("statusIdentity")
+        self.status_identity.setContentsMargins(6, 0, 6, 0)
         self.status_identity.setToolTip(
             translate(
                 "Window",
@@ -152,8 +150,7 @@ class MainWindow(QMainWindow):
         """A one-line message in the status bar; a problem stays in red until the next message."""
         self.status_message.show_message(message)
         self.status_message.setProperty("problem", problem)
-        self.status_message.style().unpolish(self.status_message)
-        self.status_message.style().polish(self.status_message)
+        marked_as_problem(self.status_message, problem)
         self._message_age = -10_000 if problem else 0
 
     def problem(self, message: str, dialog: bool = False) -> None:
@@ -213,11 +210,10 @@ class MainWindow(QMainWindow):
             # The first show applies the rest: polishing the widgets for it resets their fonts, and
             # each style sheet set before it re-polished every widget for nothing (about 6 ms each).
             return
-        # A style sheet keeps the fonts the widgets had when it was set: the font goes in without one.
-        self.setStyleSheet("")
         self.setFont(QFont())  # a change even when the font is the same, so that it reaches every pane
         self.setFont(zoomed_font(QApplication.font(), percent))
-        self.setStyleSheet(_STYLE % {"heading": round(HEADING_POINTS * percent / NORMAL_ZOOM, 1)})
+        self.document_heading.setFont(emphasised(HEADING_POINTS * percent / NORMAL_ZOOM))
+        self.tag_bar.restyle()
         for view in self.findChildren(QTableView):
             fit_rows_to_font(view)
         self.splitter.refit()

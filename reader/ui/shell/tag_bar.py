@@ -42,12 +42,21 @@ def tag_icon(tag: Tag, size: int = 18) -> QIcon:
     return swatch(tag.colour, tag.key, size)
 
 
+# On the bar alone: a style sheet on the window would restyle every widget (reader.ui.shell.look).
+_STYLE = """
+QToolBar#tagBar { spacing: 6px; padding: 3px 6px; }
+QToolBar#tagBar QToolButton { padding: 3px 8px; border: 1px solid palette(mid); border-radius: 4px; }
+QToolBar#tagBar QToolButton:hover { background: palette(midlight); }
+"""
+
+
 class TagBar(QToolBar):
     """Buttons for the tag actions (the actions themselves live in actions.py)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(translate("Shell", "Tags"), parent)
         self.setObjectName("tagBar")
+        self.restyle()
         self.setAccessibleName(translate("Shell", "Tags"))
         self.setMovable(False)
         self.setFloatable(False)
@@ -60,6 +69,13 @@ class TagBar(QToolBar):
         # and putting it back does not show it again.
         self._label = self.addWidget(label)
         self._spacer: QAction | None = None
+
+    def restyle(self) -> None:
+        """The bar's style sheet, again after the window's font changed (a zoom): a style sheet
+        keeps the font its widgets had when it was set."""
+        self.setStyleSheet("")
+        self.setFont(QFont())
+        self.setStyleSheet(_STYLE)
 
     def set_actions(self, tag_actions: list[QAction], trailing: list[QAction]) -> None:
         for action in self.actions():
