@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QStyle,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,7 +30,6 @@ from reader.ui.shell.look import dimmed, emphasised, marked_as_problem
 from reader.ui.shell.message_line import MessageLine
 from reader.ui.shell.panes import PaneLimits, PaneSplitter
 from reader.ui.shell.screen_fit import first_run_frame, onto, smallest_size
-from reader.ui.shell.tables import fit_rows_to_font
 from reader.ui.shell.tag_bar import TagBar
 from reader.ui.shell.translation import translate
 
@@ -214,8 +212,6 @@ class MainWindow(QMainWindow):
         self.setFont(zoomed_font(QApplication.font(), percent))
         self.document_heading.setFont(emphasised(HEADING_POINTS * percent / NORMAL_ZOOM))
         self.tag_bar.restyle()
-        for view in self.findChildren(QTableView):
-            fit_rows_to_font(view)
         self.splitter.refit()
 
     def fit_to_screen(self) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from reader.ui.shell.tables import fit_rows_to_font, list_like
+from reader.ui.shell.tables import list_like
 from reader.ui.shell.translation import translate
 
 
@@ -82,7 +82,6 @@ class DocumentListView(QTableView):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            fit_rows_to_font(self)
             self._fit_columns()
 
     def _fit_columns(self) -> None:
