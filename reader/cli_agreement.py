@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from reader.domain.agreement import LinkedSpans, RelationAgreementReport, compare, compare_relations
 from reader.store import Store, StoreError
+
+if TYPE_CHECKING:
+    from reader.domain.agreement import RelationAgreementReport
 
 
 def add_agreement_parser(commands: argparse._SubParsersAction) -> None:
@@ -20,6 +22,8 @@ def add_agreement_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def run_agreement(args, out: TextIO, err: TextIO) -> int:
+    from reader.domain.agreement import LinkedSpans, compare, compare_relations  # not on the window's path
+
     loaded = []
     for path in args.files:
         with Store.open(path, create=False, read_only=True) as store:

@@ -15,13 +15,13 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from reader.store import StoreError
-from reader.store.merge import MergeReport, merge, report_lines
 from reader.ui.library.controller import DATABASE_FILES, LibraryController
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.session import Session
 from reader.ui.shell.translation import translate
 
 if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
+    from reader.store.merge import MergeReport
     from reader.ui.main_window import MainWindow
 
 
@@ -49,6 +49,8 @@ class MergeController(QObject):
         """Merge ``sources`` into the open database and show what changed; None when refused."""
         if self._refused():
             return None
+        from reader.store.merge import merge, report_lines  # seldom used: not imported at start-up
+
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
             report = merge(sources, self.session.store.path)
