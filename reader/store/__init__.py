@@ -1,6 +1,5 @@
 """The SQLite store: one file is one annotation project. All of Reader's SQL lives here."""
 
-from reader.store import sqlite_utils_alone  # noqa: F401  # first: before anything imports sqlite-utils
 from reader.store.repo import Store
 from reader.store.schema import SCHEMA_VERSION, StoreError
 

@@ -18,26 +18,26 @@ class AnnotationRows(StoreCore):
 
     def annotation_rows(self) -> Iterator[dict]:
         """Every annotation as {column: value}, in document and id order."""
-        for values in self.db.conn.execute(f"{_SELECT} ORDER BY document_id, id"):
+        for values in self.conn.execute(f"{_SELECT} ORDER BY document_id, id"):
             yield dict(zip(ROW_COLUMNS, values, strict=True))
 
     def annotation_row(self, annotation_id: str) -> dict | None:
-        found = self.db.conn.execute(f"{_SELECT} WHERE id = ?", [annotation_id]).fetchone()
+        found = self.conn.execute(f"{_SELECT} WHERE id = ?", [annotation_id]).fetchone()
         return dict(zip(ROW_COLUMNS, found, strict=True)) if found else None
 
     def insert_annotation_row(self, row: dict) -> None:
         """Write ``row`` as it is, unchecked: it comes from another Reader database."""
-        self.db.conn.execute(_INSERT, _values(row))
+        self.conn.execute(_INSERT, _values(row))
 
     def replace_annotation_row(self, row: dict) -> None:
         """Write ``row`` over the stored row with its id, unchecked."""
-        self.db.conn.execute(_REPLACE, [*_values(row), row["id"]])
+        self.conn.execute(_REPLACE, [*_values(row), row["id"]])
 
     def live_spans(self) -> list[tuple[str, int, int, str]]:
         """(document hash, start, end, tag) of every annotation neither rejected nor orphaned."""
         return [
             (row["sha256"], row["start"], row["end"], row["tag"])
-            for row in self.db.query(
+            for row in self._query(
                 """
             SELECT d.sha256, a.start, a."end", a.tag
             FROM annotations a JOIN documents d ON d.id = a.document_id
@@ -51,7 +51,7 @@ class AnnotationRows(StoreCore):
         """Every annotation with its document's name and hash, streamed in document and text order.
 
         Orphans are left out: their offsets no longer quote their text in the document."""
-        return self.db.query(
+        return self._query(
             """
             SELECT a.id AS annotation_id, d.name AS document, d.sha256 AS document_sha256,
                    a.start, a."end", a.text, a.tag, a.note, a.annotator, a.status,
@@ -71,7 +71,7 @@ class AnnotationRows(StoreCore):
 
     def export_documents(self) -> Iterator[dict]:
         """Every document as export's documents sheet lists it (its text left out), by name."""
-        return self.db.query(
+        return self._query(
             """
             SELECT d.name, d.sha256, d.length, d.title, c.annotation_count AS annotations,
                    d.source_path, d.imported_at, coalesce(s.source_type, '') AS source_type,
@@ -89,11 +89,11 @@ class AnnotationRows(StoreCore):
             "annotations": self._value("SELECT count(*) FROM annotations"),
             "by_tag": {
                 r["tag"]: r["n"]
-                for r in self.db.query("SELECT tag, count(*) AS n FROM annotations GROUP BY tag ORDER BY tag")
+                for r in self._query("SELECT tag, count(*) AS n FROM annotations GROUP BY tag ORDER BY tag")
             },
             "by_status": {
                 r["status"]: r["n"]
-                for r in self.db.query("SELECT status, count(*) AS n FROM annotations GROUP BY status ORDER BY status")
+                for r in self._query("SELECT status, count(*) AS n FROM annotations GROUP BY status ORDER BY status")
             },
         }
 

@@ -28,7 +28,7 @@ class AnnotationQueries(DocumentQueries, TagQueries):
         """Store ``annotation`` after checking its span against the document and its tag."""
         with self.transaction():
             self._check(annotation)
-            self.db.conn.execute(_INSERT, annotation_values(annotation))
+            self.conn.execute(_INSERT, annotation_values(annotation))
         return annotation
 
     def add_annotations(self, annotations: Iterable[Annotation]) -> int:
@@ -52,7 +52,7 @@ class AnnotationQueries(DocumentQueries, TagQueries):
                     if document is None or document[0] != annotation.document_id:
                         document = (annotation.document_id, self._document_text(annotation.document_id))
                     self._check(annotation, document[1], tags)
-                self.db.conn.executemany(_INSERT, map(annotation_values, batch))
+                self.conn.executemany(_INSERT, map(annotation_values, batch))
                 count += len(batch)
         return count
 
@@ -60,14 +60,14 @@ class AnnotationQueries(DocumentQueries, TagQueries):
         """Write every field of ``annotation`` over the stored one with the same id."""
         with self.transaction():
             self._check(annotation)
-            cursor = self.db.conn.execute(_UPDATE, [*annotation_values(annotation), annotation.id])
+            cursor = self.conn.execute(_UPDATE, [*annotation_values(annotation), annotation.id])
             if cursor.rowcount != 1:
                 raise StoreError(f"no annotation with id {annotation.id}")
         return annotation
 
     def delete_annotation(self, annotation_id: str) -> None:
         with self.transaction():
-            self.db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
+            self.conn.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
 
     def annotation(self, annotation_id: str) -> Annotation | None:
         found = self._annotations("WHERE id = ?", [annotation_id])
@@ -83,7 +83,7 @@ class AnnotationQueries(DocumentQueries, TagQueries):
     def annotators(self) -> list[str]:
         """Every name that made an annotation here, sorted (an empty name included)."""
         return [
-            row["annotator"] for row in self.db.query("SELECT DISTINCT annotator FROM annotations ORDER BY annotator")
+            row["annotator"] for row in self._query("SELECT DISTINCT annotator FROM annotations ORDER BY annotator")
         ]
 
     def has_pending(self, document_id: int, tag: str | None = None, annotator: str | None = None) -> bool:
@@ -123,4 +123,4 @@ class AnnotationQueries(DocumentQueries, TagQueries):
     def _annotations(self, where: str, params: list | None = None) -> list[Annotation]:
         # Plain sqlite3 rows passed by position: sqlite-utils' dicts and keyword
         # arguments took 60 ms for a document of 10,000 annotations, this 36.
-        return [Annotation(*row) for row in self.db.conn.execute(f"{_SELECT} {where}", params or [])]
+        return [Annotation(*row) for row in self.conn.execute(f"{_SELECT} {where}", params or [])]

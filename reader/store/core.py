@@ -7,26 +7,34 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from reader.store.errors import StoreError, explain
-from reader.store.schema import database_files, immediate_transaction
+from reader.store.schema import database_files
+from reader.store.transactions import immediate_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class StoreCore:
     """The connection, the transactions and the change marks that the Store's parts share."""
 
-    def __init__(self, db: Database, path: Path, read_only: bool):
-        self.db = db
-        self.conn: sqlite3.Connection = db.conn
+    def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool):
+        self.conn = conn
         self.path = path
         self.read_only = read_only
         self.damage = ""  # why the file was found damaged after opening ("" while it is not)
         self._checking: threading.Thread | None = None
         self._seen_changes = self._change_marks()
+
+    @cached_property
+    def db(self) -> Database:
+        """sqlite-utils on the same connection, for the writes made with it: imported the
+        first time one is made, so that opening a window and reading never loads it."""
+        return sqlite_utils_database(self.conn)
 
     def _await_check(self) -> None:
         if self._checking is not None and self._checking.is_alive():
@@ -53,8 +61,8 @@ class StoreCore:
         # so a write here never hides one made elsewhere since the last look.
         try:
             return (
-                self.db.conn.execute("PRAGMA data_version").fetchone()[0],
-                self.db.conn.execute("PRAGMA schema_version").fetchone()[0],
+                self.conn.execute("PRAGMA data_version").fetchone()[0],
+                self.conn.execute("PRAGMA schema_version").fetchone()[0],
             )
         except sqlite3.Error as error:
             raise StoreError(explain(self.path, error)) from error
@@ -66,14 +74,30 @@ class StoreCore:
         if self.read_only:
             raise StoreError(f"{self.path} is read-only; nothing was changed")
         try:
-            with immediate_transaction(self.db):
+            with immediate_transaction(self.conn):
                 yield
         except sqlite3.Error as error:
             raise StoreError(explain(self.path, error)) from error
 
+    def _query(self, sql: str, params: list | None = None) -> Iterator[dict]:
+        """The rows as {column: value}, as sqlite-utils' ``query`` gives them: the statement
+        runs now, its rows are read as they are iterated."""
+        cursor = self.conn.execute(sql, params or [])
+        columns = [column[0] for column in cursor.description]
+        return (dict(zip(columns, row, strict=True)) for row in cursor)
+
     def _one(self, sql: str, params: list | None = None) -> dict | None:
-        return next(self.db.query(sql, params or []), None)
+        return next(self._query(sql, params), None)
 
     def _value(self, sql: str, params: list | None = None) -> Any:
         """The first column of the first row (a count, say)."""
-        return self.db.conn.execute(sql, params or []).fetchone()[0]
+        return self.conn.execute(sql, params or []).fetchone()[0]
+
+
+def sqlite_utils_database(conn: sqlite3.Connection) -> Database:
+    """sqlite-utils' Database on ``conn``, loaded (the first time) without numpy and pandas."""
+    from reader.store.sqlite_utils_alone import Database
+
+    # No sqlite-utils plugins: none may change Reader's connection, and
+    # finding them scans every installed package (~40 ms at start-up).
+    return Database(conn, execute_plugins=False)

@@ -90,16 +90,16 @@ class DocumentQueries(SourceQueries, DocumentListQueries):
         moved, orphaned = 0, []
         anchoring = Reanchoring(old_text, new_text)
         for row in list(
-            self.db.query(
+            self._query(
                 'SELECT id, start, "end" FROM annotations WHERE document_id = ? AND orphaned = 0', [document_id]
             )
         ):
             place = anchoring.place(row["start"], row["end"])
             if place is None:
-                self.db.execute("UPDATE annotations SET orphaned = 1 WHERE id = ?", [row["id"]])
+                self.conn.execute("UPDATE annotations SET orphaned = 1 WHERE id = ?", [row["id"]])
                 orphaned.append(row["id"])
             elif place != (row["start"], row["end"]):
-                self.db.execute('UPDATE annotations SET start = ?, "end" = ? WHERE id = ?', [*place, row["id"]])
+                self.conn.execute('UPDATE annotations SET start = ?, "end" = ? WHERE id = ?', [*place, row["id"]])
                 moved += 1
         return moved, orphaned
 
@@ -121,7 +121,7 @@ class DocumentQueries(SourceQueries, DocumentListQueries):
     def documents(self) -> list[DocumentSummary]:
         return [
             DocumentSummary(**row)
-            for row in self.db.query(
+            for row in self._query(
                 """
             SELECT id, name, title, length, annotation_count, reviewed_count
             FROM documents JOIN document_counts ON document_counts.document_id = documents.id
@@ -167,7 +167,7 @@ class DocumentQueries(SourceQueries, DocumentListQueries):
 
     def document_lengths(self) -> dict[str, int]:
         """Each document's length in code points, keyed by its content hash."""
-        return {row["sha256"]: row["length"] for row in self.db.query("SELECT sha256, length FROM documents")}
+        return {row["sha256"]: row["length"] for row in self._query("SELECT sha256, length FROM documents")}
 
     def _document_text(self, document_id: int) -> str:
         row = self._one("SELECT text FROM documents WHERE id = ?", [document_id])

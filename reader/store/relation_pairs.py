@@ -27,7 +27,7 @@ class RelationPairs(RelationQueries):
     def live_spans_by_id(self) -> dict[str, Span]:
         """{annotation id: (document hash, start, end, tag)} of every annotation neither rejected
         nor orphaned, in document hash and text order."""
-        rows = self.db.conn.execute(
+        rows = self.conn.execute(
             """
             SELECT a.id, d.sha256, a.start, a."end", a.tag
             FROM annotations a JOIN documents d ON d.id = a.document_id
@@ -42,7 +42,7 @@ class RelationPairs(RelationQueries):
         agreement's to say (reader.domain.agreement.compare_relations)."""
         return [
             (kind, source_id, target_id)
-            for kind, source_id, target_id in self.db.conn.execute(
+            for kind, source_id, target_id in self.conn.execute(
                 "SELECT type, source_id, target_id FROM relations WHERE status != 'rejected' ORDER BY type, id"
             )
         ]

@@ -90,7 +90,7 @@ class RelationRows(RelationQueries):
 
     def _rows(self, sql: str) -> Iterator[dict]:
         # Plain sqlite3, streamed: sqlite-utils' per-row work is not needed for a flat row.
-        cursor = self.db.conn.execute(sql)
+        cursor = self.conn.execute(sql)
         names = [column[0] for column in cursor.description]
         for values in cursor:
             yield dict(zip(names, values, strict=True))

@@ -29,10 +29,10 @@ class RelationQueries(AnnotationQueries):
     # Relation types
 
     def relation_types(self) -> list[RelationType]:
-        return [RelationType(*row) for row in self.db.conn.execute(_SELECT_TYPES + " ORDER BY position, name")]
+        return [RelationType(*row) for row in self.conn.execute(_SELECT_TYPES + " ORDER BY position, name")]
 
     def relation_type(self, name: str) -> RelationType | None:
-        row = self.db.conn.execute(_SELECT_TYPES + " WHERE name = ?", [name]).fetchone()
+        row = self.conn.execute(_SELECT_TYPES + " WHERE name = ?", [name]).fetchone()
         return None if row is None else RelationType(*row)
 
     def save_relation_type(self, kind: RelationType, old_name: str | None = None) -> None:
@@ -64,7 +64,7 @@ class RelationQueries(AnnotationQueries):
                     f"relation type {old_name!r} links {self.relation_use(old_name)} pair(s) of "
                     f"{before.source_tag} and {before.target_tag}; its tags cannot change while it does"
                 )
-            self.db.conn.execute(_UPDATE_TYPE, [*astuple(kind), old_name])
+            self.conn.execute(_UPDATE_TYPE, [*astuple(kind), old_name])
 
     def relation_use(self, name: str) -> int:
         return self._value("SELECT count(*) FROM relations WHERE type = ?", [name])
@@ -74,7 +74,7 @@ class RelationQueries(AnnotationQueries):
             used = self.relation_use(name)
             if used:
                 raise StoreError(f"relation type {name!r} is used by {used} relation(s); delete them first")
-            if self.db.conn.execute("DELETE FROM relation_types WHERE name = ?", [name]).rowcount != 1:
+            if self.conn.execute("DELETE FROM relation_types WHERE name = ?", [name]).rowcount != 1:
                 raise StoreError(f"unknown relation type {name!r}")
 
     # Relations
@@ -84,7 +84,7 @@ class RelationQueries(AnnotationQueries):
         with self.transaction():
             self._check_relation(relation)
             self._refuse_a_second_link(relation)
-            self.db.conn.execute(_INSERT, relation_values(relation))
+            self.conn.execute(_INSERT, relation_values(relation))
         return relation
 
     def add_relations(self, relations: Iterable[Relation]) -> int:
@@ -100,14 +100,14 @@ class RelationQueries(AnnotationQueries):
         """Write every field of ``relation`` over the stored one with the same id."""
         with self.transaction():
             self._check_relation(relation)
-            cursor = self.db.conn.execute(_UPDATE, [*relation_values(relation), relation.id])
+            cursor = self.conn.execute(_UPDATE, [*relation_values(relation), relation.id])
             if cursor.rowcount != 1:
                 raise StoreError(f"no relation with id {relation.id}")
         return relation
 
     def delete_relation(self, relation_id: str) -> None:
         with self.transaction():
-            self.db.conn.execute("DELETE FROM relations WHERE id = ?", [relation_id])
+            self.conn.execute("DELETE FROM relations WHERE id = ?", [relation_id])
 
     def relation(self, relation_id: str) -> Relation | None:
         found = self._relations("WHERE id = ?", [relation_id])
@@ -155,4 +155,4 @@ class RelationQueries(AnnotationQueries):
             raise StoreError(f"these two annotations are already linked as {relation.type} (relation {held['id']})")
 
     def _relations(self, where: str, params: list) -> list[Relation]:
-        return [Relation(*row) for row in self.db.conn.execute(_SELECT + " " + where, params)]
+        return [Relation(*row) for row in self.conn.execute(_SELECT + " " + where, params)]

@@ -10,10 +10,9 @@ from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from reader.store.annotation_rows import AnnotationRows
 from reader.store.annotations import AnnotationQueries
+from reader.store.core import sqlite_utils_database
 from reader.store.errors import BUSY_TIMEOUT_SECONDS, StoreError, explain
 from reader.store.peers import PeerQueries
 from reader.store.relation_pairs import RelationPairs
@@ -72,7 +71,7 @@ class Store(
                 path.parent.mkdir(parents=True, exist_ok=True)
             conn = _connect(path, read_only)
             try:
-                db, backup_problem = _prepare(
+                backup_problem = _prepare(
                     conn,
                     path,
                     read_only,
@@ -86,12 +85,12 @@ class Store(
             raise StoreError(explain(path, error)) from error
         except OSError as error:
             raise StoreError(f"{path}: {error.strerror or error}") from error
-        store = cls(db, path, read_only)
+        store = cls(conn, path, read_only)
         store.backup_problem = backup_problem
         return store
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
         if self._checking is not None:
             self._checking.join(CHECK_WAIT_SECONDS)
 
@@ -137,25 +136,29 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     return sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False)
 
 
-def _prepare(conn: sqlite3.Connection, path: Path, read_only: bool, verify: bool, backup: bool) -> tuple[Database, str]:
+def _prepare(conn: sqlite3.Connection, path: Path, read_only: bool, verify: bool, backup: bool) -> str:
     """The connection set up and its schema brought up to date (the caller closes it
-    when this raises), and why the backup on open failed ("" when it did not).
-    Nothing is written before the file has passed every check."""
-    upgrading = not read_only and 0 < conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION
+    when this raises); returns why the backup on open failed ("" when it did not).
+    Nothing is written before the file has passed every check. sqlite-utils is loaded
+    only for a migration or a read-only shim, never to open a current file."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    upgrading = not read_only and 0 < version < SCHEMA_VERSION
     if verify or upgrading:
         check_sound(conn, path)
     backup_problem = _back_up_on_open(conn, path) if backup else ""
-    # No sqlite-utils plugins: none may change Reader's connection, and
-    # finding them scans every installed package (~40 ms at start-up).
-    db = Database(conn, execute_plugins=False)
+    # Set as sqlite-utils' Database sets it (a REPLACE then fires the delete triggers),
+    # whether or not one is ever made on this connection.
+    conn.execute("PRAGMA recursive_triggers = ON")
     conn.execute("PRAGMA foreign_keys = ON")
     if not read_only:
-        migrate(db)
+        if version != SCHEMA_VERSION:
+            migrate(sqlite_utils_database(conn))
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-    elif (version := conn.execute("PRAGMA user_version").fetchone()[0]) in READ_ONLY_SHIMS:
+    elif version in READ_ONLY_SHIMS:
         conn.execute("PRAGMA foreign_keys = OFF")  # nothing is written, and temp tables cannot refer to main ones
+        db = sqlite_utils_database(conn)
         for shim in READ_ONLY_SHIMS[version]:
             shim(db)
     elif version < SCHEMA_VERSION:
@@ -163,7 +166,7 @@ def _prepare(conn: sqlite3.Connection, path: Path, read_only: bool, verify: bool
             f"{path} has schema {version}, older than this Reader's {SCHEMA_VERSION}; "
             "open it once in the window to upgrade it (it was left untouched)"
         )
-    return db, backup_problem
+    return backup_problem
 
 
 def _back_up_on_open(conn: sqlite3.Connection, path: Path) -> str:

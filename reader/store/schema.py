@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from collections.abc import Callable
+from contextlib import closing
 from functools import partial
 from pathlib import Path
-from typing import Protocol
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Protocol
 
 from reader.domain.relations import default_relation_types
 from reader.domain.tags import default_tags
@@ -18,6 +16,10 @@ from reader.store.document_keys import add_document_keys
 from reader.store.errors import BUSY_TIMEOUT_SECONDS, StoreError, explain, is_damage, is_locked, primary_code
 from reader.store.source_table import source_statements
 from reader.store.suggestion_table import suggestion_statements
+from reader.store.transactions import immediate_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # "Rdr1" in ASCII: marks a SQLite file as a Reader database.
 APPLICATION_ID = 0x52647231
@@ -376,25 +378,7 @@ def migrate(db: Database) -> None:
             f"this one reads up to {SCHEMA_VERSION}); it was left untouched"
         )
     for target in range(version + 1, SCHEMA_VERSION + 1):
-        with immediate_transaction(db):
+        with immediate_transaction(db.conn):
             MIGRATIONS[target - 1](db)
             db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             db.conn.execute(f"PRAGMA user_version = {target}")
-
-
-@contextmanager
-def immediate_transaction(db: Database) -> Iterator[None]:
-    """One transaction (a savepoint when nested). IMMEDIATE takes the write lock
-    up front, so two writers wait for each other instead of deadlocking."""
-    if db.conn.in_transaction:
-        with db.atomic():
-            yield
-        return
-    db.conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
-        raise
-    db.conn.execute("COMMIT")

@@ -49,7 +49,7 @@ class SearchQueries(StoreCore):
             return []
         # FTS5's snippet() walks the whole document (minutes on a 100 MB text), so the
         # snippet is cut in Python from the first SNIPPET_SCAN characters instead.
-        rows = self.db.query(
+        rows = self._query(
             """
             SELECT documents.id AS document_id, documents.name, documents.title,
                    substr(documents.text, 1, ?) AS opening

@@ -16,7 +16,7 @@ class SourceQueries(StoreCore):
         )
         blocks = tuple(
             Block(*found)
-            for found in self.db.conn.execute(
+            for found in self.conn.execute(
                 'SELECT start, "end", page, paragraph FROM document_blocks WHERE document_id = ? ORDER BY start',
                 [document_id],
             )
@@ -25,13 +25,13 @@ class SourceQueries(StoreCore):
 
     def _record_origin(self, document_id: int, origin: DocumentOrigin) -> None:
         """Write (or replace) the document's source and blocks, inside the caller's transaction."""
-        self.db.execute(
+        self.conn.execute(
             "INSERT OR REPLACE INTO document_sources (document_id, source_type, source_sha256, published, url) "
             "VALUES (?, ?, ?, ?, ?)",
             [document_id, origin.source_type, origin.source_sha256, origin.published, origin.url],
         )
-        self.db.execute("DELETE FROM document_blocks WHERE document_id = ?", [document_id])
-        self.db.conn.executemany(
+        self.conn.execute("DELETE FROM document_blocks WHERE document_id = ?", [document_id])
+        self.conn.executemany(
             'INSERT INTO document_blocks (document_id, start, "end", page, paragraph) VALUES (?, ?, ?, ?, ?)',
             [(document_id, b.start, b.end, b.page, b.paragraph) for b in origin.blocks],
         )

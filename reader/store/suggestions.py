@@ -75,7 +75,7 @@ class SuggestionQueries(RelationQueries):
             self._forget_stale_suggestions(document_id, text)
             held = {
                 (start, end, tag): status
-                for start, end, tag, status in self.db.conn.execute(
+                for start, end, tag, status in self.conn.execute(
                     'SELECT start, "end", tag, status FROM suggestions WHERE document_id = ?', [document_id]
                 )
             }
@@ -97,20 +97,18 @@ class SuggestionQueries(RelationQueries):
                 else:
                     held[key] = OPEN
                     added[suggestion.tag] += 1
-                    self.db.conn.execute(_INSERT, _values(_stored(document_id, suggestion, made)))
+                    self.conn.execute(_INSERT, _values(_stored(document_id, suggestion, made)))
         return SaveReport(added=added.total(), added_by_tag=dict(sorted(added.items())), **counts)
 
     def _forget_stale_suggestions(self, document_id: int, text: str) -> None:
-        rows = self.db.conn.execute(
-            'SELECT id, start, "end", text FROM suggestions WHERE document_id = ?', [document_id]
-        )
+        rows = self.conn.execute('SELECT id, start, "end", text FROM suggestions WHERE document_id = ?', [document_id])
         stale = [(row[0],) for row in rows if text[row[1] : row[2]] != row[3]]
-        self.db.conn.executemany("DELETE FROM suggestions WHERE id = ?", stale)
+        self.conn.executemany("DELETE FROM suggestions WHERE id = ?", stale)
 
     def annotated_spans(self, document_id: int, rejected: bool = True) -> list[tuple[int, int, str]]:
         """(start, end, tag) of the document's annotations that still fit its text, in text order;
         those rejected in review too unless ``rejected`` is False."""
-        rows = self.db.conn.execute(
+        rows = self.conn.execute(
             """
             SELECT start, "end", tag FROM annotations
             WHERE document_id = ? AND orphaned = 0 AND (? OR status != ?)
@@ -154,7 +152,7 @@ class SuggestionQueries(RelationQueries):
         """Every open suggestion ``suggestions`` lists, as a row of export's annotation columns,
         in document name and text order: annotation_id is the suggestion's id, annotator the
         suggester and its version, status pending, note and review columns empty."""
-        documents = self.db.conn.execute(
+        documents = self.conn.execute(
             """
             SELECT d.id, d.name, d.sha256 FROM documents d
             WHERE EXISTS (SELECT 1 FROM suggestions s WHERE s.document_id = d.id AND s.status = ?)
@@ -212,7 +210,7 @@ class SuggestionQueries(RelationQueries):
                 annotation = self.add_annotation(
                     Annotation(s.document_id, s.start, s.end, s.text, s.tag, annotator=annotator, created_at=made)
                 )
-                self.db.conn.execute(
+                self.conn.execute(
                     "UPDATE suggestions SET status = ?, annotation_id = ?, updated_at = ? WHERE id = ?",
                     [ACCEPTED, annotation.id, made, s.id],
                 )
@@ -233,7 +231,7 @@ class SuggestionQueries(RelationQueries):
             for item in accepted:
                 self.delete_annotation(item.annotation.id)
                 before = item.suggestion
-                self.db.conn.execute(
+                self.conn.execute(
                     "UPDATE suggestions SET status = ?, annotation_id = ?, updated_at = ? WHERE id = ?",
                     [before.status, before.annotation_id, before.updated_at, before.id],
                 )
@@ -246,7 +244,7 @@ class SuggestionQueries(RelationQueries):
             self.add_annotations(item.annotation for item in items)
             self.add_relations(relation for item in items for relation in item.relations)
             for item in items:
-                self.db.conn.execute(
+                self.conn.execute(
                     "UPDATE suggestions SET status = ?, annotation_id = ?, updated_at = ? WHERE id = ?",
                     [ACCEPTED, item.annotation.id, item.annotation.created_at, item.suggestion.id],
                 )
@@ -264,7 +262,7 @@ class SuggestionQueries(RelationQueries):
         moved = []
         with self.transaction():
             for suggestion_id in ids:
-                cursor = self.db.conn.execute(
+                cursor = self.conn.execute(
                     "UPDATE suggestions SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
                     [to, made, suggestion_id, status],
                 )
@@ -304,7 +302,7 @@ class SuggestionQueries(RelationQueries):
     def _annotation_at(self, document_id: int, span: Span, tag: str, annotator: str) -> str | None:
         """The id of the annotation of ``tag`` at exactly ``span``, if there is one: this
         annotator's first, then one not rejected, then the oldest."""
-        row = self.db.conn.execute(
+        row = self.conn.execute(
             """
             SELECT id FROM annotations
             WHERE document_id = ? AND start = ? AND "end" = ? AND tag = ? AND orphaned = 0
@@ -317,7 +315,7 @@ class SuggestionQueries(RelationQueries):
     def _claims_accepted_before(self, document_id: int, new: set[str]) -> dict[tuple[str, Span], list[tuple[str, str]]]:
         """{("speaker" or "when", span): [(annotation id, tag)]} of the annotations that the
         document's claim suggestions accepted before became (``new``: those of this acceptance)."""
-        rows = self.db.conn.execute(
+        rows = self.conn.execute(
             """
             SELECT s.speaker_start, s.speaker_end, s.when_start, s.when_end, a.id, a.tag
             FROM suggestions s JOIN annotations a ON a.id = s.annotation_id
@@ -335,7 +333,7 @@ class SuggestionQueries(RelationQueries):
         return claims
 
     def _suggestions(self, where: str, params: list) -> list[StoredSuggestion]:
-        return [_from_row(row) for row in self.db.conn.execute(f"{_SELECT} {where}", params)]
+        return [_from_row(row) for row in self.conn.execute(f"{_SELECT} {where}", params)]
 
 
 def _check_suggestion(suggestion: Suggestion, text: str) -> None:

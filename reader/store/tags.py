@@ -28,9 +28,7 @@ class TagDeletion:
 
 class TagQueries(StoreCore):
     def tags(self) -> list[Tag]:
-        return [
-            Tag(**row) for row in self.db.query(f"SELECT {', '.join(_TAG_FIELDS)} FROM tags ORDER BY position, name")
-        ]
+        return [Tag(**row) for row in self._query(f"SELECT {', '.join(_TAG_FIELDS)} FROM tags ORDER BY position, name")]
 
     def tag(self, name: str) -> Tag:
         """The tag called ``name``; an unknown name is refused."""
@@ -40,7 +38,7 @@ class TagQueries(StoreCore):
         return Tag(**row)
 
     def tag_names(self) -> set[str]:
-        return {row["name"] for row in self.db.query("SELECT name FROM tags")}
+        return {row["name"] for row in self._query("SELECT name FROM tags")}
 
     def save_tag(self, tag: Tag, old_name: str | None = None) -> None:
         """Add ``tag``, or replace the tag called ``old_name`` (its annotations follow a rename)."""
@@ -55,7 +53,7 @@ class TagQueries(StoreCore):
             if old_name is None:
                 self.db.table("tags").insert(asdict(tag))
             else:
-                self.db.execute(
+                self.conn.execute(
                     "UPDATE tags SET name = ?, colour = ?, key = ?, description = ?, position = ? WHERE name = ?",
                     [tag.name, tag.colour, tag.key, tag.description, tag.position, old_name],
                 )
@@ -76,22 +74,22 @@ class TagQueries(StoreCore):
                     raise StoreError(f"there is no other tag named {retag_to!r} to move the annotations to")
                 deletion.moved = [
                     (row[0], row[1])
-                    for row in self.db.conn.execute("SELECT id, updated_at FROM annotations WHERE tag = ?", [name])
+                    for row in self.conn.execute("SELECT id, updated_at FROM annotations WHERE tag = ?", [name])
                 ]
-                self.db.conn.execute(
+                self.conn.execute(
                     "UPDATE annotations SET tag = ?, updated_at = ? WHERE tag = ?", [retag_to, when or utc_now(), name]
                 )
             used = self.tag_use(name)
             if used:
                 raise StoreError(f"tag {name!r} is used by {used} annotation(s); retag or delete them first")
             deletion.relation_types = self._delete_relation_types_of(name)
-            self.db.execute("DELETE FROM tags WHERE name = ?", [name])
+            self.conn.execute("DELETE FROM tags WHERE name = ?", [name])
         return deletion
 
     def _delete_relation_types_of(self, tag: str) -> list[RelationType]:
         kinds = [
             RelationType(*row)
-            for row in self.db.conn.execute(
+            for row in self.conn.execute(
                 _SELECT_TYPES + " WHERE ? IN (source_tag, target_tag) ORDER BY position",
                 [tag],
             )
@@ -103,7 +101,7 @@ class TagQueries(StoreCore):
                     f"tag {tag!r} is linked by relation type {kind.name!r}, which {used} relation(s) use; "
                     "delete them first"
                 )
-        self.db.conn.executemany("DELETE FROM relation_types WHERE name = ?", [(kind.name,) for kind in kinds])
+        self.conn.executemany("DELETE FROM relation_types WHERE name = ?", [(kind.name,) for kind in kinds])
         return kinds
 
     def restore_tag(self, tag: Tag, deletion: TagDeletion) -> None:
@@ -111,11 +109,11 @@ class TagQueries(StoreCore):
         types that went with it, as they were."""
         with self.transaction():
             self.save_tag(tag)
-            self.db.conn.executemany(
+            self.conn.executemany(
                 "UPDATE annotations SET tag = ?, updated_at = ? WHERE id = ?",
                 [(tag.name, updated_at, annotation_id) for annotation_id, updated_at in deletion.moved],
             )
-            self.db.conn.executemany(
+            self.conn.executemany(
                 _INSERT_TYPE,
                 [astuple(kind) for kind in deletion.relation_types],
             )

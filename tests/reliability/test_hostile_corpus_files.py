@@ -47,9 +47,11 @@ def assert_skipped(result, skips: list[str], added: list[str]) -> None:
 # Root reads a folder whatever its permissions, so as root the import runs as nobody. The
 # child becomes nobody only once Reader is imported: the interpreter's own files may be in a
 # folder that nobody cannot enter (/root/.pyenv, say), where subprocess's user= cannot start it.
+# What the command imports lazily comes first too: locale (argparse's gettext imports it as it
+# parses) and sqlite-utils (the store loads it to write the documents).
 _IMPORT_THEN_BECOME_NOBODY = f"""
-import os, sys
-import reader.cli
+import locale, os, sys
+import reader.cli, reader.store.sqlite_utils_alone
 os.setgroups([]); os.setgid({NOBODY}); os.setuid({NOBODY})
 sys.exit(reader.cli.main(sys.argv[1:]))
 """

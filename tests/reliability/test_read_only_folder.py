@@ -32,11 +32,13 @@ from reader.store import Store
 NOBODY = 65534
 AS_ROOT = os.geteuid() == 0
 
-# Everything the commands import lazily is imported before the switch to nobody.
+# Everything the commands import lazily is imported before the switch to nobody: locale too,
+# which argparse's gettext imports as it parses, and sqlite-utils, which the store loads to write.
 SWITCH = f"""
-import os, sys, json
+import locale, os, sys, json
 from pathlib import Path
 import reader.cli, reader.store.merge, reader.store.backup, reader.store.exchange, reader.domain.agreement
+import reader.store.sqlite_utils_alone
 if os.geteuid() == 0:
     os.setgroups([])
     os.setgid({NOBODY})

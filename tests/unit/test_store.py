@@ -64,6 +64,22 @@ def test_a_failed_action_writes_nothing(seeded_store, annotate):
     assert seeded_store.annotation(good.id) is None
 
 
+def test_a_failed_part_of_an_action_is_undone_alone(seeded_store):
+    document = seeded_store.find_document(SEED)
+    kept = Annotation(document_id=document.id, start=0, end=6, text=document.text[:6], tag="claim")
+    undone = Annotation(document_id=document.id, start=7, end=13, text=document.text[7:13], tag="claim")
+
+    with seeded_store.transaction():
+        seeded_store.add_annotation(kept)
+        with pytest.raises(RuntimeError), seeded_store.transaction():
+            seeded_store.add_annotation(undone)
+            raise RuntimeError("this part failed; the action goes on without it")
+
+    assert seeded_store.annotation(kept.id) == kept
+    assert seeded_store.annotation(undone.id) is None
+    assert seeded_store.counts()["annotations"] == 1
+
+
 @pytest.mark.parametrize("start, end, tag", [(5, 5, "claim"), (-1, 2, "claim"), (0, 1, "no-such-tag")])
 def test_the_database_itself_refuses_rows_that_cannot_be(seeded_store, start, end, tag):
     """Even a write that skips the store's checks (another tool, a bug) is refused."""

@@ -17,7 +17,8 @@ from sqlite_utils import Database
 from reader.domain.relations import DATED, SAID_BY
 from reader.domain.suggestions import OPEN, SaveReport, StoredSuggestion, coverage
 from reader.store import SCHEMA_VERSION, Store, StoreError
-from reader.store.schema import MIGRATIONS, immediate_transaction
+from reader.store.schema import MIGRATIONS
+from reader.store.transactions import immediate_transaction
 from reader.suggesting.matching import from_annotations
 from reader.suggesting.model import Suggestion
 
@@ -307,7 +308,7 @@ def schema_2_copy(path: Path) -> Path:
     shutil.copy(SCHEMA_1, path)
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:
         db = Database(conn)
-        with immediate_transaction(db):
+        with immediate_transaction(conn):
             MIGRATIONS[1](db)
             conn.execute("PRAGMA user_version = 2")
     return path
