@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from reader import gc_pause
 from reader.identity import default_annotator
 from reader.paths import APP_NAME, corpus_database, default_database, resource_path, seeds_dir
 from reader.store import Store, StoreError
@@ -148,6 +149,7 @@ def run(args: Namespace) -> int:
         return 1
     crashes = crash_log.install(window)
     window.show()
+    QTimer.singleShot(0, lambda: gc_pause.resume(freeze=True))  # queued behind the first frame's paint
     exit_after = os.environ.get(EXIT_AFTER_VARIABLE, "")
     if exit_after.isdigit():
         # For headless runs of the built app (CI): close as a user would, then exit 0.

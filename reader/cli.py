@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from reader import __version__
+from reader import __version__, gc_pause  # importing gc_pause pauses the collector: before Reader's modules
 from reader.cli_agreement import add_agreement_parser, run_agreement
 from reader.cli_export import add_suggestions_argument, print_import_report, refuse_own_file, run_export_command
 from reader.cli_relations import add_relation_parsers, run_link, run_relation_types, run_unlink
@@ -34,6 +34,18 @@ def _db_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", required=True, type=Path, metavar="FILE", help="the Reader database (SQLite)")
 
 
+def _window_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.add_argument(
+        "corpus",
+        nargs="?",
+        type=Path,
+        metavar="CORPUS_DIR",
+        help="a folder of documents to import and open (default: the bundled seeds)",
+    )
+    parser.add_argument("--db", type=Path, metavar="FILE", help="the database (default: a per-user one)")
+    return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
@@ -44,15 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    window = commands.add_parser("open", help="open the window (the default): reader [CORPUS_DIR] [--db FILE]")
-    window.add_argument(
-        "corpus",
-        nargs="?",
-        type=Path,
-        metavar="CORPUS_DIR",
-        help="a folder of documents to import and open (default: the bundled seeds)",
+    _window_arguments(
+        commands.add_parser("open", help="open the window (the default): reader [CORPUS_DIR] [--db FILE]")
     )
-    window.add_argument("--db", type=Path, metavar="FILE", help="the database (default: a per-user one)")
 
     importer = commands.add_parser(
         "import", help="import documents (.txt .md .html .htm .docx .pdf .epub .odt) and folders (recursively)"
@@ -287,11 +293,15 @@ COMMANDS: dict[str, Callable] = {
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
     argv = list(argv)
-    parser = build_parser()
     first = next((a for a in argv if not a.startswith("-")), None)
     wants_help_or_version = any(a in ("-h", "--help", "--version") for a in argv[:1])
-    if first not in COMMANDS and not wants_help_or_version:
-        argv.insert(0, "open")
+    if (first not in COMMANDS and not wants_help_or_version) or first == "open":
+        # The window's own arguments alone: the whole parser takes longer to build than they take to parse.
+        window = _window_arguments(argparse.ArgumentParser(prog="reader open" if first == "open" else "reader"))
+        if first == "open":
+            argv.remove("open")
+        return window.parse_args(argv, argparse.Namespace(command="open"))
+    parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args(["open"])
@@ -301,6 +311,8 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out, err = out or sys.stdout, err or sys.stderr
     args = parse(sys.argv[1:] if argv is None else argv)
+    if args.command != "open":
+        gc_pause.resume()  # the window resumes after its first frame
     try:
         return COMMANDS[args.command](args, out, err)
     except StoreError as error:

@@ -11,8 +11,6 @@ import sys
 from functools import cache
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Reader"
 
 
@@ -38,11 +36,15 @@ def seeds_dir() -> Path:
 
 
 def user_data_dir() -> Path:
+    import platformdirs  # imported when a per-user folder is needed, not by every command
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def log_file() -> Path:
     """Where the window logs what it could not handle (the built app has no console)."""
+    import platformdirs
+
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)) / "reader.log"
 
 

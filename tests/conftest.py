@@ -16,7 +16,10 @@ os.environ["READER_LANGUAGE"] = "en"
 
 import pytest  # noqa: E402
 
+from reader import gc_pause  # noqa: E402
 from reader.store import Store  # noqa: E402
+
+gc_pause.resume()  # the tests are no window's start-up: they collect garbage as usual
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -66,6 +65,8 @@ def check_name(name: object, what: str) -> None:
 
 
 def default_tags() -> list[Tag]:
+    import tomllib  # for a new database only: not at every start-up
+
     with resource_path("tags.toml").open("rb") as handle:
         table = tomllib.load(handle)
     return [Tag(position=i, **entry) for i, entry in enumerate(table["tag"])]

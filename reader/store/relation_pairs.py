@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from reader.domain.agreement import Link, Span
+from typing import TYPE_CHECKING
+
 from reader.domain.relations import Relation
 from reader.store.relations import RelationQueries
+
+if TYPE_CHECKING:  # only the types: the agreement measures are not imported with the store
+    from reader.domain.agreement import Link, Span
 
 
 class RelationPairs(RelationQueries):

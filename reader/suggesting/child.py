@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from importlib import import_module
 from typing import Any
 
+from reader import gc_pause
 from reader.suggesting.matching import from_annotations
 from reader.suggesting.model import MissingSuggester, Suggestion
 
@@ -50,7 +51,10 @@ class SuggesterProcess:
     """The child process and what it was able to load."""
 
     def __init__(self, loader: str = LOADER) -> None:
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        # The child imports reader.cli too (the __main__ module it is spawned from): it starts no window.
+        self._pool = ProcessPoolExecutor(
+            max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=gc_pause.resume
+        )
         self._loader = loader
         self.version = ""
         self.missing = ""  # how to install the extra, when it is not installed

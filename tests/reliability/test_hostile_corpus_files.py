@@ -50,7 +50,7 @@ def assert_skipped(result, skips: list[str], added: list[str]) -> None:
 # What the command imports lazily comes first too: locale (argparse's gettext imports it as it
 # parses) and sqlite-utils (the store loads it to write the documents).
 _IMPORT_THEN_BECOME_NOBODY = f"""
-import locale, os, sys
+import locale, os, sys, tomllib, charset_normalizer  # a new database; a file not in UTF-8
 import reader.cli, reader.store.sqlite_utils_alone
 os.setgroups([]); os.setgid({NOBODY}); os.setuid({NOBODY})
 sys.exit(reader.cli.main(sys.argv[1:]))

@@ -33,9 +33,10 @@ NOBODY = 65534
 AS_ROOT = os.geteuid() == 0
 
 # Everything the commands import lazily is imported before the switch to nobody: locale too,
-# which argparse's gettext imports as it parses, and sqlite-utils, which the store loads to write.
+# which argparse's gettext imports as it parses, sqlite-utils, which the store loads to write, and
+# tomllib and charset_normalizer, which a new database and a file not in UTF-8 need.
 SWITCH = f"""
-import locale, os, sys, json
+import locale, os, sys, json, tomllib, charset_normalizer
 from pathlib import Path
 import reader.cli, reader.store.merge, reader.store.backup, reader.store.exchange, reader.domain.agreement
 import reader.store.sqlite_utils_alone

@@ -15,7 +15,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from reader.domain.corpus import normalize_newlines
-from reader.domain.extracting.html_layout import HtmlLayout
 from reader.domain.foreign.jsonio import text_of, whole_number
 from reader.domain.foreign.model import PeerDocument, PeerFile, PeerSpan
 from reader.domain.offsets import PeerOffsets, Unit
@@ -77,6 +76,8 @@ class DocumentLines:
 
 
 def document_lines(html: str) -> DocumentLines:
+    from reader.domain.extracting.html_layout import HtmlLayout  # with html.parser: not at every start-up
+
     layout = HtmlLayout()
     layout.feed(normalize_newlines(html))  # as a browser's DOM has it: no CR in a text node
     layout.close()
