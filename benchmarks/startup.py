@@ -24,7 +24,7 @@ from pathlib import Path
 from benchmarks.datasets import mark_changed, take_opening_backup
 from benchmarks.measure import Row
 
-STARTUP_RATIO, MEMORY_MB = 2.5, 300  # issue 17: the floor for Python and Qt is about 2x
+STARTUP_RATIO, MEMORY_MB = 2.5, 100  # issue 17: the floor for Python and Qt is about 2x
 
 _CHILD = """
 import os, sys, time

@@ -6,17 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from reader.domain.export import FORMATS
-from reader.domain.foreign import formats, taguette
-from reader.domain.foreign.detect import READER, detect
-from reader.domain.foreign.model import BadPeerFile, PeerFile, PeerImportReport
+from reader.domain.foreign import formats
+from reader.domain.foreign.formats import READER
 from reader.domain.importing import IMPORT_FORMATS
 from reader.files import atomic_text_file, same_file
 from reader.store import Store, StoreError
 from reader.store.schema import database_files
-from reader.store.taguette_database import read_taguette_project
+
+if TYPE_CHECKING:  # the formats' code is imported when a command reads or writes one of them
+    from reader.domain.foreign.model import PeerFile, PeerImportReport
 
 EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 3
 AUTO = "auto"
@@ -30,6 +31,9 @@ def or_peer_import(reader_import: Command) -> Command:
     """``import-annotations``: a peer's file imported here, Reader's own export by ``reader_import``."""
 
     def run(args, out: TextIO, err: TextIO) -> int:
+        from reader.domain.foreign.detect import detect
+        from reader.domain.foreign.model import BadPeerFile
+
         chosen = args.format or AUTO
         _refuse_the_database_itself(args.file, args.db)  # before anything reads it to tell its format
         try:
@@ -53,7 +57,7 @@ def or_peer_export(reader_export: Command) -> Command:
     """``export``: in a peer's format here, in Reader's own by ``reader_export``."""
 
     def run(args, out: TextIO, err: TextIO) -> int:
-        if args.format not in formats.MODULES:
+        if args.format not in formats.EXPORT_NAMES:
             return reader_export(args, out, err)
         return _export_peer(args, out, err)
 
@@ -61,6 +65,8 @@ def or_peer_export(reader_export: Command) -> Command:
 
 
 def _import_peer(args, name: str, out: TextIO, err: TextIO) -> int:
+    from reader.domain.foreign.model import BadPeerFile
+
     path: Path = args.file
     with Store.open(args.db, backup=True, verify=True) as store:
         if store.backup_problem:
@@ -78,9 +84,12 @@ def _import_peer(args, name: str, out: TextIO, err: TextIO) -> int:
 
 
 def _read(name: str, path: Path) -> PeerFile:
-    if name == taguette.NAME:
+    if name in formats.DATABASE_FORMATS:
+        from reader.domain.foreign import taguette
+        from reader.store.taguette_database import read_taguette_project
+
         return taguette.peer_file(read_taguette_project(path))
-    return formats.MODULES[name].read(path)
+    return formats.module(name).read(path)
 
 
 def report_lines(report: PeerImportReport) -> list[str]:
@@ -102,7 +111,9 @@ def report_lines(report: PeerImportReport) -> list[str]:
 
 
 def _export_peer(args, out: TextIO, err: TextIO) -> int:
-    module = formats.MODULES[args.format]
+    from reader.domain.foreign.model import BadPeerFile
+
+    module = formats.module(args.format)
     folder = args.format in formats.FOLDER_FORMATS
     if folder and args.output is None:
         raise StoreError(f"--format {args.format} writes a folder of files: give it with -o OUT")

@@ -8,7 +8,6 @@ from typing import TextIO
 
 from reader.domain.export import write_annotations, write_rows
 from reader.domain.relation_tables import RELATION_KIND, RELATIONS, Table
-from reader.domain.xlsx import LONGEST_EXCEL_CELL, write_table_workbook, write_workbook
 
 
 def write_export(
@@ -32,7 +31,10 @@ def write_export(
                 if table.title == RELATIONS:
                     write_rows(table.rows, table.columns, out, fmt, kind=RELATION_KIND)
         return count, ""
-    # A workbook is a zip archive: written to the bytes under the text file.
+    # A workbook is a zip archive: written to the bytes under the text file. zipfile and the
+    # workbook's writer are imported for a workbook only, not with every command and window.
+    from reader.domain.xlsx import write_workbook
+
     return _with_warning(write_workbook(annotations, documents, out.buffer, progress, tables))
 
 
@@ -49,10 +51,14 @@ def write_table(
     ``columns`` keys, a workbook's sheet called ``title`` with ``widths`` for its columns."""
     if fmt != "xlsx":
         return write_rows(rows, columns, out, fmt, dialect), ""
+    from reader.domain.xlsx import write_table_workbook
+
     return _with_warning(write_table_workbook(rows, columns, title, out.buffer, widths=widths))
 
 
 def _with_warning(written: tuple[int, int]) -> tuple[int, str]:
+    from reader.domain.xlsx import LONGEST_EXCEL_CELL
+
     count, too_long = written
     warning = (
         f"{too_long} cell(s) longer than {LONGEST_EXCEL_CELL:,} characters, which Excel cuts; "

@@ -27,7 +27,6 @@ from reader.domain.relation_tables import (
     claim_links,
 )
 from reader.domain.versions import parse_moment
-from reader.domain.xlsx import BadWorkbook, workbook_table_records
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _ZIP_START = b"PK\x03\x04"  # an XLSX workbook is a zip archive
@@ -179,6 +178,8 @@ def _csv_records(text: str, separator: str, columns: tuple[str, ...]) -> Iterato
 
 
 def _xlsx_rows(path: Path) -> Iterator[ImportedRow]:
+    from reader.domain.xlsx import BadWorkbook, workbook_table_records  # with zipfile: for a workbook only
+
     try:
         for table, number, record in workbook_table_records(path, TABLE_COLUMNS):
             row = _checked(number, record, table)

@@ -5,24 +5,26 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from reader.domain.annotations import Annotation, BadAnnotation
 from reader.domain.corpus import SourceText
-from reader.domain.foreign.model import (
-    RELATION_TO_OTHER,
-    ExportedDocument,
-    ExportedRelation,
-    ExportedSpan,
-    PeerFile,
-    PeerImportReport,
-    PeerRelation,
-)
-from reader.domain.foreign.resolve import ReaderDocument, resolve
 from reader.domain.relations import BadRelation, Relation, RelationType
 from reader.domain.tags import Tag, default_colour
 from reader.store.annotation_rows import AnnotationRows
 from reader.store.errors import StoreError
 from reader.store.relations import RelationQueries
+
+if TYPE_CHECKING:  # imported where a peer's file is read or written: not with every store
+    from reader.domain.foreign.model import (
+        ExportedDocument,
+        ExportedRelation,
+        ExportedSpan,
+        PeerFile,
+        PeerImportReport,
+        PeerRelation,
+    )
+    from reader.domain.foreign.resolve import ReaderDocument
 
 _Link = tuple[str, str, str]  # (source annotation id, relation type, target annotation id)
 
@@ -37,6 +39,9 @@ class PeerQueries(RelationQueries, AnnotationRows):
         A span already held (same document, offsets and tag) is left unchanged, and so is a
         relation already held (same ends and type), so that importing the same file twice adds
         nothing the second time."""
+        from reader.domain.foreign.model import PeerImportReport
+        from reader.domain.foreign.resolve import resolve
+
         report = PeerImportReport(peer.format, refused=list(peer.problems), skipped=peer.skipped.copy())
         with self.transaction():
             tags = self.tags()
@@ -106,6 +111,8 @@ class PeerQueries(RelationQueries, AnnotationRows):
         kinds: dict[str, RelationType],
         report: PeerImportReport,
     ) -> None:
+        from reader.domain.foreign.model import RELATION_TO_OTHER
+
         linked: set[_Link] = {(r.source_id, r.type, r.target_id) for r in self.document_relations(document_id)}
         for relation in document.relations:
             source, target = annotation_of.get(relation.source_id), annotation_of.get(relation.target_id)
@@ -163,6 +170,8 @@ class PeerQueries(RelationQueries, AnnotationRows):
     def peer_export_documents(self) -> Iterator[ExportedDocument]:
         """Every document with its annotations (orphans left out), in name and text order, and
         the relations between them."""
+        from reader.domain.foreign.model import ExportedDocument, ExportedSpan
+
         spans: dict[str, list[ExportedSpan]] = defaultdict(list)
         for row in self.export_rows():
             fields = (row["start"], row["end"], row["tag"], row["text"], row["note"], row["annotator"])
@@ -174,6 +183,8 @@ class PeerQueries(RelationQueries, AnnotationRows):
 
     def _exported_relations(self, document_id: int, spans: tuple[ExportedSpan, ...]) -> tuple[ExportedRelation, ...]:
         """The document's relations whose two ends are among ``spans`` (an orphan is not)."""
+        from reader.domain.foreign.model import ExportedRelation
+
         ids = {span.id for span in spans}
         return tuple(
             ExportedRelation(r.type, r.source_id, r.target_id, r.note, r.annotator, r.id)

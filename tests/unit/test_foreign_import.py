@@ -265,3 +265,10 @@ def test_label_studio_own_files_come_in_quoting_what_each_region_says_it_covers(
     assert sorted(row[1:3] for row in held(db)) == sorted((v["labels"][0], v["text"]) for v in values)
     assert len(values) == regions
     assert f"imported {regions}, unchanged 0, refused 0" in outcome.out
+
+
+def test_each_format_is_named_as_its_module_names_itself():
+    from reader.domain.foreign import formats
+
+    assert [formats.module(name).NAME for name in formats.EXPORT_NAMES] == list(formats.EXPORT_NAMES)
+    assert set(formats.FOLDER_FORMATS + formats.BINARY_FORMATS) <= set(formats.EXPORT_NAMES)

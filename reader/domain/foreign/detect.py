@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.domain.foreign import brat, doccano, formats, label_studio, prodigy, spacy_docbin, taguette, xmi
+from reader.domain.foreign.formats import READER
 from reader.domain.foreign.jsonio import parse, read_text
 from reader.domain.foreign.model import BadPeerFile
 
-READER = "reader"  # Reader's own CSV, JSONL or XLSX export
 # A row of Reader's own: the annotations, relations or claims table (reader.domain.relation_tables).
 _READER_IDS = ("annotation_id", "relation_id", "claim_id")
 _SQLITE_HEADER = b"SQLite format 3\x00"
