@@ -12,7 +12,9 @@ from __future__ import annotations
 import os
 import sys
 from argparse import Namespace
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon, QUndoStack
@@ -24,8 +26,6 @@ from reader.paths import APP_NAME, corpus_database, default_database, resource_p
 from reader.store import Store, StoreError
 from reader.ui.annotating.controller import AnnotatingController
 from reader.ui.annotating.tags import TagsController
-from reader.ui.compare.controller import ComparisonController
-from reader.ui.compare.view import ComparisonPanel
 from reader.ui.library.controller import LibraryController
 from reader.ui.linking.controller import LinkingController
 from reader.ui.linking.relation_types import RelationTypesController
@@ -39,6 +39,9 @@ from reader.ui.shell.session import Session
 from reader.ui.shell.settings import WindowSettings
 from reader.ui.shell.translation import translate
 from reader.ui.suggesting.controller import SuggestingController
+
+if TYPE_CHECKING:
+    from reader.ui.compare.controller import ComparisonController
 
 EXIT_AFTER_VARIABLE = "READER_EXIT_AFTER_MS"
 
@@ -82,13 +85,26 @@ class ReaderApp(QObject):
         self.linking = LinkingController(session, actions, window, annotating, window.link_list)
         self.relation_types = RelationTypesController(session, actions, window, annotating)
         self.suggesting = SuggestingController(session, actions, window, reading, annotating)
-        comparison = ComparisonPanel(window)
-        dock = window.add_dock(translate("Window", "Comparison"), "comparisonDock", comparison)
-        self.comparison = ComparisonController(session, actions, window, annotating, comparison, dock)
+        self._annotating = annotating
+        actions.bind("Compare", lambda: self.comparison.choose())
+        actions.bind("TakeTheirs", lambda: self.comparison.take_theirs())
+        actions.bind("KeepOurs", lambda: self.comparison.keep_ours())
         self.library = library = LibraryController(session, actions, window, reading, tags)
         self.merging = MergeController(session, actions, window, library)
         actions.bind("Quit", window.close)
         actions.bind("Shortcuts", lambda: actions.show_shortcuts(window))
+
+    @cached_property
+    def comparison(self) -> ComparisonController:
+        """View ▸ Compare With…: its controller, panel and dock, made the first time it is used
+        (their imports and widgets were about 12 ms of every start-up). Not restored with the
+        window: the other database may be gone."""
+        from reader.ui.compare.controller import ComparisonController
+        from reader.ui.compare.view import ComparisonPanel
+
+        panel = ComparisonPanel(self.window)
+        dock = self.window.add_dock(translate("Window", "Comparison"), "comparisonDock", panel)
+        return ComparisonController(self.session, self.actions, self.window, self._annotating, panel, dock)
 
     @staticmethod
     def of(window: MainWindow) -> ReaderApp:
@@ -124,7 +140,6 @@ def build_window(corpus: Path | None, database: Path | None, settings_path: Path
         elif first_run:
             app.library.import_paths([seeds_dir()])
         app.reading.restore_window()
-        app.comparison.dock.hide()  # a comparison is not restored: its other database may be gone
         app.review.restore()
         app.reading.restore_last_document()
     except BaseException:
