@@ -11,12 +11,12 @@ from reader.domain.tags import Tag
 from reader.store import StoreError
 from reader.ui.annotating.commands import DeleteTag, SaveTag
 from reader.ui.annotating.controller import AnnotatingController
-from reader.ui.annotating.tag_editor import TagEditor
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.session import Session
 from reader.ui.shell.translation import translate
 
 if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
+    from reader.ui.annotating.tag_editor import TagEditor
     from reader.ui.main_window import MainWindow
 
 
@@ -58,6 +58,8 @@ class TagsController(QObject):
 
     def edit_tags(self) -> None:
         if self.tag_editor is None:
+            from reader.ui.annotating.tag_editor import TagEditor  # made when first opened, not at start-up
+
             self.tag_editor = TagEditor(self.session.tags, self.window)
             self.tag_editor.saveRequested.connect(self.save_tag)
             self.tag_editor.deleteRequested.connect(self.delete_tag)
