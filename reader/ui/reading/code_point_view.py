@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 from reader.domain.offsets import OffsetMap
 from reader.ui.reading.lane_room import LaneRoomLayout
 from reader.ui.reading.text_column import column_margin
+from reader.ui.shell.tables import own_viewport
 
 READING_FAMILY = "DejaVu Sans"
 DEFAULT_POINT_SIZE = 11
@@ -45,6 +46,8 @@ class CodePointView(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        own_viewport(self)
+        self.viewport().setCursor(Qt.CursorShape.IBeamCursor)  # as QPlainTextEdit sets its own viewport's
         self._text = ""
         self._offsets = OffsetMap.for_text("")
         document = QTextDocument(self)
