@@ -9,6 +9,7 @@ while painting."""
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
@@ -25,13 +26,13 @@ from reader.ui.shell.session import Session
 from reader.ui.shell.translation import translate
 from reader.ui.suggesting.commands import AcceptSuggestions, RejectSuggestions
 from reader.ui.suggesting.overlay import paint_suggestions
-from reader.ui.suggesting.runner import SuggestionRunner
 from reader.ui.suggesting.scope_dialog import ScopeDialog
 from reader.ui.suggesting.shown import ShownSuggestions
 from reader.ui.suggesting.words import suggestion_words, tooltip_rows
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
+    from reader.ui.suggesting.runner import SuggestionRunner
 
 _MARK_ROOM = 12  # pixels around a suggestion's outline its "?" mark reaches
 
@@ -55,7 +56,6 @@ class SuggestingController(QObject):
         self.current: StoredSuggestion | None = None  # the one Next or Previous reached
         self.emphasised: StoredSuggestion | None = None
         self.colours: dict[str, QColor] = {}
-        self.runner = SuggestionRunner(session, window, self._saved)
         # Changes to annotations come in bursts (accepting every suggestion of a tag): read once after.
         self._reload_soon = QTimer(self)
         self._reload_soon.setSingleShot(True)
@@ -76,6 +76,13 @@ class SuggestingController(QObject):
         session.annotationsChanged.connect(self._annotations_changed)
 
     # ----- what is shown -----
+
+    @cached_property
+    def runner(self) -> SuggestionRunner:
+        """Runs Suggest… (made at the first run: its thread and progress dialog are not needed to start)."""
+        from reader.ui.suggesting.runner import SuggestionRunner
+
+        return SuggestionRunner(self.session, self.window, self._saved)
 
     def reload(self) -> None:
         """The open document's open suggestions, as the store lists them now."""
