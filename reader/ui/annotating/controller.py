@@ -17,13 +17,13 @@ from reader.domain.annotations import Annotation, span_fits
 from reader.domain.spans import snap_to_words, trim_whitespace
 from reader.store import StoreError
 from reader.ui.annotating.commands import AddAnnotation, DeleteAnnotation, move_edges, retag, set_note
-from reader.ui.annotating.note_editor import NoteEditor, quoted
 from reader.ui.reading.controller import ReadingController
 from reader.ui.shell.actions import TAG_PREFIX, Actions
 from reader.ui.shell.session import Session
 from reader.ui.shell.translation import translate
 
 if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
+    from reader.ui.annotating.note_editor import NoteEditor
     from reader.ui.main_window import MainWindow
 
 
@@ -126,6 +126,8 @@ class AnnotatingController(QObject):
         annotation = self.panel.model.by_id(annotation_id)
         if annotation is None:
             return None
+        from reader.ui.annotating.note_editor import NoteEditor, quoted  # made when first opened
+
         back_to: QWidget = self.panel.view if self.panel.view.hasFocus() else self.view
         editor = NoteEditor(
             translate("Annotating", "Note"),

@@ -18,8 +18,6 @@ from reader.domain.documents import ImportAction
 from reader.paths import corpus_database
 from reader.store import Store, StoreError
 from reader.ui.annotating.tags import TagsController
-from reader.ui.library.export_dialog import CHOICES, ExportCancelled, ExportDialog, export_annotations
-from reader.ui.library.preferences import PreferencesDialog
 from reader.ui.reading.controller import ReadingController
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.dialog_parts import documents_folder
@@ -28,6 +26,8 @@ from reader.ui.shell.settings import ANNOTATOR, EXPORT_FOLDER
 from reader.ui.shell.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
+    from reader.ui.library.export_dialog import ExportDialog
+    from reader.ui.library.preferences import PreferencesDialog
     from reader.ui.main_window import MainWindow
 
 # How often the window asks SQLite whether another program changed the database.
@@ -292,6 +292,8 @@ class LibraryController(QObject):
         return Path(last) if last is not None and Path(last).is_dir() else Path(documents_folder())
 
     def export(self) -> ExportDialog:
+        from reader.ui.library.export_dialog import CHOICES, ExportDialog  # when first used, not at start-up
+
         suggested = self.export_folder() / f"{self.session.store.path.stem}-annotations{CHOICES[0][3]}"
         dialog = ExportDialog(suggested, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -300,6 +302,11 @@ class LibraryController(QObject):
         return dialog
 
     def export_to(self, path: Path, fmt: str, dialect: str) -> int | None:
+        from reader.ui.library.export_dialog import (  # when first used, not at start-up
+            ExportCancelled,
+            export_annotations,
+        )
+
         try:
             count, warning = export_annotations(
                 self.session.store.export_rows(),
@@ -333,6 +340,8 @@ class LibraryController(QObject):
     # ----- who is annotating -----
 
     def edit_preferences(self) -> PreferencesDialog:
+        from reader.ui.library.preferences import PreferencesDialog  # when first used, not at start-up
+
         dialog = PreferencesDialog(self.session.annotator, self.session.default_annotator, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.annotatorChosen.connect(self.set_annotator)

@@ -17,7 +17,6 @@ from reader.domain.review import ReviewFilter, next_pending, text_order
 from reader.store import StoreError
 from reader.ui.annotating.commands import review, set_review_note
 from reader.ui.annotating.controller import AnnotatingController
-from reader.ui.annotating.note_editor import NoteEditor, quoted
 from reader.ui.reading.controller import ReadingController
 from reader.ui.reading.document_list import pending
 from reader.ui.review.pending_walk import PendingWalk, begin_walk
@@ -27,6 +26,7 @@ from reader.ui.shell.settings import REVIEW_MODE, SHOW_REJECTED
 from reader.ui.shell.translation import translate
 
 if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
+    from reader.ui.annotating.note_editor import NoteEditor
     from reader.ui.main_window import MainWindow
 
 
@@ -149,6 +149,8 @@ class ReviewController(QObject):
         self._select_next_here(selected)
 
     def review_note(self) -> NoteEditor | None:
+        from reader.ui.annotating.note_editor import NoteEditor, quoted  # when first used, not at start-up
+
         selected = self._selected_or_say()
         if selected is None:
             return None

@@ -26,13 +26,13 @@ from reader.ui.shell.session import Session
 from reader.ui.shell.translation import translate
 from reader.ui.suggesting.commands import AcceptSuggestions, RejectSuggestions
 from reader.ui.suggesting.overlay import paint_suggestions
-from reader.ui.suggesting.scope_dialog import ScopeDialog
 from reader.ui.suggesting.shown import ShownSuggestions
 from reader.ui.suggesting.words import suggestion_words, tooltip_rows
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
     from reader.ui.suggesting.runner import SuggestionRunner
+    from reader.ui.suggesting.scope_dialog import ScopeDialog
 
 _MARK_ROOM = 12  # pixels around a suggestion's outline its "?" mark reaches
 
@@ -265,6 +265,8 @@ class SuggestingController(QObject):
     # ----- Suggest… -----
 
     def ask_scope(self) -> ScopeDialog | None:
+        from reader.ui.suggesting.scope_dialog import ScopeDialog  # when first used, not at start-up
+
         if self.runner.running():
             self.window.say(translate("Suggesting", "Suggesting is under way; its progress shows how far"))
             return None
