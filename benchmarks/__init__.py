@@ -8,8 +8,8 @@ holds the latest full-size table.
 
 # Scenario number -> what it measures; every number appears in the printed table.
 SCENARIOS = {
-    "1": "open a long document with highlights, until painted",
-    "2": "add one highlight by key, until painted and committed",
+    "1": "open a long document with highlights, until painted (1w: in Reader's whole window)",
+    "2": "add one highlight by key, until painted and committed (2m: beside the minimal pane)",
     "3": "scroll one page",
     "4": "start-up to a painted window on a large database",
     "5": "import a corpus",
