@@ -77,6 +77,13 @@ class AnnotationQueries(DocumentQueries, TagQueries):
         """The document's annotations in text order."""
         return self._annotations('WHERE document_id = ? ORDER BY start, "end", created_at', [document_id])
 
+    def annotations_overlapping(self, document_id: int, lo: int, hi: int) -> list[Annotation]:
+        """The document's annotations that overlap ``[lo, hi)``, in text order: what a screen of it shows."""
+        return self._annotations(
+            'WHERE document_id = ? AND start < ? AND "end" > ? ORDER BY start, "end", created_at',
+            [document_id, hi, lo],
+        )
+
     def orphaned_annotations(self) -> list[Annotation]:
         return self._annotations("WHERE orphaned = 1 ORDER BY document_id, start")
 

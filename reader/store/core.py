@@ -27,6 +27,7 @@ class StoreCore:
         self.path = path
         self.read_only = read_only
         self.damage = ""  # why the file was found damaged after opening ("" while it is not)
+        self.closed = False
         self._checking: threading.Thread | None = None
         self._seen_changes = self._change_marks()
 

@@ -90,6 +90,7 @@ class Store(
         return store
 
     def close(self) -> None:
+        self.closed = True
         self.conn.close()
         if self._checking is not None:
             self._checking.join(CHECK_WAIT_SECONDS)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from reader.app import build
+from reader.app import ReaderApp, build
 from reader.cli import parse
 from reader.domain.offsets import OffsetMap
 from reader.ui.main_window import MainWindow
@@ -28,6 +28,8 @@ def open_window(qtbot, db_path: Path, settings_path: Path, corpus: Path | None =
     window.activateWindow()
     # Shortcuts (the tag keys among them) only fire in the active window.
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    # The document it opens at has all its annotations read on the turn after the first frame.
+    qtbot.waitUntil(lambda: not ReaderApp.of(window).reading.partly_read)
     return window
 
 

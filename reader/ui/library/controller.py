@@ -231,6 +231,9 @@ class LibraryController(QObject):
         self._closed = True
         self.reading.remember_window()
         self._change_watch.stop()
+        # Nothing shown is left to act on the closed database (a list's current row may still
+        # change as the window goes).
+        self.reading.show_nothing_open()
         self.session.store.close()
 
     # ----- importing and exporting -----

@@ -15,12 +15,18 @@ from reader.ui.reading.document_list import name_and_length
 from reader.ui.reading.source_place import place_words, source_words
 from reader.ui.reading.zoom import NORMAL_ZOOM, zoom_step
 from reader.ui.shell.actions import Actions
+from reader.ui.shell.first_paint import after_first_paint
 from reader.ui.shell.session import Session
 from reader.ui.shell.settings import EXACT_CHARACTERS, GEOMETRY, SPLITTER, WINDOW_STATE, ZOOM
 from reader.ui.shell.translation import translate
 
 if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
     from reader.ui.main_window import MainWindow
+
+
+# Before the window's first frame, only the annotations around the place it opens at are read:
+# a screen holds a few thousand characters; these leave room for a tall window and long spans.
+FIRST_SCREEN_BEFORE, FIRST_SCREEN_AFTER = 2_000, 30_000
 
 
 def fitting(text: str, annotations: list[Annotation]) -> list[Annotation]:
@@ -39,6 +45,7 @@ class ReadingController(QObject):
         self.documents = window.documents
         self.origin = DocumentOrigin()  # where the open document came from
         self._place = ""
+        self._partly_read: int | None = None  # the open document, while only its first screen is read
         self.view.cursorPositionChanged.connect(self._show_place)
         actions.bind("Find", self.open_find_bar)
         actions.bind("FindNext", lambda: self.find_again(backward=False))
@@ -93,22 +100,31 @@ class ReadingController(QObject):
         self.documents.set_listing(self.session.store)
 
     def restore_last_document(self) -> None:
-        """Open the document the user last read here, or the first in the list."""
+        """Open the document the user last read here, or the first in the list, as the window
+        starts: the highlights of its first screen before the window's first frame, all of
+        them on the turn of the event loop after it."""
         last = self.session.settings.last_document(self.session.store.path)
         if last is not None and self.documents.model.has_document(last):
-            self.open_document(last)
+            self.open_document(last, first_screen_only=True)
         elif (first := self.documents.model.document_id(0)) is not None:
-            self.open_document(first)
+            self.open_document(first, first_screen_only=True)
 
-    def open_document(self, document_id: int, focus: bool = True) -> None:
+    def open_document(self, document_id: int, focus: bool = True, first_screen_only: bool = False) -> None:
         session = self.session
         if session.document is not None and session.document.id == document_id:
+            self.read_all_annotations()
             if focus:
                 self.view.setFocus(Qt.FocusReason.OtherFocusReason)
             return
+        place = session.settings.place(session.store.path, document_id)
+        caret, top = place if place else (0, 0)
         try:
             document = session.store.document(document_id)
-            stored = session.store.annotations(document_id)
+            if first_screen_only:
+                lo, hi = max(0, top - FIRST_SCREEN_BEFORE), top + FIRST_SCREEN_AFTER
+                stored = session.store.annotations_overlapping(document_id, lo, hi)
+            else:
+                stored = session.store.annotations(document_id)
             origin = session.store.document_origin(document_id)
         except StoreError as error:
             self.window.problem(str(error))
@@ -117,18 +133,47 @@ class ReadingController(QObject):
         self.origin = origin
         annotations = fitting(document.text, stored)
         session.document = document
+        self._partly_read = document_id if first_screen_only else None
         self.view.set_document(document.text, annotations, session.tags)
         self.panel.model.set_annotations(annotations)
         self.documents.show_document(document_id)
         self._show_heading()
-        place = session.settings.place(session.store.path, document_id)
-        caret, top = place if place else (0, 0)
         length = len(document.text)
         self.view.set_caret_code_point(min(max(caret, 0), length))
         self.view.scroll_to_code_point(min(max(top, 0), length))
         session.settings.set_last_document(session.store.path, document_id)
-        if len(annotations) < len(stored):
-            orphaned = len(stored) - len(annotations)
+        if focus:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if first_screen_only:
+            after_first_paint(self.view.viewport(), self.read_all_annotations)
+            return
+        self._say_orphaned(len(stored) - len(annotations))
+        session.documentOpened.emit()
+
+    @property
+    def partly_read(self) -> bool:
+        """Whether the open document has only its first screen's annotations read, so far."""
+        return self._partly_read is not None
+
+    def read_all_annotations(self) -> None:
+        """Finish an open that read only the first screen's annotations (nothing if there is none)."""
+        document, partly_read = self.session.document, self._partly_read
+        self._partly_read = None
+        if document is None or partly_read != document.id or self.session.store.closed:
+            return  # another document or database was opened meanwhile, or the window closed
+        try:
+            stored = self.session.store.annotations(document.id)
+        except StoreError as error:
+            self.window.problem(str(error))
+            return
+        annotations = fitting(document.text, stored)
+        self.view.set_annotations(annotations)
+        self.panel.model.set_annotations(annotations)
+        self._say_orphaned(len(stored) - len(annotations))
+        self.session.documentOpened.emit()
+
+    def _say_orphaned(self, orphaned: int) -> None:
+        if orphaned:
             self.window.say(
                 translate(
                     "Reading",
@@ -139,9 +184,6 @@ class ReadingController(QObject):
                 ),
                 problem=True,
             )
-        if focus:
-            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        session.documentOpened.emit()
 
     def reopen_document(self, document_id: int) -> None:
         """Open ``document_id`` afresh, even when it is open: its text may have changed."""
