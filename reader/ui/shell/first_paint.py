@@ -18,7 +18,8 @@ class _AfterPaint(QObject):
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             # On the next turn of the event loop: the frame being painted is finished first.
-            QTimer.singleShot(0, self._run)
+            # With self as the context, the call is dropped if the widget goes meanwhile.
+            QTimer.singleShot(0, self, self._run)
         return False
 
     def _run(self) -> None:
