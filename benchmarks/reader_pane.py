@@ -17,11 +17,12 @@ import re
 import statistics
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
@@ -30,7 +31,7 @@ from benchmarks.measure import Row, paired_ms
 from benchmarks.minimal_pane import MinimalPane
 from reader.domain.annotations import ACCEPTED, PENDING, REJECTED, Annotation
 from reader.domain.corpus import SourceText
-from reader.domain.tags import default_tags
+from reader.domain.tags import Tag, default_tags
 from reader.store import Store
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
 OPEN_RATIO, FRAME_MS, KEY_RATIO = 1.5, 16.0, 1.3
 VIEW_WIDTH, VIEW_HEIGHT = 1000, 800
+WINDOW_WIDTH, WINDOW_HEIGHT = 1400, 900
 EDITS_PER_RUN, PAGES_PER_RUN = 4, 8
 _WORD = re.compile(r"\w+")
 
@@ -100,14 +102,26 @@ def highlighted_document(chars: int, density: float) -> tuple[str, list[Annotati
     return text, annotations
 
 
-def _plain_edit(like: QPlainTextEdit) -> QPlainTextEdit:
+def plain_edit(font: QFont, margin: float, size: QSize) -> QPlainTextEdit:
     """A stock read-only QPlainTextEdit with the reader pane's font, margin and size."""
     edit = QPlainTextEdit()
     edit.setReadOnly(True)
-    edit.setFont(like.font())
-    edit.document().setDocumentMargin(like.document().documentMargin())
-    edit.resize(VIEW_WIDTH, VIEW_HEIGHT)
+    edit.setFont(font)
+    edit.document().setDocumentMargin(margin)
+    edit.resize(size)
     return edit
+
+
+def long_document_database(db: Path, text: str, annotations: list[Annotation]) -> list[Tag]:
+    """A database at ``db`` of the one document ``text`` with ``annotations``; its tags."""
+    with Store.open(db) as store:
+        document_id = store.import_source(SourceText("long.txt", "", text, "utf-8")).document_id
+        store.add_annotations_bulk([replace(a, document_id=document_id) for a in annotations])
+        return store.tags()
+
+
+def _plain_edit(like: QPlainTextEdit) -> QPlainTextEdit:
+    return plain_edit(like.font(), like.document().documentMargin(), QSize(VIEW_WIDTH, VIEW_HEIGHT))
 
 
 def _reader_view():
@@ -224,13 +238,19 @@ def _annotation_count(db: Path) -> int:
         connection.close()
 
 
-def show_reader_window(db: Path, settings: Path) -> MainWindow:
-    """Reader's own window on ``db`` (settings kept in ``settings``), shown, active and exposed."""
+def reader_window(db: Path, settings: Path) -> MainWindow:
+    """Reader's own window on ``db`` (settings kept in ``settings``), built, not yet shown."""
     from reader.app import build
     from reader.cli import parse
 
     window = build(parse(["--db", str(db)]), settings_path=settings)
-    window.resize(1400, 900)
+    window.resize(WINDOW_WIDTH, WINDOW_HEIGHT)
+    return window
+
+
+def show_reader_window(db: Path, settings: Path) -> MainWindow:
+    """Reader's own window on ``db`` (settings kept in ``settings``), shown, active and exposed."""
+    window = reader_window(db, settings)
     window.show()
     window.activateWindow()
     QTest.qWaitForWindowExposed(window)
@@ -274,14 +294,9 @@ def _presses(
 
 def add_by_key(chars: int, density: float, work: Path, runs: int) -> list[Row]:
     """Scenario 2 against a repaint with no change, and 2m against the same press in the minimal pane."""
-    from dataclasses import replace
-
     text, annotations = highlighted_document(chars, density)
     db = work / "pane.sqlite"
-    with Store.open(db) as store:
-        document_id = store.import_source(SourceText("long.txt", "", text, "utf-8")).document_id
-        store.add_annotations_bulk([replace(a, document_id=document_id) for a in annotations])
-        tags = store.tags()
+    tags = long_document_database(db, text, annotations)
     key = next(tag.key for tag in tags if tag.key)
     before = _annotation_count(db)
     window = show_reader_window(db, work / "pane-settings.ini")

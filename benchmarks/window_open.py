@@ -9,26 +9,25 @@ the imports are paid: the store, the document list, the annotation list, the pan
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from benchmarks.measure import Row, paired_ms
-from benchmarks.reader_pane import dispose, highlighted_document, paint_after
-from reader.domain.corpus import SourceText
-from reader.store import Store
+from benchmarks.reader_pane import (
+    dispose,
+    highlighted_document,
+    long_document_database,
+    paint_after,
+    plain_edit,
+    reader_window,
+)
 
 WINDOW_OPEN_RATIO = 3.0  # issue 17
-WINDOW_WIDTH, WINDOW_HEIGHT = 1400, 900
 
 
 def _reader_window(db: Path, settings: Path) -> tuple[QWidget, QPlainTextEdit]:
-    from reader.app import build
-    from reader.cli import parse
-
-    window = build(parse(["--db", str(db)]), settings_path=settings)
-    window.resize(WINDOW_WIDTH, WINDOW_HEIGHT)
+    window = reader_window(db, settings)
     view = window.findChild(QPlainTextEdit, "readerView")
     if view is None:
         raise RuntimeError("Reader's window has no reader pane")
@@ -39,9 +38,7 @@ def _reader_window(db: Path, settings: Path) -> tuple[QWidget, QPlainTextEdit]:
 def window_open(chars: int, density: float, work: Path, runs: int) -> Row:
     text, annotations = highlighted_document(chars, density)
     db = work / "window-open.sqlite"
-    with Store.open(db) as store:
-        document_id = store.import_source(SourceText("long.txt", "", text, "utf-8")).document_id
-        store.add_annotations_bulk([replace(a, document_id=document_id) for a in annotations])
+    long_document_database(db, text, annotations)
     settings = work / "window-open-settings.ini"
     window, view = _reader_window(db, settings)  # untimed: the settings written, the file cached
     if view.document_text() != text:
@@ -53,12 +50,8 @@ def window_open(chars: int, density: float, work: Path, runs: int) -> Row:
         made.append(_reader_window(db, settings)[0])
 
     def plain(made: list[QWidget]) -> None:
-        edit = QPlainTextEdit()
+        edit = plain_edit(font, margin, pane_size)
         made.append(edit)
-        edit.setReadOnly(True)
-        edit.setFont(font)
-        edit.document().setDocumentMargin(margin)
-        edit.resize(pane_size)
         edit.setPlainText(text)
         paint_after(edit.viewport(), edit.show)
 
