@@ -1,9 +1,12 @@
 """The current document's annotations as a table model, in text order or sorted by a
-column, and a filter over it (review mode).
+column, and only those a filter accepts (review mode).
 
-The model sorts its rows itself, with Python's sort over keys worked out once per row:
+The model sorts and filters its rows itself, with no proxy model between it and the view:
 Qt's proxy sort would call back into Python for each of about 14 comparisons per row
-(0.8 s for 10,000 annotations, this about 20 ms). A change while sorted resets the rows.
+(0.8 s for 10,000 annotations, this about 20 ms), and a proxy's every cell costs a Python
+``index`` and a Python ``data`` for each role (a third of the list's paint). A change while
+sorted resets the rows; a change while filtered in text order inserts, removes or updates
+the one row.
 
 The model never writes: a note typed into it goes to the injected ``edit_note``,
 which makes an undoable command of it."""
@@ -11,22 +14,22 @@ which makes an undoable command of it."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import cast
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QModelRoleData, QModelRoleDataSpan, Qt
 from PySide6.QtGui import QFont
 
-from reader.domain.annotations import ACCEPTED, PENDING, REJECTED, STATUSES, Annotation
+from reader.domain.annotations import REJECTED, Annotation
 from reader.domain.review import text_order as _order
 from reader.domain.tags import Tag
-from reader.domain.text import one_line
-from reader.ui.reading.status_words import STATUS_MARKS, nobody, status_label, status_word
+from reader.ui.annotating import annotation_cells as cells
+from reader.ui.reading.status_words import STATUS_MARKS, status_label, status_word
 from reader.ui.shell.tables import ROOT, AnyIndex
 from reader.ui.shell.tag_bar import tag_icon
-from reader.ui.shell.translation import QT_TRANSLATE_NOOP, translate
+from reader.ui.shell.translation import translate
 
-__all__ = ["ANNOTATION_ID_ROLE", "STATUS_MARKS", "AnnotationFilterModel", "AnnotationListModel", "status_label"]
+__all__ = ["ANNOTATION_ID_ROLE", "STATUS_MARKS", "AnnotationListModel", "status_label"]
 
 ANNOTATION_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 _Role = Qt.ItemDataRole
@@ -42,24 +45,15 @@ _ROLES_SHOWN = frozenset(
         ANNOTATION_ID_ROLE,
     )
 )
+_DISPLAY = int(_Role.DisplayRole)
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _CELL_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 _EDITABLE_FLAGS = _CELL_FLAGS | Qt.ItemFlag.ItemIsEditable
-_REVIEWED_BY = {
-    ACCEPTED: QT_TRANSLATE_NOOP("Annotating", "Accepted by {reviewer}, {time}"),
-    REJECTED: QT_TRANSLATE_NOOP("Annotating", "Rejected by {reviewer}, {time}"),
-}
 
 
 class AnnotationListModel(QAbstractTableModel):
-    STATUS, TAG, TEXT, ANNOTATOR, NOTE = range(5)
-    HEADERS = (
-        QT_TRANSLATE_NOOP("Annotating", "Status"),
-        QT_TRANSLATE_NOOP("Annotating", "Tag"),
-        QT_TRANSLATE_NOOP("Annotating", "Text"),
-        QT_TRANSLATE_NOOP("Annotating", "Annotator"),
-        QT_TRANSLATE_NOOP("Annotating", "Note"),
-    )
+    STATUS, TAG, TEXT, ANNOTATOR, NOTE = cells.STATUS, cells.TAG, cells.TEXT, cells.ANNOTATOR, cells.NOTE
+    HEADERS = cells.HEADERS
 
     def __init__(self, edit_note: Callable[[str, str], None] | None = None, parent=None):
         super().__init__(parent)
@@ -68,28 +62,48 @@ class AnnotationListModel(QAbstractTableModel):
         self._keys: list[tuple] = []  # text_order of each row; unique, as it ends with the id
         self._key_of: dict[str, tuple] = {}
         self._tags: dict[str, Tag] = {}
+        self._accepts: Callable[[Annotation], bool] | None = None  # None: every annotation is listed
         self._sorted_by: tuple[int, bool] | None = None  # (column, descending); None: text order
-        self._shown: list[int] | None = None  # the text-order row of each row shown, when sorted
-        self._row_shown: list[int] | None = None  # and the other way round
+        # The text-order place of each row listed (None: all of them, in text order). Filtered in
+        # text order it ascends, so a place's row is found by bisection; sorted, by _row_shown.
+        self._shown: list[int] | None = None
+        self._row_shown: list[int] | None = None  # when sorted: the row of each text-order place, -1 if not listed
         self._status_marks_only = False  # a narrow list shows "✓", not "✓ accepted"
 
     # Reading
 
-    # The view asks for every visible cell's roles on each paint, through the filter proxy, so
-    # these run thousands of times a frame: each is one Python call where Qt's own would be two
-    # or three (index() calls rowCount and columnCount), and roles the list does not use return
-    # before any work.
+    # The view asks for every visible cell on each paint, so these run hundreds of times a
+    # frame: each is one Python call where Qt's own would be two or three (index() calls
+    # rowCount and columnCount), and multiData answers all of a cell's roles in one call.
 
     def rowCount(self, parent: AnyIndex = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._annotations)
+        if parent.isValid():
+            return 0
+        return len(self._annotations) if self._shown is None else len(self._shown)
 
     def columnCount(self, parent: AnyIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def index(self, row: int, column: int, parent: AnyIndex = ROOT) -> QModelIndex:
-        if 0 <= row < len(self._annotations) and 0 <= column < len(self.HEADERS) and not parent.isValid():
+        rows = len(self._annotations) if self._shown is None else len(self._shown)
+        if 0 <= row < rows and 0 <= column < len(self.HEADERS) and not parent.isValid():
             return self.createIndex(row, column)
         return QModelIndex()
+
+    def multiData(self, index: AnyIndex, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """All the roles a paint asks of a cell, in one call: Qt's own calls ``data`` once per role."""
+        if not index.isValid():
+            return
+        annotation = self.annotation(index.row())
+        column = index.column()
+        # A span iterates as its QModelRoleData at run time; PySide's stubs do not say so.
+        asked = [roleDataSpan] if isinstance(roleDataSpan, QModelRoleData) else cast(Iterable, roleDataSpan)
+        for role_data in asked:
+            role = role_data.role()
+            if role == _DISPLAY:
+                role_data.setData(cells.cell_text(annotation, column, self._status_marks_only))
+            elif role in _ROLES_SHOWN:
+                role_data.setData(self.data(index, role))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if role not in _ROLES_SHOWN or not index.isValid():
@@ -97,9 +111,13 @@ class AnnotationListModel(QAbstractTableModel):
         annotation = self.annotation(index.row())
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._cell_text(annotation, column)
+            return cells.cell_text(annotation, column, self._status_marks_only)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return status_word(annotation.status) if column == self.STATUS else self._cell_text(annotation, column)
+            return (
+                status_word(annotation.status)
+                if column == self.STATUS
+                else cells.cell_text(annotation, column, self._status_marks_only)
+            )
         if role == Qt.ItemDataRole.FontRole and column == self.TEXT and annotation.status == REJECTED:
             font = QFont()
             font.setStrikeOut(True)
@@ -110,7 +128,7 @@ class AnnotationListModel(QAbstractTableModel):
             tag = self._tags.get(annotation.tag)
             return tag_icon(tag, 14) if tag else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(annotation, column)
+            return cells.tooltip(annotation, column)
         if role == ANNOTATION_ID_ROLE:
             return annotation.id
         return None
@@ -118,62 +136,11 @@ class AnnotationListModel(QAbstractTableModel):
     def show_status_marks_only(self, marks_only: bool) -> None:
         if marks_only != self._status_marks_only:
             self._status_marks_only = marks_only
-            if self._annotations:
-                last = len(self._annotations) - 1
-                self.dataChanged.emit(self.index(0, self.STATUS), self.index(last, self.STATUS))
+            self._column_changed(self.STATUS)
 
-    def _cell_text(self, annotation: Annotation, column: int) -> str:
-        if column == self.STATUS:
-            if self._status_marks_only:
-                return STATUS_MARKS.get(annotation.status, "?")
-            return status_label(annotation.status)
-        if column == self.TAG:
-            return annotation.tag
-        if column == self.TEXT:
-            return one_line(annotation.text, 120)
-        if column == self.ANNOTATOR:
-            return annotation.annotator or nobody()
-        return one_line(annotation.note, 120)
-
-    def _tooltip(self, annotation: Annotation, column: int) -> str:
-        lines = [
-            f"{annotation.tag}: {one_line(annotation.text, 300)}",
-            translate("Annotating", "code points {start}–{end}, by {annotator}").format(
-                start=annotation.start, end=annotation.end, annotator=annotation.annotator or nobody()
-            ),
-        ]
-        if annotation.note:
-            lines.append(translate("Annotating", "Note: {note}").format(note=annotation.note))
-        if annotation.status in _REVIEWED_BY:
-            reviewed = translate("Annotating", _REVIEWED_BY[annotation.status])
-            lines.append(reviewed.format(reviewer=annotation.reviewer or nobody(), time=annotation.updated_at))
-        elif annotation.status == PENDING and annotation.reviewer:
-            lines.append(
-                translate("Annotating", "Pending; reviewed by {reviewer}").format(reviewer=annotation.reviewer)
-            )
-        if annotation.review_note:
-            lines.append(translate("Annotating", "Review note: {note}").format(note=annotation.review_note))
-        if column == self.NOTE:
-            # The whole note first, as typed (line breaks and all): the cell shows only its start.
-            lines = [
-                annotation.note or translate("Annotating", "No note"),
-                "",
-                *lines[:2],
-                translate("Annotating", "Press Enter or double-click to edit the note"),
-            ]
-        return "\n".join(lines)
-
-    def _sort_key(self, annotation: Annotation, column: int) -> tuple[int, str]:
-        """What sorting by ``column`` compares: statuses in their order, words as words."""
-        if column == self.STATUS:
-            rank = STATUSES.index(annotation.status) if annotation.status in STATUSES else len(STATUSES)
-            return rank, annotation.status
-        words = {
-            self.TAG: annotation.tag,
-            self.TEXT: annotation.text,
-            self.ANNOTATOR: annotation.annotator,
-        }.get(column, annotation.note)
-        return 0, words.casefold()
+    def _column_changed(self, column: int) -> None:
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
@@ -215,15 +182,25 @@ class AnnotationListModel(QAbstractTableModel):
         return self._annotations[self._text_row(row)]
 
     def annotations(self) -> list[Annotation]:
-        """Every annotation, in text order (however the rows are sorted)."""
+        """Every annotation, in text order (however the rows are sorted or filtered)."""
         return list(self._annotations)
+
+    def listed_annotations(self) -> list[Annotation]:
+        """The annotations the filter lets the list show, in text order."""
+        if self._accepts is None:
+            return list(self._annotations)
+        return [a for a in self._annotations if self._accepts(a)]
+
+    def annotation_count(self) -> int:
+        """How many annotations the document has, listed or not."""
+        return len(self._annotations)
 
     def by_id(self, annotation_id: str) -> Annotation | None:
         at = self._text_row_of(annotation_id)
         return None if at is None else self._annotations[at]
 
     def row_of(self, annotation_id: str) -> int | None:
-        """The row that shows the annotation."""
+        """The row that shows the annotation (None when it has none, or the filter hides it)."""
         at = self._text_row_of(annotation_id)
         return None if at is None else self._row(at)
 
@@ -231,39 +208,69 @@ class AnnotationListModel(QAbstractTableModel):
         """The text-order place of what ``row`` shows."""
         return row if self._shown is None else self._shown[row]
 
-    def _row(self, text_row: int) -> int:
-        """The row that shows the annotation at ``text_row`` in text order."""
-        return text_row if self._row_shown is None else self._row_shown[text_row]
+    def _row(self, text_row: int) -> int | None:
+        """The row that shows the annotation at ``text_row`` in text order, if one does."""
+        if self._shown is None:
+            return text_row
+        if self._row_shown is not None:
+            row = self._row_shown[text_row]
+            return None if row < 0 else row
+        row = bisect_left(self._shown, text_row)
+        return row if row < len(self._shown) and self._shown[row] == text_row else None
 
     def _text_row_of(self, annotation_id: str) -> int | None:
         key = self._key_of.get(annotation_id)
         return None if key is None else bisect_left(self._keys, key)
 
-    # Sorting
+    # Sorting and filtering
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Rows sorted by ``column`` (ties in text order), or in text order for column -1."""
         wanted = None if not 0 <= column < len(self.HEADERS) else (column, order == Qt.SortOrder.DescendingOrder)
-        if wanted == self._sorted_by:
-            return
+        if wanted != self._sorted_by:
+            self._rearrange(lambda: setattr(self, "_sorted_by", wanted))
+
+    def set_filter(self, accepts: Callable[[Annotation], bool] | None) -> None:
+        """List only the annotations ``accepts`` takes (all of them when None)."""
+        self._rearrange(lambda: setattr(self, "_accepts", accepts))
+
+    def accepts(self, annotation: Annotation) -> bool:
+        return self._accepts is None or self._accepts(annotation)
+
+    def _rearrange(self, change: Callable[[], None]) -> None:
+        """``change`` the order or the filter, keeping the selection on the annotations it was
+        on (it leaves those the filter now hides)."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         text_rows = [self._text_row(index.row()) for index in persistent]
-        self._sorted_by = wanted
+        change()
         self._arrange()
-        moved = [self.index(self._row(at), index.column()) for at, index in zip(text_rows, persistent, strict=True)]
+        moved = []
+        for at, index in zip(text_rows, persistent, strict=True):
+            row = self._row(at)
+            moved.append(QModelIndex() if row is None else self.index(row, index.column()))
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
     def _arrange(self) -> None:
+        self._row_shown = None
+        if self._accepts is None and self._sorted_by is None:
+            self._shown = None
+            return
+        accepts = self._accepts
+        listed = (
+            list(range(len(self._annotations)))
+            if accepts is None
+            else [at for at, a in enumerate(self._annotations) if accepts(a)]
+        )
         if self._sorted_by is None:
-            self._shown = self._row_shown = None
+            self._shown = listed
             return
         column, descending = self._sorted_by
-        keys = [self._sort_key(a, column) for a in self._annotations]
+        keys = [cells.sort_key(self._annotations[at], column) for at in listed]
         # Python's sort is stable both ways round: equal keys keep their text order.
-        self._shown = sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
-        self._row_shown = [0] * len(keys)
+        self._shown = [listed[k] for k in sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)]
+        self._row_shown = [-1] * len(self._annotations)
         for row, at in enumerate(self._shown):
             self._row_shown[at] = row
 
@@ -271,8 +278,7 @@ class AnnotationListModel(QAbstractTableModel):
 
     def set_tags(self, tags: list[Tag]) -> None:
         self._tags = {t.name: t for t in tags}
-        if self._annotations:
-            self.dataChanged.emit(self.index(0, self.TAG), self.index(len(self._annotations) - 1, self.TAG))
+        self._column_changed(self.TAG)
 
     def set_annotations(self, annotations: list[Annotation]) -> None:
         self.beginResetModel()
@@ -288,15 +294,40 @@ class AnnotationListModel(QAbstractTableModel):
             return
         at = self._text_row_of(annotation.id)
         if at is not None and self._keys[at] == _order(annotation):
-            self._annotations[at] = annotation
-            self.dataChanged.emit(self.index(at, 0), self.index(at, self.columnCount() - 1))
+            self._replace(at, annotation)
             return
         if at is not None:
             self.remove(annotation.id)
         at = bisect_left(self._keys, _order(annotation))
-        self.beginInsertRows(QModelIndex(), at, at)
+        if self._shown is None:
+            self.beginInsertRows(ROOT, at, at)
+            self._put(annotation)
+            self.endInsertRows()
+            return
+        row = self._shift_places(at, 1)  # no row changes what it shows
         self._put(annotation)
-        self.endInsertRows()
+        if self.accepts(annotation):
+            self.beginInsertRows(ROOT, row, row)
+            self._shown.insert(row, at)
+            self.endInsertRows()
+
+    def _replace(self, at: int, annotation: Annotation) -> None:
+        """Put ``annotation`` over the one at its own place in text order; filtered, its row
+        comes or goes as the filter now takes it or not."""
+        row = self._row(at)
+        self._annotations[at] = annotation
+        listed = self.accepts(annotation)
+        if row is not None and listed:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        elif row is not None and self._shown is not None:
+            self.beginRemoveRows(ROOT, row, row)
+            del self._shown[row]
+            self.endRemoveRows()
+        elif listed and self._shown is not None:
+            row = bisect_left(self._shown, at)
+            self.beginInsertRows(ROOT, row, row)
+            self._shown.insert(row, at)
+            self.endInsertRows()
 
     def remove(self, annotation_id: str) -> None:
         if self._sorted_by is not None:
@@ -305,9 +336,26 @@ class AnnotationListModel(QAbstractTableModel):
         at = self._text_row_of(annotation_id)
         if at is None:
             return
-        self.beginRemoveRows(QModelIndex(), at, at)
+        row = self._row(at)
+        if self._shown is None:
+            self.beginRemoveRows(ROOT, at, at)
+            self._drop(annotation_id)
+            self.endRemoveRows()
+            return
+        if row is not None:
+            self.beginRemoveRows(ROOT, row, row)
+            del self._shown[row]
+            self.endRemoveRows()
         self._drop(annotation_id)
-        self.endRemoveRows()
+        self._shift_places(at, -1)
+
+    def _shift_places(self, at: int, by: int) -> int:
+        """Filtered in text order: move the listed places from ``at`` on by ``by``, for an
+        annotation put in or taken out there; the first row at or after ``at``."""
+        assert self._shown is not None and self._row_shown is None
+        row = bisect_left(self._shown, at)
+        self._shown[row:] = [place + by for place in self._shown[row:]]
+        return row
 
     def _while_sorted(self, change: Callable[[], None]) -> None:
         self.beginResetModel()
@@ -330,29 +378,3 @@ class AnnotationListModel(QAbstractTableModel):
             del self._annotations[at]
             del self._keys[at]
             del self._key_of[annotation_id]
-
-
-class AnnotationFilterModel(QSortFilterProxyModel):
-    """The annotations a predicate accepts (all without one), in the model's own order."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._accepts: Callable[[Annotation], bool] | None = None
-
-    def set_predicate(self, accepts: Callable[[Annotation], bool] | None) -> None:
-        self.beginFilterChange()
-        self._accepts = accepts
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def accepts(self, annotation: Annotation) -> bool:
-        return self._accepts is None or self._accepts(annotation)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        # Asked once per row of every document opened: as few Python calls as can be.
-        return self._accepts is None or self._accepts(self._source().annotation(source_row))
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._source().sort(column, order)  # the rows come sorted: see the module's docstring
-
-    def _source(self) -> AnnotationListModel:
-        return cast(AnnotationListModel, self.sourceModel())

@@ -12,12 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QVBoxLayout, QWidget
 
 from reader.domain.annotations import Annotation
-from reader.ui.annotating.annotation_list import (
-    ANNOTATION_ID_ROLE,
-    STATUS_MARKS,
-    AnnotationFilterModel,
-    AnnotationListModel,
-)
+from reader.ui.annotating.annotation_list import ANNOTATION_ID_ROLE, STATUS_MARKS, AnnotationListModel
 from reader.ui.annotating.annotation_table import AnnotationTable
 from reader.ui.annotating.filter_bar import ReviewFilterBar
 from reader.ui.shell.tables import list_like
@@ -34,8 +29,6 @@ class AnnotationPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = AnnotationListModel(self.noteEdited.emit, self)
-        self.proxy = AnnotationFilterModel(self)
-        self.proxy.setSourceModel(self.model)
         self.heading = QLabel(translate("Annotating", "Annotations"), self)
         self.heading.setObjectName("annotationHeading")
         self.filter_bar = ReviewFilterBar(self)
@@ -43,7 +36,7 @@ class AnnotationPanel(QWidget):
         self.view = AnnotationTable(self)
         self.view.setObjectName("annotationList")
         self.view.setAccessibleName(translate("Annotating", "Annotations in this document"))
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         list_like(self.view)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
@@ -64,12 +57,10 @@ class AnnotationPanel(QWidget):
         self.view.clicked.connect(self._clicked)
         self.view.editNoteRequested.connect(self._note_requested)
         for signal in (
-            self.proxy.rowsInserted,
-            self.proxy.rowsRemoved,
-            self.proxy.modelReset,
-            self.proxy.layoutChanged,
             self.model.rowsInserted,
             self.model.rowsRemoved,
+            self.model.modelReset,
+            self.model.layoutChanged,
         ):
             signal.connect(self._update_heading)
 
@@ -78,18 +69,18 @@ class AnnotationPanel(QWidget):
         return index.data(ANNOTATION_ID_ROLE) if index.isValid() else None
 
     def set_filter(self, accepts: Callable[[Annotation], bool] | None) -> None:
-        self.proxy.set_predicate(accepts)
+        self.model.set_filter(accepts)
 
     def visible_annotations(self) -> list[Annotation]:
         """The listed annotations, in text order (whatever column the list is sorted by)."""
-        return [a for a in self.model.annotations() if self.proxy.accepts(a)]
+        return self.model.listed_annotations()
 
     def _index_of(self, annotation_id: str | None, column: int) -> QModelIndex:
         """The view's index of the annotation's cell; invalid when it is not listed."""
         row = None if annotation_id is None else self.model.row_of(annotation_id)
         if row is None:
             return QModelIndex()
-        return self.proxy.mapFromSource(self.model.index(row, column))
+        return self.model.index(row, column)
 
     def paint_after_the_text(self) -> None:
         """The list paints on the next turn of the event loop, so the reader pane's frame (the
@@ -130,7 +121,7 @@ class AnnotationPanel(QWidget):
             self.annotationChosen.emit(index.data(ANNOTATION_ID_ROLE))
 
     def _update_heading(self, *args) -> None:
-        count, listed = self.model.rowCount(), self.proxy.rowCount()
+        count, listed = self.model.annotation_count(), self.model.rowCount()
         if not count:
             self.heading.setText(translate("Annotating", "Annotations"))
         elif listed == count:

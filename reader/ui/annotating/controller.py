@@ -179,7 +179,7 @@ class AnnotatingController(QObject):
         if not annotations:
             self.window.say(
                 translate("Annotating", "This document has no annotations yet")
-                if not self.panel.model.rowCount()
+                if not self.panel.model.annotation_count()
                 else translate("Annotating", "The filters hide every annotation of this document")
             )
             return

@@ -124,7 +124,12 @@ def test_ten_thousand_documents_show_progress_and_filter_to_pending_quickly(qtbo
             qtmodeltester.check(small.model)
 
 
-def test_annotation_filter_proxy(qtbot, qtmodeltester):
+def _listed_texts(panel: AnnotationPanel) -> list[str]:
+    model = panel.model
+    return [model.index(row, model.TEXT).data() for row in range(model.rowCount())]
+
+
+def test_the_annotation_list_filters_its_own_rows(qtbot, qtmodeltester):
     text = "abcdefghijklmnopqrstuvwxyz"
     panel = AnnotationPanel()
     qtbot.addWidget(panel)
@@ -139,15 +144,39 @@ def test_annotation_filter_proxy(qtbot, qtmodeltester):
         )
     ]
     panel.model.set_annotations(made)
+    assert panel.view.model() is panel.model  # no proxy between the view and the rows
     panel.set_filter(ReviewFilter(show_rejected=False).accepts)
     assert [a.id for a in panel.visible_annotations()] == [made[0].id, made[2].id, made[3].id]
-    qtmodeltester.check(panel.proxy)
+    assert _listed_texts(panel) == ["abc", "fg", "kl"]
+    assert panel.heading.text() == "Annotations (3 of 4 shown)"
+    qtmodeltester.check(panel.model)
+
     panel.set_filter(ReviewFilter(annotator="bob").accepts)
     assert [a.id for a in panel.visible_annotations()] == [made[1].id, made[2].id]
-    panel.model.upsert(made[0].changed(annotator="bob"))
-    assert len(panel.visible_annotations()) == 3
+    panel.view.setCurrentIndex(panel.model.index(1, panel.model.TEXT))  # "fg"
+    panel.model.upsert(made[0].changed(annotator="bob"))  # now listed: a row comes in above
+    assert _listed_texts(panel) == ["abc", "cdefghi", "fg"]
+    assert panel.current_id() == made[2].id  # the selection stayed on its annotation
+    panel.model.upsert(made[1].changed(annotator="alice"))  # no longer listed: its row goes
+    assert _listed_texts(panel) == ["abc", "fg"] and panel.current_id() == made[2].id
+    later = Annotation(1, 20, 22, text[20:22], "date", annotator="bob")
+    panel.model.upsert(later)  # a new one, at the end of the text
+    panel.model.upsert(Annotation(1, 1, 2, "b", "date", annotator="alice"))  # a new one the filter hides
+    assert _listed_texts(panel) == ["abc", "fg", "uv"]
+    assert panel.model.row_of(later.id) == 2 and panel.model.row_of(made[3].id) is None
+    panel.model.remove(made[0].id)
+    assert _listed_texts(panel) == ["fg", "uv"] and panel.current_id() == made[2].id
     qtmodeltester.check(panel.model)
-    qtmodeltester.check(panel.proxy)
-    status = panel.model.index(1, panel.model.STATUS)
+
+    panel.view.sortByColumn(panel.model.TEXT, Qt.SortOrder.DescendingOrder)  # sorted and filtered
+    assert _listed_texts(panel) == ["uv", "fg"] and panel.current_id() == made[2].id
+    panel.set_filter(None)
+    assert _listed_texts(panel) == ["uv", "kl", "fg", "cdefghi", "b"]
+    assert panel.heading.text() == "Annotations (5)"
+    panel.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    assert _listed_texts(panel) == ["b", "cdefghi", "fg", "kl", "uv"] and panel.current_id() == made[2].id
+    qtmodeltester.check(panel.model)
+
+    status = panel.model.index(1, panel.model.STATUS)  # "cdefghi", rejected
     assert (status.data(), status.data(Qt.ItemDataRole.AccessibleTextRole)) == ("✗ rejected", "rejected")
     assert panel.model.index(1, panel.model.TEXT).data(Qt.ItemDataRole.FontRole).strikeOut()
