@@ -29,6 +29,9 @@ class StoreCore:
         self.damage = ""  # why the file was found damaged after opening ("" while it is not)
         self.closed = False
         self._checking: threading.Thread | None = None
+        # The last document read whole (id, sha256 of its text, text): a span of it is checked
+        # against this copy while the stored hash is the same, not cut out of the file again.
+        self._read_text: tuple[int, str, str] | None = None
         self._seen_changes = self._change_marks()
 
     @cached_property

@@ -143,6 +143,7 @@ class DocumentQueries(SourceQueries, DocumentListQueries):
         )
         if row is None:
             raise StoreError(f"no document with id {document_id}")
+        self._read_text = (row["id"], row["sha256"], row["text"])
         return Document(**row)
 
     def find_document(self, name_or_id: str) -> Document:
@@ -176,14 +177,18 @@ class DocumentQueries(SourceQueries, DocumentListQueries):
         return row["text"]
 
     def _quoted_span(self, document_id: int, start: int, end: int) -> str:
-        """``text[start:end]`` of a document, cut by SQLite: reading a whole long text
-        into Python for one annotation took milliseconds (SQLite's substr counts
-        code points, as Python does)."""
-        row = self._one(
-            "SELECT length, substr(text, ? + 1, ? - ?) AS quoted FROM documents WHERE id = ?",
-            [start, end, start, document_id],
-        )
+        """``text[start:end]`` of a document: from the copy of the document last read while
+        the stored text has the same hash (a tag key press on an open document), else cut
+        by SQLite, whose substr counts code points as Python does. Reading a whole long text
+        for one annotation took milliseconds, and so does SQLite's cut near the end of it
+        (it walks the text's pages from the start)."""
+        row = self._one("SELECT length, sha256 FROM documents WHERE id = ?", [document_id])
         if row is None:
             raise StoreError(f"no document with id {document_id}")
         check_bounds(row["length"], start, end)
-        return row["quoted"]
+        read = self._read_text
+        if read is not None and read[:2] == (document_id, row["sha256"]):
+            return read[2][start:end]
+        return self._value(
+            "SELECT substr(text, ? + 1, ? - ?) FROM documents WHERE id = ?", [start, end, start, document_id]
+        )

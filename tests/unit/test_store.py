@@ -139,3 +139,23 @@ def test_adding_annotations_does_not_reindex_the_document(seeded_store, annotate
         annotate(seeded_store, SEED, quote, "claim")
 
     assert index_pages() == before
+
+
+def test_a_span_is_checked_against_the_text_stored_now_not_the_one_read_before(db_path):
+    """A tag key press checks its span against the document read at its open (no second
+    read of a long text); once another connection has replaced that text, against the new one."""
+    with Store.open(db_path) as store:
+        document_id = store.import_source(SourceText("a.txt", "", "Лавров 🙂 сказал\n", "utf-8")).document_id
+        document = store.document(document_id)
+        said = Annotation(document_id, 9, 15, document.text[9:15], "claim")
+        store.add_annotation(said)  # the copy read with the document: code points, past the emoji
+
+        with Store.open(db_path) as elsewhere:
+            elsewhere.import_source(SourceText("a.txt", "", "Лавров 🙂 молчал\n", "utf-8"))
+        with pytest.raises(StoreError, match="сказал"):
+            store.add_annotation(Annotation(document_id, 9, 15, "сказал", "claim"))
+        kept = Annotation(document_id, 9, 15, "молчал", "claim")
+        store.add_annotation(kept)
+        assert kept.id in {a.id for a in store.annotations(document_id)}
+        with pytest.raises(StoreError):
+            store.add_annotation(Annotation(document_id, 9, 40, "молчал", "claim"))  # past the end
