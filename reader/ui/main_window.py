@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPlainTextEdit,
-    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -257,7 +256,7 @@ class MainWindow(QMainWindow):
         """The centre pane's width beside the text's lines: margins, the reader's frame and scroll bar."""
         centre = self.splitter.widget(1)
         beside = centre.width() - self.reader.width() if centre is not None and self.isVisible() else 12
-        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        scroll_bar = self.reader.verticalScrollBar().sizeHint().width()  # the style's extent; no QStyle import
         return beside + 2 * self.reader.frameWidth() + scroll_bar + 2 * round(self.reader.document().documentMargin())
 
     def closeEvent(self, event: QCloseEvent) -> None:
