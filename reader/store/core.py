@@ -41,11 +41,18 @@ class StoreCore:
         return sqlite_utils_database(self.conn)
 
     def _await_check(self) -> None:
-        if self._checking is not None and self._checking.is_alive():
+        if self._checking is not None:
+            self.start_check()  # a write never goes ahead of the check it would have waited for
             self._checking.join()
         if self.damage:
             self.read_only = True
             raise StoreError(f"{self.path} is damaged, so it is open read-only; nothing was changed")
+
+    def start_check(self) -> None:
+        """Start the check ``check_in_background(start=False)`` left waiting (nothing when
+        there is none, it has started, or the store is closed)."""
+        if self._checking is not None and self._checking.ident is None and not self.closed:
+            self._checking.start()
 
     def own_files(self) -> tuple[Path, ...]:
         """The database's file and SQLite's files beside it: never to be opened as anything

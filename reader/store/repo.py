@@ -92,7 +92,7 @@ class Store(
     def close(self) -> None:
         self.closed = True
         self.conn.close()
-        if self._checking is not None:
+        if self._checking is not None and self._checking.ident is not None:
             self._checking.join(CHECK_WAIT_SECONDS)
 
     def __enter__(self) -> Store:
@@ -101,11 +101,12 @@ class Store(
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def check_in_background(self, back_up: bool, done: Callable[[str], None]) -> None:
+    def check_in_background(self, back_up: bool, done: Callable[[str], None], start: bool = True) -> None:
         """Check the whole file on a thread with a connection of its own, then copy it to
         backups/ when it changed (``back_up``), so that a large file does not hold up a
         window. A write waits for the verdict; a damaged file makes this store read-only.
-        ``done`` gets the one-line problem, or "" (called from that thread)."""
+        ``done`` gets the one-line problem, or "" (called from that thread). ``start``
+        False: the thread waits for ``start_check`` (or the first write, which starts it)."""
         from reader.store.backup import BackupNotWritten
         from reader.store.backup import back_up as copy_to_backups
 
@@ -126,7 +127,8 @@ class Store(
             done(problem)
 
         self._checking = threading.Thread(target=work, name=f"check of {self.path.name}", daemon=True)
-        self._checking.start()
+        if start:
+            self.start_check()
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:

@@ -8,6 +8,7 @@ import hashlib
 import random
 import shutil
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,9 @@ from windowkit import key
 
 from reader.app import ReaderApp, build
 from reader.cli import parse
+from reader.domain.annotations import Annotation
 from reader.domain.corpus import SourceText
-from reader.store import Store
+from reader.store import Store, StoreError
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
@@ -93,6 +95,34 @@ def test_a_merge_into_a_damaged_database_writes_nothing(damaged_db, tmp_path):
 
     assert result.returncode == 1 and "is damaged" in result.stderr and result.stderr.count("\n") == 1
     assert folder_digest(damaged_db.parent) == before
+
+
+def test_the_check_waits_for_the_first_frame_and_a_write_before_it_waits_for_the_check(qtbot, damaged_db, tmp_path):
+    """The whole-file check starts at the window's first frame, so its thread does not take
+    that frame's time; a write asked for before then starts the check itself and is refused."""
+    shutil.rmtree(damaged_db.parent / "backups", ignore_errors=True)
+    before = folder_digest(damaged_db.parent)
+    window = build(parse(["--db", str(damaged_db)]), settings_path=tmp_path / "settings.ini")
+    qtbot.addWidget(window)
+    assert not [t for t in threading.enumerate() if t.name.startswith("check of")]  # not before the frame
+    store = ReaderApp.of(window).session.store
+    document = store.find_document("mixed.txt")
+    with pytest.raises(StoreError, match="is damaged"):
+        store.add_annotation(Annotation(document.id, 0, 5, document.text[:5], "claim"))
+    assert store.read_only
+    window.close()
+    assert folder_digest(damaged_db.parent) == before
+
+
+def test_a_sound_database_is_checked_and_copied_once_the_window_has_painted(qtbot, corpus_db, tmp_path):
+    shutil.rmtree(corpus_db.parent / "backups", ignore_errors=True)
+    window = build(parse(["--db", str(corpus_db)]), settings_path=tmp_path / "settings.ini")
+    qtbot.addWidget(window)
+    qtbot.wait(50)
+    assert not (corpus_db.parent / "backups").exists()  # nothing yet: the window has not painted
+    with qtbot.waitSignal(ReaderApp.of(window).library.backupFinished, timeout=10_000) as finished:
+        window.show()
+    assert finished.args == [""] and list((corpus_db.parent / "backups").iterdir())
 
 
 def test_the_window_opens_a_damaged_database_read_only_and_writes_nothing(qtbot, damaged_db, tmp_path):

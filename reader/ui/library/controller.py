@@ -21,6 +21,7 @@ from reader.ui.annotating.tags import TagsController
 from reader.ui.reading.controller import ReadingController
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.dialog_parts import documents_folder
+from reader.ui.shell.first_paint import after_first_paint
 from reader.ui.shell.session import Session
 from reader.ui.shell.settings import ANNOTATOR, EXPORT_FOLDER
 from reader.ui.shell.translation import QT_TRANSLATE_NOOP, translate
@@ -117,8 +118,13 @@ class LibraryController(QObject):
                 problem=True,
             )
         else:
-            # Checked and copied aside on a thread, so a large file does not hold up the window.
-            store.check_in_background(back_up=True, done=self.backupFinished.emit)
+            # Checked and copied aside on a thread, so a large file does not hold up the window,
+            # and from its first frame on: on two cores the thread took the frame's time.
+            store.check_in_background(back_up=True, done=self.backupFinished.emit, start=False)
+            if self.window.isVisible():
+                store.start_check()
+            else:
+                after_first_paint(self.window, store.start_check)
 
     def _backup_finished(self, problem: str) -> None:
         if not problem or self._closed:
