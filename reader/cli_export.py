@@ -13,6 +13,7 @@ from reader.domain.export import COLUMNS, FORMATS, encoding_for
 from reader.domain.export_writer import write_export, write_table
 from reader.domain.relation_tables import ANNOTATIONS, CLAIMS, RELATIONS
 from reader.domain.resaved_csv import KINDS as NORMALISED
+from reader.exit_codes import EXIT_ERROR, EXIT_OK
 from reader.files import atomic_text_file, same_file
 from reader.peer_cli import or_peer_export
 from reader.store import Store, StoreError
@@ -20,7 +21,6 @@ from reader.store import Store, StoreError
 if TYPE_CHECKING:
     from reader.store.exchange import ExchangeReport
 
-EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 3
 _ROWS = {ANNOTATIONS: "annotation(s)", RELATIONS: "relation(s)", CLAIMS: "claim(s)"}
 SUGGESTIONS = "suggestions"
 

@@ -13,9 +13,8 @@ from typing import TextIO
 
 from reader.domain.documents import Document
 from reader.domain.suggestions import SaveReport
+from reader.exit_codes import EXIT_ERROR, EXIT_OK
 from reader.store import Store
-
-EXIT_OK, EXIT_ERROR = 0, 1
 
 
 def add_suggest_parser(commands: argparse._SubParsersAction) -> None:

@@ -897,7 +897,7 @@ def scenario_import_killed(lab: Lab, run: Runner, rng: random.Random, result: Ro
 def _documents_per_batch(lab: Lab) -> int | None:
     """How many of the folder's equal-sized documents ``reader import`` writes per transaction."""
     try:
-        from reader.cli import IMPORT_BATCH_CHARACTERS
+        from reader.cli_commands import IMPORT_BATCH_CHARACTERS
     except ImportError:
         return None
     if IMPORT_BATCH_CHARACTERS <= 0:

@@ -9,7 +9,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from reader import __version__
-from reader.cli import COMMANDS
+from reader.cli import COMMAND_NAMES
+from reader.cli_commands import COMMANDS
 from reader.store import Store
 
 SEED = "000_0d09ba8671f8300e.txt"
@@ -144,3 +145,9 @@ def test_read_commands_do_not_create_a_missing_database(cli, tmp_path, command):
 
     assert result.code == 1
     assert not missing.exists()
+
+
+def test_the_window_knows_every_subcommand_by_name_without_importing_them():
+    """``reader.cli`` tells a subcommand from a corpus folder by name alone; the names are
+    those ``reader.cli_commands`` runs."""
+    assert set(COMMANDS) == COMMAND_NAMES

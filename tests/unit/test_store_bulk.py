@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from reader import cli
+from reader import cli, cli_commands
 from reader.domain.annotations import Annotation
 from reader.domain.corpus import SkippedFile, SourceText
 from reader.store import Store, StoreError
@@ -104,7 +104,7 @@ def test_reader_import_writes_every_batch(tmp_path, monkeypatch):
     for name, text in texts.items():
         (folder / name).write_text(text, encoding="utf-8")
     (folder / "broken.txt").write_bytes(b"\x00\x01binary")
-    monkeypatch.setattr(cli, "IMPORT_BATCH_CHARACTERS", 60)  # about two documents a batch
+    monkeypatch.setattr(cli_commands, "IMPORT_BATCH_CHARACTERS", 60)  # about two documents a batch
     out, err = io.StringIO(), io.StringIO()
 
     code = cli.main(["import", str(folder), "--db", str(tmp_path / "db.sqlite")], out=out, err=err)

@@ -149,6 +149,7 @@ ON_DEMAND = (
     "reader.store.merge",  # File > Merge
     "logging.handlers",  # the crash log's first report
     "tomllib",  # a new database's tags
+    "reader.cli_commands",  # a subcommand: reader import, reader export and the others
     "uuid",  # a new annotation's id
 )
 

@@ -10,8 +10,8 @@ from reviewkit import make_documents, open_as, reactivate, stored
 from windowkit import key, type_text
 
 from reader.app import ReaderApp
-from reader.cli import default_annotator
 from reader.domain.tags import Tag
+from reader.identity import default_annotator
 from reader.store import Store
 from reader.ui.shell.settings import ANNOTATOR, WindowSettings
 
