@@ -84,7 +84,10 @@ class WindowSettings:
         return setting.default if read is None else read
 
     def set(self, setting: Setting[T], value: T) -> None:
-        self._settings.setValue(setting.key, value)
+        # A value set again as it is (a check box restored at start-up) writes nothing: each
+        # write makes QSettings rewrite its file on the next turn, inside the first frame.
+        if not (self._settings.contains(setting.key) and self.get(setting) == value):
+            self._settings.setValue(setting.key, value)
 
     # Per database
 
@@ -95,7 +98,7 @@ class WindowSettings:
         key = f"databases/{_database_key(database)}/last_document"
         if document_id is None:
             self._settings.remove(key)
-        else:
+        elif self.last_document(database) != document_id:
             self._settings.setValue(key, int(document_id))
 
     def place(self, database: Path, document_id: int) -> tuple[int, int] | None:

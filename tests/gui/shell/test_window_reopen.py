@@ -65,3 +65,19 @@ def test_each_document_keeps_its_own_caret(qtbot, window):
     assert window.reader.caret_code_point() == 40
     pick_document(qtbot, window, 1)
     assert window.reader.caret_code_point() == 7
+
+
+def test_a_window_opened_again_unchanged_leaves_its_settings_file_alone(qtbot, tmp_path):
+    """Restoring the check boxes and the last document as they were writes nothing: each write
+    made QSettings rewrite its file on the next turn of the event loop, inside the first frame."""
+    db, settings = tmp_path / "project.sqlite", tmp_path / "settings.ini"
+    first = open_window(qtbot, db, settings)
+    first.close()
+    written = settings.read_bytes()
+    modified = settings.stat().st_mtime_ns
+
+    again = open_window(qtbot, db, settings, corpus=None)
+    qtbot.wait(50)  # QSettings writes its file on a turn of the event loop after a change
+    assert ReaderApp.of(again).session.document is not None
+    assert settings.stat().st_mtime_ns == modified and settings.read_bytes() == written
+    again.close()
