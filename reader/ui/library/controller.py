@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 from reader.domain.corpus import DOCUMENT_SUFFIXES, SkippedFile
 from reader.domain.documents import ImportAction
@@ -20,7 +20,7 @@ from reader.store import Store, StoreError
 from reader.ui.annotating.tags import TagsController
 from reader.ui.reading.controller import ReadingController
 from reader.ui.shell.actions import Actions
-from reader.ui.shell.dialog_parts import documents_folder
+from reader.ui.shell.dialog_parts import documents_folder, file_dialog
 from reader.ui.shell.first_paint import after_first_paint
 from reader.ui.shell.session import Session
 from reader.ui.shell.settings import ANNOTATOR, EXPORT_FOLDER
@@ -214,14 +214,14 @@ class LibraryController(QObject):
         self.session.databaseLoaded.emit()
 
     def choose_corpus_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
+        folder = file_dialog().getExistingDirectory(
             self.window, translate("Library", "Open Corpus Folder"), documents_folder()
         )
         if folder:
             self.open_database(corpus_database(Path(folder)), corpus=Path(folder))
 
     def choose_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = file_dialog().getOpenFileName(
             self.window,
             translate("Library", "Open Database"),
             str(self.session.store.path.parent),
@@ -245,7 +245,7 @@ class LibraryController(QObject):
     # ----- importing and exporting -----
 
     def choose_files_to_import(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
+        paths, _ = file_dialog().getOpenFileNames(
             self.window,
             translate("Library", "Import Files"),
             documents_folder(),

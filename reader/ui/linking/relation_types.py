@@ -12,12 +12,12 @@ from reader.domain.relations import RelationType
 from reader.store import StoreError
 from reader.ui.annotating.controller import AnnotatingController
 from reader.ui.annotating.relation_commands import DeleteRelationType, SaveRelationType
-from reader.ui.linking.relation_type_editor import RelationTypeEditor, Row
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.session import Session, StoreCommand
 from reader.ui.shell.translation import translate
 
 if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
+    from reader.ui.linking.relation_type_editor import RelationTypeEditor, Row
     from reader.ui.main_window import MainWindow
 
 
@@ -35,6 +35,9 @@ class RelationTypesController(QObject):
 
     def edit(self) -> None:
         if self.editor is None:
+            # Imported when first opened: its colour dialog and combo boxes made enums at start-up.
+            from reader.ui.linking.relation_type_editor import RelationTypeEditor
+
             self.editor = RelationTypeEditor([], [], self.window)
             self.editor.saveRequested.connect(self.save)
             self.editor.deleteRequested.connect(self.delete)

@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 from reader.store import StoreError
 from reader.ui.library.controller import DATABASE_FILES, LibraryController
 from reader.ui.shell.actions import Actions
+from reader.ui.shell.dialog_parts import file_dialog
 from reader.ui.shell.session import Session
 from reader.ui.shell.translation import translate
 
@@ -36,7 +37,7 @@ class MergeController(QObject):
     def choose_and_merge(self) -> None:
         if self._refused():
             return
-        paths, _ = QFileDialog.getOpenFileNames(
+        paths, _ = file_dialog().getOpenFileNames(
             self.window,
             translate("Merge", "Merge Into This Database"),
             str(self.session.store.path.parent),

@@ -10,9 +10,9 @@ from collections import Counter
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QMenu, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QWidget
 
 from reader.domain.tags import Tag
 from reader.ui.shell.action_specs import (
@@ -197,26 +197,6 @@ class Actions(QObject):
             f"<tr><td>{text}</td><td>{escape(_words(name))}</td><td><b>{escape(_words(keys))}</b></td></tr>"
             for name, keys in READER_KEYS
         )
-        dialog = QDialog(parent)
-        dialog.setObjectName("shortcutsDialog")
-        dialog.setWindowTitle(translate("Actions", "Keyboard Shortcuts"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        browser = QTextBrowser(dialog)
-        heads = "".join(
-            f"<th align='left'>{escape(translate('Actions', head))}</th>"
-            for head in (
-                QT_TRANSLATE_NOOP("Actions", "Menu"),
-                QT_TRANSLATE_NOOP("Actions", "Action"),
-                QT_TRANSLATE_NOOP("Actions", "Keys"),
-            )
-        )
-        browser.setHtml(f"<table cellpadding='4'><tr>{heads}</tr>{rows}{extra}</table>")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(browser)
-        layout.addWidget(buttons)
-        dialog.setMinimumSize(420, 360)
-        dialog.resize(560, 640)
-        dialog.open()
-        return dialog
+        from reader.ui.shell.shortcuts_dialog import shortcuts_dialog  # its widgets' imports: when first asked for
+
+        return shortcuts_dialog(f"{rows}{extra}", parent)
