@@ -36,8 +36,12 @@ SIZES = {
 
 
 def _sandbox_qt(work: Path) -> None:
-    """Headless Qt, and settings kept away from the user's own (set before Qt is imported)."""
+    """Headless Qt run as Reader runs it (serial fills: reader.qt_environment), both sides of
+    every in-process row alike, and settings kept away from the user's own (set before Qt is imported)."""
+    from reader.qt_environment import configure_qt_environment
+
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    configure_qt_environment()
     for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
         os.environ[variable] = str(work / variable.lower())
 

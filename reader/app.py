@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from reader import gc_pause
 from reader.identity import default_annotator
 from reader.paths import APP_NAME, corpus_database, default_database, resource_path, seeds_dir
+from reader.qt_environment import configure_qt_environment
 from reader.store import Store, StoreError
 from reader.ui.annotating.controller import AnnotatingController
 from reader.ui.annotating.tags import TagsController
@@ -51,6 +52,7 @@ class StartupError(Exception):
 
 
 def application() -> QApplication:
+    configure_qt_environment()  # before the first paint, whoever made the QApplication
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         app = existing

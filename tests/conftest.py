@@ -17,7 +17,10 @@ os.environ["READER_LANGUAGE"] = "en"
 import pytest  # noqa: E402
 
 from reader import gc_pause  # noqa: E402
+from reader.qt_environment import configure_qt_environment  # noqa: E402
 from reader.store import Store  # noqa: E402
+
+configure_qt_environment()  # Qt as the window runs it, before pytest-qt makes the QApplication
 
 gc_pause.resume()  # the tests are no window's start-up: they collect garbage as usual
 

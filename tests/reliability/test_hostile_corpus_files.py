@@ -48,10 +48,11 @@ def assert_skipped(result, skips: list[str], added: list[str]) -> None:
 # child becomes nobody only once Reader is imported: the interpreter's own files may be in a
 # folder that nobody cannot enter (/root/.pyenv, say), where subprocess's user= cannot start it.
 # What the command imports lazily comes first too: locale (argparse's gettext imports it as it
-# parses) and sqlite-utils (the store loads it to write the documents).
+# parses), the subcommands (reader.cli imports them when one runs) and sqlite-utils (the store
+# loads it to write the documents).
 _IMPORT_THEN_BECOME_NOBODY = f"""
 import locale, os, sys, tomllib, charset_normalizer  # a new database; a file not in UTF-8
-import reader.cli, reader.store.sqlite_utils_alone
+import reader.cli, reader.cli_commands, reader.store.sqlite_utils_alone
 os.setgroups([]); os.setgid({NOBODY}); os.setuid({NOBODY})
 sys.exit(reader.cli.main(sys.argv[1:]))
 """

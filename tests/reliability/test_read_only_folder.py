@@ -32,13 +32,14 @@ from reader.store import Store
 NOBODY = 65534
 AS_ROOT = os.geteuid() == 0
 
-# Everything the commands import lazily is imported before the switch to nobody: locale too,
+# Everything the commands import lazily (the subcommands too) is imported before the switch to nobody: locale too,
 # which argparse's gettext imports as it parses, sqlite-utils, which the store loads to write, and
 # tomllib and charset_normalizer, which a new database and a file not in UTF-8 need.
 SWITCH = f"""
 import locale, os, sys, json, tomllib, charset_normalizer
 from pathlib import Path
-import reader.cli, reader.store.merge, reader.store.backup, reader.store.exchange, reader.domain.agreement
+import reader.cli, reader.cli_commands, reader.store.merge, reader.store.backup, reader.store.exchange
+import reader.domain.agreement
 import reader.store.sqlite_utils_alone
 if os.geteuid() == 0:
     os.setgroups([])

@@ -92,3 +92,28 @@ def test_the_window_runs_as_a_process_and_keeps_the_import(tmp_path):
     assert "Traceback" not in result.stderr
     with Store.open(db, create=False) as store:
         assert len(store.documents()) == len(list(seeds_dir().glob("*.txt")))
+
+
+@pytest.mark.parametrize("preset", [None, ""])
+def test_the_window_asks_qt_to_fill_on_the_painting_thread_unless_told_otherwise(tmp_path, preset):
+    """Qt's raster engine hands each tall fill to a thread pool and waits; Reader turns the pool
+    off (QT_NO_GUI_THREADPOOL) before its first paint, and leaves a value the user set alone."""
+    env = {k: v for k, v in os.environ.items() if k != "QT_NO_GUI_THREADPOOL"}
+    if preset is not None:
+        env["QT_NO_GUI_THREADPOOL"] = preset
+    code = (
+        "import os, sys\n"
+        "from reader.app import build\n"
+        "from reader.cli import parse\n"
+        "window = build(parse(['--db', sys.argv[1]]), settings_path=sys.argv[2])\n"
+        "print(repr(os.environ.get('QT_NO_GUI_THREADPOOL')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "db.sqlite"), str(tmp_path / "settings.ini")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == repr("1" if preset is None else preset)
