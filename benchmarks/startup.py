@@ -23,6 +23,7 @@ from pathlib import Path
 
 from benchmarks.datasets import mark_changed, take_opening_backup
 from benchmarks.measure import Row
+from reader.qt_environment import SERIAL_FILLS
 
 STARTUP_RATIO, MEMORY_MB = 2.5, 100  # issue 17: the floor for Python and Qt is about 2x
 
@@ -78,7 +79,9 @@ _BARE_WINDOW = """
 def _start(make_window: str, *argv: str) -> tuple[float, float]:
     """Seconds from launching Python to the first painted frame, and peak RSS in MB."""
     code = _CHILD.replace("{make_window}", make_window.strip("\n"))
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    # As a user's shell starts them: without the in-process rows' Qt settings (serial fills),
+    # which Reader's window sets for itself (reader.qt_environment) and a bare window does not.
+    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONDONTWRITEBYTECODE", SERIAL_FILLS)}
     env["QT_QPA_PLATFORM"] = "offscreen"
     launched = time.monotonic()
     result = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, env=env, timeout=300)
