@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from typing import cast
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QModelRoleData, QModelRoleDataSpan, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 
 from reader.domain.annotations import REJECTED, Annotation
 from reader.domain.review import text_order as _order
@@ -45,7 +45,7 @@ _ROLES_SHOWN = frozenset(
         ANNOTATION_ID_ROLE,
     )
 )
-_DISPLAY = int(_Role.DisplayRole)
+_DISPLAY, _DECORATION, _FONT = int(_Role.DisplayRole), int(_Role.DecorationRole), int(_Role.FontRole)
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _CELL_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 _EDITABLE_FLAGS = _CELL_FLAGS | Qt.ItemFlag.ItemIsEditable
@@ -61,7 +61,9 @@ class AnnotationListModel(QAbstractTableModel):
         self._annotations: list[Annotation] = []
         self._keys: list[tuple] = []  # text_order of each row; unique, as it ends with the id
         self._key_of: dict[str, tuple] = {}
-        self._tags: dict[str, Tag] = {}
+        self._icons: dict[str, QIcon] = {}  # each tag's swatch, drawn once: a paint shows it on every row
+        self._struck_out = QFont()  # a rejected span's text
+        self._struck_out.setStrikeOut(True)
         self._accepts: Callable[[Annotation], bool] | None = None  # None: every annotation is listed
         self._sorted_by: tuple[int, bool] | None = None  # (column, descending); None: text order
         # The text-order place of each row listed (None: all of them, in text order). Filtered in
@@ -100,33 +102,31 @@ class AnnotationListModel(QAbstractTableModel):
         asked = [roleDataSpan] if isinstance(roleDataSpan, QModelRoleData) else cast(Iterable, roleDataSpan)
         for role_data in asked:
             role = role_data.role()
-            if role == _DISPLAY:
-                role_data.setData(cells.cell_text(annotation, column, self._status_marks_only))
-            elif role in _ROLES_SHOWN:
-                role_data.setData(self.data(index, role))
+            if role in _ROLES_SHOWN:
+                value = self._value(annotation, column, role)
+                if value is not None:
+                    role_data.setData(value)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if role not in _ROLES_SHOWN or not index.isValid():
             return None
-        annotation = self.annotation(index.row())
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        return self._value(self.annotation(index.row()), index.column(), role)
+
+    def _value(self, annotation: Annotation, column: int, role: int):
+        if role == _DISPLAY:
             return cells.cell_text(annotation, column, self._status_marks_only)
+        if role == _DECORATION:
+            return self._icons.get(annotation.tag) if column == self.TAG else None
+        if role == _FONT:
+            return self._struck_out if column == self.TEXT and annotation.status == REJECTED else None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return (
                 status_word(annotation.status)
                 if column == self.STATUS
                 else cells.cell_text(annotation, column, self._status_marks_only)
             )
-        if role == Qt.ItemDataRole.FontRole and column == self.TEXT and annotation.status == REJECTED:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
         if role == Qt.ItemDataRole.EditRole and column == self.NOTE:
             return annotation.note
-        if role == Qt.ItemDataRole.DecorationRole and column == self.TAG:
-            tag = self._tags.get(annotation.tag)
-            return tag_icon(tag, 14) if tag else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return cells.tooltip(annotation, column)
         if role == ANNOTATION_ID_ROLE:
@@ -277,7 +277,7 @@ class AnnotationListModel(QAbstractTableModel):
     # Changing
 
     def set_tags(self, tags: list[Tag]) -> None:
-        self._tags = {t.name: t for t in tags}
+        self._icons = {t.name: tag_icon(t, 14) for t in tags}
         self._column_changed(self.TAG)
 
     def set_annotations(self, annotations: list[Annotation]) -> None:
