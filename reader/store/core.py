@@ -43,7 +43,8 @@ class StoreCore:
     def _await_check(self) -> None:
         if self._checking is not None:
             self.start_check()  # a write never goes ahead of the check it would have waited for
-            self._checking.join()
+            if self._checking.ident is not None:  # not started: the store is closed
+                self._checking.join()
         if self.damage:
             self.read_only = True
             raise StoreError(f"{self.path} is damaged, so it is open read-only; nothing was changed")

@@ -79,16 +79,16 @@ class AnnotationListModel(QAbstractTableModel):
     # rowCount and columnCount), and multiData answers all of a cell's roles in one call.
 
     def rowCount(self, parent: AnyIndex = ROOT) -> int:
-        if parent.isValid():
-            return 0
+        return 0 if parent.isValid() else self._listed_count()
+
+    def _listed_count(self) -> int:
         return len(self._annotations) if self._shown is None else len(self._shown)
 
     def columnCount(self, parent: AnyIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def index(self, row: int, column: int, parent: AnyIndex = ROOT) -> QModelIndex:
-        rows = len(self._annotations) if self._shown is None else len(self._shown)
-        if 0 <= row < rows and 0 <= column < len(self.HEADERS) and not parent.isValid():
+        if 0 <= row < self._listed_count() and 0 <= column < len(self.HEADERS) and not parent.isValid():
             return self.createIndex(row, column)
         return QModelIndex()
 
