@@ -37,8 +37,11 @@ class Reanchoring:
     def __init__(self, old_text: str, new_text: str):
         self.old_text, self.new_text = old_text, new_text
         self.same_start = _common_prefix(old_text, new_text)
-        # Capped so that the unchanged head and tail never overlap (old "ab", new "abab").
-        self.same_end = min(_common_suffix(old_text, new_text), min(len(old_text), len(new_text)) - self.same_start)
+        # Not capped where it overlaps the unchanged head: in a run of repeats ("aaaaa" cut to
+        # "aaa") the edit could stand anywhere in the run, and a span in the shared tail keeps
+        # its quote when shifted, as one in the shared head does where it is. The head is
+        # asked first.
+        self.same_end = _common_suffix(old_text, new_text)
 
     def place(self, start: int, end: int) -> tuple[int, int] | None:
         """Where ``old_text[start:end]`` stands in the new text, or None when that is not certain."""

@@ -132,3 +132,13 @@ def test_an_export_leaves_out_orphans_and_says_so(cli, db_path, tmp_path, annota
     assert "exported 1 annotation(s)" in result.err
     assert "1 orphaned annotation(s) left out" in result.err
     assert "Министр" not in Path(tmp_path / "out.csv").read_text(encoding="utf-8-sig")
+
+
+def test_a_span_after_a_cut_in_a_run_of_repeats_keeps_its_quote():
+    """Cutting "aa" from the start of "aaaaa" could be a cut anywhere in the run: a span after
+    the cut is in the texts' shared tail, so it moves by the cut and keeps its quote, where
+    matching it by its quote found two equally good places and orphaned it (found by
+    test_changed_documents.py's property test)."""
+    place = reanchor("aaaaa", "aaa", 2, 4)
+    assert place is not None and "aaa"[place[0] : place[1]] == "aa"
+    assert reanchor("ab", "abab", 0, 2) == (0, 2)  # in the shared head too: the head is asked first
