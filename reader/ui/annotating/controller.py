@@ -104,8 +104,7 @@ class AnnotatingController(QObject):
             annotator=self.session.annotator,
         )
         if self.session.push(AddAnnotation(self.session.store, self, annotation)):
-            self.view.set_caret_code_point(end)
-            self.view.select_annotation(annotation.id, scroll=False)
+            self.view.set_caret_code_point(end)  # annotation_added has selected it
 
     def delete_selected(self) -> None:
         selected = self.selected_annotation()

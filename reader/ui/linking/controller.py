@@ -83,6 +83,7 @@ class LinkingController(QObject):
     def refresh(self) -> None:
         """The selected annotation's links, read from the database, in the list and over the text."""
         selected = self.selected()
+        was_drawn = self._draws_links()
         if self.mode is not None and (selected is None or selected.id != self.mode.selected.id):
             self.mode = None
         try:
@@ -103,10 +104,14 @@ class LinkingController(QObject):
             self.walked = None
         self.list.show_links(self.links, self._hint(selected))
         self.list.set_current(self.walked)
-        self.view.viewport().update()
+        if was_drawn or self._draws_links():  # a press that selects an unlinked span repaints its lines only
+            self.view.viewport().update()
         self._prepared = None
         if selected is not None and can_link(selected, self.kinds):
             self._preparing.start(0)
+
+    def _draws_links(self) -> bool:
+        return self.mode is not None or bool(self.links)
 
     def _prepare_candidates(self) -> None:
         selected = self.selected()

@@ -71,6 +71,11 @@ class LinkList(QWidget):
         self.hint = QLabel(self)
         self.hint.setObjectName("linkHint")
         self.hint.setEnabled(False)
+        # The hint comes and goes with the selection: it keeps its line and asks for no width (its
+        # tooltip holds it whole), so the panels around never move.
+        keep_its_line = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        keep_its_line.setRetainSizeWhenHidden(True)
+        self.hint.setSizePolicy(keep_its_line)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -81,9 +86,13 @@ class LinkList(QWidget):
         self.list.itemActivated.connect(lambda item: self.goRequested.emit(item.data(RELATION_ID_ROLE)))
         self.list.keyChosen.connect(self._key_chosen)
         self._quiet = False
+        self._shown: tuple[list[ShownLink], str] | None = None
         self.show_links([], "")
 
     def show_links(self, links: list[ShownLink], hint: str) -> None:
+        if self._shown == (links, hint):
+            return
+        self._shown = (list(links), hint)
         self._quiet = True
         try:
             self.list.clear()

@@ -115,8 +115,10 @@ class CodePointView(QPlainTextEdit):
 
     def set_caret_code_point(self, cp: int, visible: bool = True) -> None:
         cursor = self.textCursor()
-        cursor.setPosition(self._utf16(cp))
-        self.setTextCursor(cursor)
+        position = self._utf16(cp)
+        if cursor.hasSelection() or cursor.position() != position:  # setTextCursor tells every listener
+            cursor.setPosition(position)
+            self.setTextCursor(cursor)
         if visible:
             self.ensureCursorVisible()
 
@@ -285,6 +287,27 @@ class CodePointView(QPlainTextEdit):
                     found.append((layout, origin, base, lo, hi, first, last, span_range))
             block = block.next()
         return found
+
+    def _blocks_on_screen(self, lo: int, hi: int) -> QRect:
+        """The viewport pixels of the blocks that hold code points ``lo`` to ``hi``, as far as they are
+        on screen (each block with the room under its lines); empty when none is."""
+        document = self.document()
+        first_on_screen = self.firstVisibleBlock()
+        block = document.findBlock(self._utf16(lo))
+        if not block.isValid() or block.blockNumber() < first_on_screen.blockNumber():
+            block = first_on_screen
+        last = document.findBlock(self._utf16(hi))
+        last_number = last.blockNumber() if last.isValid() else document.blockCount() - 1
+        offset, height = self.contentOffset(), self.viewport().height()
+        area = QRect()
+        while block.isValid() and block.blockNumber() <= last_number:
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > height:
+                break
+            if block.isVisible() and geometry.bottom() >= 0:
+                area = area.united(geometry.toAlignedRect())
+            block = block.next()
+        return area.intersected(self.viewport().rect())
 
     def _visible_code_points(self) -> tuple[int, int]:
         lines = self._visible_lines(self.viewport().rect())

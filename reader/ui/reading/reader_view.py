@@ -257,18 +257,11 @@ class ReaderView(CodePointView):
         return blocks
 
     def _update_code_points(self, lo: int, hi: int) -> None:
-        """Repaint the on-screen lines of ``[lo, hi]`` only, with the lanes under them."""
-        area = QRect()
-        for layout, origin, _, block_lo, block_hi, first, last_line, _ in self._visible_lines(self.viewport().rect()):
-            if block_lo <= hi and block_hi >= lo:
-                top = origin.y() + layout.lineAt(first).y()
-                last = layout.lineAt(last_line)
-                bottom = origin.y() + last.y() + last.height()
-                area = area.united(
-                    QRect(0, int(top) - 2, self.viewport().width(), int(bottom - top) + 4 + self.room_under_lines())
-                )
+        """Repaint the on-screen part of the blocks holding ``[lo, hi]``, with the lanes under their
+        lines: a span added to a block may move the lanes of the others in it."""
+        area = self._blocks_on_screen(lo, hi)
         if not area.isEmpty():
-            self.viewport().update(area)
+            self.viewport().update(QRect(0, area.top() - 2, self.viewport().width(), area.height() + 4))
 
     def _style(self, tag: str) -> TagStyle:
         return self._styles.get(tag, UNKNOWN_TAG_STYLE)
