@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.domain.blocks import Block
 from reader.domain.extracting import MAX_BYTES, SUFFIXES, ExtractOptions, extract
-from reader.domain.extracting.model import Block, UnreadableFile
+from reader.domain.extracting.model import UnreadableFile
 from reader.files import same_file
 
 TEXT_SUFFIXES = (".txt", ".md")

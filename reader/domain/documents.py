@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
-from reader.domain.extracting.model import Block
+from reader.domain.blocks import Block
 
 
 @dataclass(frozen=True)

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.domain.anchoring import Reanchoring
 from reader.domain.annotations import check_bounds, utc_now
-from reader.domain.corpus import SkippedFile, SourceText, read_sources
 from reader.domain.documents import Document, DocumentOrigin, DocumentSummary, ImportAction, ImportOutcome
-from reader.domain.extracting import ExtractOptions
 from reader.store.document_keys import write_keys
 from reader.store.document_list import DocumentListQueries
 from reader.store.errors import StoreError
 from reader.store.sources import SourceQueries
+
+if TYPE_CHECKING:  # the readers of files come with the first import of one, not with opening a database
+    from reader.domain.corpus import SkippedFile, SourceText
+    from reader.domain.extracting import ExtractOptions
 
 
 def document_row(name: str, source_path: str, sha256: str, text: str, title: str, imported_at: str) -> dict:
@@ -52,6 +55,9 @@ class DocumentQueries(SourceQueries, DocumentListQueries):
         the file skipped. Documents are written about ``batch_characters`` characters at a
         time, one transaction each (0: each document on its own); a skipped file comes at
         once, an outcome when its batch is written."""
+        from reader.domain.corpus import SkippedFile, read_sources
+        from reader.domain.extracting import ExtractOptions
+
         batch: list[SourceText] = []
         characters = 0
         for item in read_sources(paths, self.own_files(), options or ExtractOptions()):

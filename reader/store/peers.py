@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from reader.domain.annotations import Annotation, BadAnnotation
-from reader.domain.corpus import SourceText
 from reader.domain.relations import BadRelation, Relation, RelationType
 from reader.domain.tags import Tag, default_colour
 from reader.store.annotation_rows import AnnotationRows
@@ -57,6 +56,8 @@ class PeerQueries(RelationQueries, AnnotationRows):
     ) -> tuple[int, dict[str, Annotation]]:
         """The document's id and, by the peer's id of each span, the annotation it came in as
         or was matched with."""
+        from reader.domain.corpus import SourceText
+
         report.refused.extend(document.refused)
         stored = self.document_by_sha256(document.sha256)
         if stored is None:

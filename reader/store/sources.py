@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from reader.domain.blocks import Block
 from reader.domain.documents import DocumentOrigin
-from reader.domain.extracting.model import Block
 from reader.store.core import StoreCore
 
 

@@ -145,6 +145,8 @@ def test_the_command_line_parses_without_sqlite_utils(project):
 ON_DEMAND = (
     "charset_normalizer",  # a file not in UTF-8
     "reader.domain.foreign.model",  # another tool's file
+    "reader.domain.corpus",  # files read for an import
+    "reader.domain.extracting",  # a web page, PDF or other document imported
     "reader.domain.xlsx",  # a workbook
     "reader.store.merge",  # File > Merge
     "logging.handlers",  # the crash log's first report

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.domain.blocks import Block
+
 BLOCK_SEPARATOR = "\n\n"  # between paragraphs, pages' paragraphs and tables: a blank line
 SOFT_HYPHEN = "\u00ad"
 
@@ -16,17 +18,6 @@ class UnreadableFile(ValueError):
 @dataclass(frozen=True)
 class ExtractOptions:
     keep_boilerplate: bool = False  # a web page's whole text, navigation and footers too
-
-
-@dataclass(frozen=True)
-class Block:
-    """A stretch ``text[start:end]`` of the extracted text and where it came from: the 1-based
-    page of a PDF, the 1-based paragraph of a DOCX, ODT, web page or e-book."""
-
-    start: int
-    end: int
-    page: int | None = None
-    paragraph: int | None = None
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 
-from reader.domain.corpus import DOCUMENT_SUFFIXES, SkippedFile
 from reader.domain.documents import ImportAction
 from reader.paths import corpus_database
 from reader.store import Store, StoreError
@@ -245,6 +244,8 @@ class LibraryController(QObject):
     # ----- importing and exporting -----
 
     def choose_files_to_import(self) -> None:
+        from reader.domain.corpus import DOCUMENT_SUFFIXES
+
         paths, _ = file_dialog().getOpenFileNames(
             self.window,
             translate("Library", "Import Files"),
@@ -257,6 +258,8 @@ class LibraryController(QObject):
             self.import_paths([Path(p) for p in paths])
 
     def import_paths(self, paths: list[Path]) -> ImportReport:
+        from reader.domain.corpus import SkippedFile  # with the readers of files, on the first import
+
         report = ImportReport()
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
