@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextLayout,
+    QTextLine,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
@@ -308,6 +309,19 @@ class CodePointView(QPlainTextEdit):
                 area = area.united(geometry.toAlignedRect())
             block = block.next()
         return area.intersected(self.viewport().rect())
+
+    def code_point_at(self, pos: QPoint) -> int | None:
+        """The character under ``pos`` (viewport pixels), or None over empty space."""
+        for layout, origin, base, _, _, first, _, _ in self._visible_lines(QRect(pos.x(), pos.y(), 1, 1)):
+            line = layout.lineAt(first)
+            x = pos.x() - origin.x()
+            if not line.x() <= x < line.x() + line.naturalTextWidth():
+                return None
+            inside = line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
+            if inside >= line.textStart() + line.textLength():
+                return None
+            return self._cp(base + inside)
+        return None
 
     def _visible_code_points(self) -> tuple[int, int]:
         lines = self._visible_lines(self.viewport().rect())

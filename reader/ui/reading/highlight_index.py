@@ -1,8 +1,9 @@
 """The reader pane's spans: the domain SpanIndex plus the few edits made since it was built.
 
-Rebuilding a SpanIndex of 10,000 spans takes milliseconds; one highlight added
-by key must be on screen within a frame, so edits wait in a small side table
-and the index is rebuilt only after many of them.
+Rebuilding a SpanIndex of 10,000 spans takes milliseconds (5-10 here); one highlight added
+by key must be on screen within a frame, so edits wait in a small side table. After many of
+them the index asks to be rebuilt (``wants_rebuild``), which its owner does when the user
+pauses, not inside a key press; only a table grown far past that is folded in at once.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from collections.abc import Hashable, Iterable
 from reader.domain.spans import SpanIndex
 
 Span = tuple[int, int, Hashable]
-_REBUILD_AFTER = 64
+_REBUILD_AFTER = 64  # edits: then the owner is asked to rebuild when idle
+_MUST_REBUILD_AFTER = 1024  # edits: every lookup walks the side table, so past this it is rebuilt now
 
 
 def span_order(span: Span) -> tuple[int, int]:
@@ -48,11 +50,25 @@ class LiveSpanIndex:
         if self._current().pop(key, None) is not None:
             self._edited(key, None)
 
-    def _edited(self, key: Hashable, span: tuple[int, int] | None) -> None:
-        self._edits[key] = span
-        if len(self._edits) > _REBUILD_AFTER:
+    @property
+    def pending(self) -> int:
+        """Edits not yet folded into the index."""
+        return len(self._edits)
+
+    @property
+    def wants_rebuild(self) -> bool:
+        return len(self._edits) > _REBUILD_AFTER
+
+    def rebuild(self) -> None:
+        """Fold the edits into a new index."""
+        if self._edits:
             current = self._current()
             self._build([(start, end, key) for key, (start, end) in current.items()], current)
+
+    def _edited(self, key: Hashable, span: tuple[int, int] | None) -> None:
+        self._edits[key] = span
+        if len(self._edits) > _MUST_REBUILD_AFTER:
+            self.rebuild()
 
     def covering(self, lo: int, hi: int) -> list[Span]:
         """Spans overlapping ``[lo, hi)``, by start, longest first among equal starts."""

@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
-    QTextLine,
 )
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
@@ -40,6 +39,9 @@ from reader.ui.shell.translation import translate
 # of a document: its first frame is on screen before them, and they are ready before
 # a reader acts.
 INDEX_DELAY_MS = 40
+# The index folds in the highlights added and removed since it was built this long after it asks,
+# between key presses, not inside the press that makes it ask (5-10 ms at 10,000 spans).
+INDEX_REFOLD_MS = 250
 
 
 class ReaderView(CodePointView):
@@ -63,6 +65,10 @@ class ReaderView(CodePointView):
         self._index_timer.setSingleShot(True)
         self._index_timer.setInterval(INDEX_DELAY_MS)
         self._index_timer.timeout.connect(self._after_open)
+        self._refold_timer = QTimer(self)
+        self._refold_timer.setSingleShot(True)
+        self._refold_timer.setInterval(INDEX_REFOLD_MS)
+        self._refold_timer.timeout.connect(self._refold_index)
         self._selected_id: str | None = None
         # Painters a feature adds over the text (the links of the selected span): each gets the
         # view's painter after the highlights, clipped to the area being painted.
@@ -118,6 +124,7 @@ class ReaderView(CodePointView):
             self._spans().remove(annotation.id)
             if self._selected_id == annotation.id:
                 self._select(None)
+        self._refold_when_idle()
         lo, hi = annotation.start, annotation.end
         if old is not None:
             lo, hi = min(lo, old.start), max(hi, old.end)
@@ -129,6 +136,7 @@ class ReaderView(CodePointView):
             return
         self._count(old, -1)
         self._spans().remove(annotation_id)
+        self._refold_when_idle()
         if self._selected_id == annotation_id:
             self._select(None)
         self._update_code_points(old.start, old.end)
@@ -184,6 +192,14 @@ class ReaderView(CodePointView):
                 spans = [(a.start, a.end, a.id) for a in self._annotations.values() if self._shows(a)]
             self._index = LiveSpanIndex(spans)
         return self._index
+
+    def _refold_when_idle(self) -> None:
+        if self._index is not None and self._index.wants_rebuild and not self._refold_timer.isActive():
+            self._refold_timer.start()
+
+    def _refold_index(self) -> None:
+        if self._index is not None:
+            self._index.rebuild()
 
     def _covering(self, lo: int, hi: int) -> list[Span]:
         """Shown spans overlapping ``[lo, hi)`` as (start, end, id), by start, longest first."""
@@ -318,19 +334,6 @@ class ReaderView(CodePointView):
             self._index_timer.start()
 
     # ----- mouse, keys and tooltips -----
-
-    def code_point_at(self, pos: QPoint) -> int | None:
-        """The character under ``pos`` (viewport pixels), or None over empty space."""
-        for layout, origin, base, _, _, first, _, _ in self._visible_lines(QRect(pos.x(), pos.y(), 1, 1)):
-            line = layout.lineAt(first)
-            x = pos.x() - origin.x()
-            if not line.x() <= x < line.x() + line.naturalTextWidth():
-                return None
-            inside = line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
-            if inside >= line.textStart() + line.textLength():
-                return None
-            return self._cp(base + inside)
-        return None
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
