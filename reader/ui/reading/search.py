@@ -13,13 +13,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QStyledItemDelegate,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.domain.documents import SearchHit
-from reader.ui.reading.search_hit_view import CONTEXT_ROLE, PADDING, TITLE_ROLE, SearchHitDelegate, context_of
+from reader.ui.reading.search_hits import CONTEXT_ROLE, PADDING, TITLE_ROLE, context_of
 from reader.ui.shell.tables import ROOT, AnyIndex
 from reader.ui.shell.translation import translate
 
@@ -157,11 +158,11 @@ class CorpusSearch(QWidget):
         self.box.setClearButtonEnabled(True)
         self.box.installEventFilter(self)
         self.model = SearchHitModel(self)
+        self._delegate: QStyledItemDelegate | None = None
         self.results = QListView(self)
         self.results.setObjectName("searchResults")
         self.results.setAccessibleName(translate("Reading", "Search results"))
         self.results.setModel(self.model)
-        self.results.setItemDelegate(SearchHitDelegate(self.results))
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setAlternatingRowColors(True)
         self.results.setWordWrap(False)
@@ -196,6 +197,11 @@ class CorpusSearch(QWidget):
         self._timer.stop()
         query = self.box.text().strip()
         hits = self._search(query) if query else []
+        if hits and self._delegate is None:
+            from reader.ui.reading.search_hit_view import SearchHitDelegate  # the first hits shown
+
+            self._delegate = SearchHitDelegate(self.results)
+            self.results.setItemDelegate(self._delegate)
         self.model.set_hits(hits, query)
         if not query:
             self.status.clear()

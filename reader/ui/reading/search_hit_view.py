@@ -3,31 +3,15 @@ with the match in bold, the context before it cut short so the match always show
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-from reader.domain.text import single_spaced
+from reader.ui.reading.search_hits import CONTEXT_ROLE, PADDING, TITLE_ROLE
 
-TITLE_ROLE = Qt.ItemDataRole.UserRole + 21
-CONTEXT_ROLE = Qt.ItemDataRole.UserRole + 22  # (before, match, after)
-PADDING = 4
 BEFORE_SHARE = 1 / 3  # at most this much of a line goes to the words before the match
-
-
-def context_of(snippet: str, query: str) -> tuple[str, str, str]:
-    """The snippet's words before the match, the match and the words after it.
-
-    The store marks the match as ``[match]``: the first bracketed word that starts with one
-    of the query's words (brackets in the text itself are left as they are)."""
-    words = [re.escape(word) for word in query.split()]
-    found = re.search(r"\[((?:" + "|".join(words) + r")\w*)\]", snippet, re.IGNORECASE) if words else None
-    if found is None:
-        return single_spaced(snippet), "", ""
-    return snippet[: found.start()], found.group(1), snippet[found.end() :]
 
 
 @dataclass(frozen=True)
