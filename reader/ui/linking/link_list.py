@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSizePolicy,
 from reader.domain.annotations import ACCEPTED, REJECTED
 from reader.domain.text import one_line
 from reader.ui.linking.shown_links import ShownLink
+from reader.ui.shell.one_line_label import OneLineLabel
 from reader.ui.shell.translation import translate
 
 RELATION_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -68,12 +69,12 @@ class LinkList(QWidget):
         # A link too long for the panel is cut with "…": its tooltip holds it whole.
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.hint = QLabel(self)
+        self.hint = OneLineLabel(self)
         self.hint.setObjectName("linkHint")
         self.hint.setEnabled(False)
-        # The hint comes and goes with the selection: it keeps its line and asks for no width (its
+        # The hint comes and goes with the selection: it keeps its line (and asks for no width; its
         # tooltip holds it whole), so the panels around never move.
-        keep_its_line = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        keep_its_line = self.hint.sizePolicy()
         keep_its_line.setRetainSizeWhenHidden(True)
         self.hint.setSizePolicy(keep_its_line)
         layout = QVBoxLayout(self)

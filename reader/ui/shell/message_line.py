@@ -6,17 +6,18 @@ from __future__ import annotations
 from collections import deque
 from datetime import datetime
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QWidget
 
+from reader.ui.shell.one_line_label import OneLineLabel
 from reader.ui.shell.translation import QT_TRANSLATE_NOOP, translate
 
 RECENT_MESSAGES = 50
 CLICK_HINT = QT_TRANSLATE_NOOP("Shell", "Click to see the recent messages")
 
 
-class MessageLine(QLabel):
+class MessageLine(OneLineLabel):
     """``text()`` is the whole message; only the painting is cut to the label's width."""
 
     historyRequested = Signal()
@@ -24,8 +25,6 @@ class MessageLine(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("statusMessage")
-        # However long a message, it must not widen the status bar (and with it the window).
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._recent: deque[str] = deque(maxlen=RECENT_MESSAGES)
 
@@ -39,22 +38,6 @@ class MessageLine(QLabel):
     def recent(self) -> list[str]:
         """The recent messages, newest first, each with the time it was shown."""
         return list(self._recent)
-
-    def is_cut(self) -> bool:
-        """Whether the message is longer than the label shows."""
-        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(0, super().minimumSizeHint().height())
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        rect = self.contentsRect()
-        shown = self.fontMetrics().elidedText(" ".join(self.text().split()), Qt.TextElideMode.ElideRight, rect.width())
-        painter = QPainter(self)
-        alignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        self.style().drawItemText(
-            painter, rect, alignment, self.palette(), self.isEnabled(), shown, self.foregroundRole()
-        )
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self._recent:

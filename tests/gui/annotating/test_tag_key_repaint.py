@@ -58,12 +58,14 @@ def test_the_annotation_panel_keeps_its_layout_as_a_highlight_is_selected_and_le
     start = view.document_text().index(PHRASE)
     drag_select(qtbot, window, start, start + len(PHRASE))
     key(qtbot, view, Qt.Key.Key_1)  # tagged and selected: the link hint shows
-    assert window.link_list.hint.isVisible()
+    hint = window.link_list.hint
+    assert hint.isVisible() and hint.toolTip() == hint.text()  # cut with "…" if need be, whole in its tooltip
+    assert hint.geometry().right() <= window.link_list.contentsRect().right()
     selected = table.geometry()
 
     click_text(qtbot, window, start + len(PHRASE) + 20)  # away from it: no hint
     qtbot.waitUntil(lambda: view.selected_annotation_id() is None)
     qtbot.wait(20)
 
-    assert not window.link_list.hint.isVisible()
+    assert not hint.isVisible()
     assert table.geometry() == selected
