@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
@@ -576,3 +577,23 @@ def test_zoom_changes_font_size_and_keeps_the_place(qtbot, view, tags):
     view.set_font_point_size(1000)
     assert view.font_point_size() == 48
     assert view.document().defaultFont().pointSize() == 48
+
+
+def test_the_blocks_down_the_screen_sit_where_qt_puts_them(qtbot):
+    """The pane walks the blocks on screen summing their heights itself (Qt's own geometry of a
+    block walks from the top block again each time): both must agree, lane room included."""
+    view = shown_reader_view(qtbot, 500, 300)
+    paragraphs = [f"Абзац {n} 😀 " + "слово " * (7 * (n % 5) + 1) for n in range(60)]
+    text = "\n".join(paragraphs)
+    spans = [Annotation(document_id=1, start=n * 40, end=n * 40 + 9, text="", tag="claim") for n in range(30)]
+    view.set_document(text, [replace(span, text=text[span.start : span.end]) for span in spans], default_tags())
+    qtbot.wait(20)
+    bar = view.verticalScrollBar()
+    for value in (0, 1, bar.maximum() // 3, bar.maximum() // 2, bar.maximum()):
+        bar.setValue(value)
+        walked = list(view._blocks_down_the_screen())
+        assert walked and walked[0][0] == view.firstVisibleBlock()
+        offset = view.contentOffset()
+        for block, geometry in walked:
+            assert geometry == view.blockBoundingGeometry(block).translated(offset), (value, block.blockNumber())
+        assert walked[-1][1].bottom() >= view.viewport().height() or not walked[-1][0].next().isValid()
