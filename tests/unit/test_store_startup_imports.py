@@ -148,6 +148,7 @@ ON_DEMAND = (
     "reader.domain.corpus",  # files read for an import
     "reader.domain.extracting",  # a web page, PDF or other document imported
     "reader.ui.reading.search_hit_view",  # the first corpus search with hits
+    "reader.ui.linking.link_overlay",  # the first links drawn over the text
     "reader.domain.xlsx",  # a workbook
     "reader.store.merge",  # File > Merge
     "logging.handlers",  # the crash log's first report

@@ -22,7 +22,6 @@ from reader.ui.annotating.controller import AnnotatingController
 from reader.ui.annotating.relation_commands import AddRelation, DeleteRelation, review_relation
 from reader.ui.linking.link_list import LinkList, link_words
 from reader.ui.linking.link_mode import LinkMode
-from reader.ui.linking.link_overlay import DrawnLink, paint_links
 from reader.ui.linking.shown_links import ShownLink
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.session import Session
@@ -131,8 +130,10 @@ class LinkingController(QObject):
 
     def _paint(self, painter: QPainter) -> None:
         selected = self.selected()
-        if selected is None:
+        if selected is None or not self._draws_links():
             return
+        from reader.ui.linking.link_overlay import DrawnLink, paint_links  # with the first links drawn
+
         drawn = [
             DrawnLink(link.other, link.relation.type, link.colour, not link.outgoing, link.relation.id == self.walked)
             for link in self.links
