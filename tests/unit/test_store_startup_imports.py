@@ -149,6 +149,8 @@ ON_DEMAND = (
     "reader.domain.extracting",  # a web page, PDF or other document imported
     "reader.ui.reading.search_hit_view",  # the first corpus search with hits
     "reader.ui.linking.link_overlay",  # the first links drawn over the text
+    "reader.ui.linking.link_mode",  # the first Ctrl+K
+    "reader.ui.review.pending_walk",  # the first N or P of a review
     "reader.domain.xlsx",  # a workbook
     "reader.store.merge",  # File > Merge
     "logging.handlers",  # the crash log's first report

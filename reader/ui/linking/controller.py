@@ -21,13 +21,13 @@ from reader.store import StoreError
 from reader.ui.annotating.controller import AnnotatingController
 from reader.ui.annotating.relation_commands import AddRelation, DeleteRelation, review_relation
 from reader.ui.linking.link_list import LinkList, link_words
-from reader.ui.linking.link_mode import LinkMode
 from reader.ui.linking.shown_links import ShownLink
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.session import Session
 from reader.ui.shell.translation import translate
 
 if TYPE_CHECKING:
+    from reader.ui.linking.link_mode import LinkMode
     from reader.ui.main_window import MainWindow
 
 _SHORT = 40
@@ -166,6 +166,8 @@ class LinkingController(QObject):
         if not candidates:
             self.window.say(translate("Linking", "Nothing in this document can be linked to it yet"))
             return
+        from reader.ui.linking.link_mode import LinkMode  # the first Ctrl+K
+
         self.walked = None
         self.mode = LinkMode(selected, candidates)
         self._show_candidate()

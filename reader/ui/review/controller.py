@@ -19,7 +19,6 @@ from reader.ui.annotating.commands import review, set_review_note
 from reader.ui.annotating.controller import AnnotatingController
 from reader.ui.reading.controller import ReadingController
 from reader.ui.reading.document_list import pending
-from reader.ui.review.pending_walk import PendingWalk, begin_walk
 from reader.ui.shell.actions import Actions
 from reader.ui.shell.session import Session
 from reader.ui.shell.settings import REVIEW_MODE, SHOW_REJECTED
@@ -28,6 +27,7 @@ from reader.ui.shell.translation import translate
 if TYPE_CHECKING:  # the window is only a type here: it is built of the features' widgets
     from reader.ui.annotating.note_editor import NoteEditor
     from reader.ui.main_window import MainWindow
+    from reader.ui.review.pending_walk import PendingWalk
 
 
 class ReviewController(QObject):
@@ -199,6 +199,8 @@ class ReviewController(QObject):
         """Select the next (step 1) or previous (-1) pending annotation the filters show: every
         one of the open document, from its start or from the selection and round, before the
         next (previous) listed document that has one."""
+        from reader.ui.review.pending_walk import PendingWalk, begin_walk  # the first N or P
+
         shown = self.current_filter()
         if not shown.can_show_pending:
             self.window.say(translate("Review", "The status filter hides pending annotations"))
