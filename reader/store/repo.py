@@ -107,10 +107,11 @@ class Store(
         window. A write waits for the verdict; a damaged file makes this store read-only.
         ``done`` gets the one-line problem, or "" (called from that thread). ``start``
         False: the thread waits for ``start_check`` (or the first write, which starts it)."""
-        from reader.store.backup import BackupNotWritten
-        from reader.store.backup import back_up as copy_to_backups
 
         def work() -> None:
+            from reader.store.backup import BackupNotWritten  # on the thread: not the first frame's time
+            from reader.store.backup import back_up as copy_to_backups
+
             problem = ""
             try:
                 with closing(sqlite3.connect(reading_uri(self.path), uri=True, timeout=BUSY_TIMEOUT_SECONDS)) as conn:
