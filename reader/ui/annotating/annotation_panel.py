@@ -15,10 +15,13 @@ from reader.domain.annotations import Annotation
 from reader.ui.annotating.annotation_list import ANNOTATION_ID_ROLE, STATUS_MARKS, AnnotationListModel
 from reader.ui.annotating.annotation_table import AnnotationTable
 from reader.ui.annotating.filter_bar import ReviewFilterBar
+from reader.ui.shell.first_paint import after_first_paint
 from reader.ui.shell.tables import list_like
 from reader.ui.shell.translation import translate
 
 __all__ = ["ANNOTATION_ID_ROLE", "STATUS_MARKS", "AnnotationListModel", "AnnotationPanel"]
+
+_PAINT_AT_THE_LATEST_MS = 100
 
 
 class AnnotationPanel(QWidget):
@@ -82,16 +85,20 @@ class AnnotationPanel(QWidget):
             return QModelIndex()
         return self.model.index(row, column)
 
-    def paint_after_the_text(self) -> None:
-        """The list paints on the next turn of the event loop, so the reader pane's frame (the
-        highlight just made) does not wait for it: an added row moves every row below it, and
-        repainting the list costs more than the pane (benchmark 2 in docs/performance.md)."""
+    def paint_after_the_text(self, text_area: QWidget) -> None:
+        """The list paints in the frame after the one in which ``text_area`` (the reader pane's)
+        shows the change, so the pane's frame does not wait for it: an added row moves every row
+        below it, and repainting the list costs more than the pane (benchmark 2p in
+        docs/performance.md). A 0 ms timer was not enough: it could fire before Qt delivered the
+        pane's own repaint, and the list then painted in the same frame (4.9 ms of it)."""
         if self.view.updatesEnabled():
             self.view.setUpdatesEnabled(False)
-            QTimer.singleShot(0, self._paint_again)
+            after_first_paint(text_area, self._paint_again)
+            QTimer.singleShot(_PAINT_AT_THE_LATEST_MS, self._paint_again)  # a change the pane does not show
 
     def _paint_again(self) -> None:
-        self.view.setUpdatesEnabled(True)
+        if not self.view.updatesEnabled():
+            self.view.setUpdatesEnabled(True)
 
     def show_annotation(self, annotation_id: str | None) -> None:
         """Follow the reader's selection without announcing it back."""

@@ -249,7 +249,7 @@ class AnnotatingController(QObject):
     def annotation_changed(self, annotation: Annotation) -> None:
         self._follow(annotation)
         self.view.upsert_annotation(annotation)
-        self.panel.paint_after_the_text()
+        self.panel.paint_after_the_text(self.view.viewport())
         self.panel.model.upsert(annotation)
         self.view.select_annotation(annotation.id, scroll=True)
         self.panel.show_annotation(annotation.id)  # its row may have moved while it stayed selected
@@ -260,7 +260,7 @@ class AnnotatingController(QObject):
     def annotation_removed(self, annotation: Annotation) -> None:
         self._follow(annotation)
         self.view.remove_annotation(annotation.id)
-        self.panel.paint_after_the_text()
+        self.panel.paint_after_the_text(self.view.viewport())
         self.panel.model.remove(annotation.id)
         self._counts_changed(annotation.document_id)
 

@@ -5,9 +5,9 @@ editor (Ctrl+Enter saves, Esc cancels, Ctrl+Z undoes)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan, QPoint, Qt
+from PySide6.QtCore import QEvent, QModelRoleData, QModelRoleDataSpan, QObject, QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit, QWidget
 from reviewkit import annotate, make_documents, open_as, stored
 from windowkit import give_the_panel, key
 
@@ -167,9 +167,9 @@ def test_notes_of_several_lines_in_the_note_editor(qtbot, tmp_path):
     assert table.model().index(0, Columns.NOTE).data() == ""
 
 
-def test_the_list_paints_the_new_row_on_the_turn_after_the_text(qtbot, tmp_path):
+def test_the_list_paints_the_new_row_in_the_frame_after_the_text(qtbot, tmp_path):
     # The reader pane's frame does not wait for the list (every row below a new one moves):
-    # the row is in the list's model at once and on screen one turn of the event loop later.
+    # the row is in the list's model at once, and painted in the frame after the pane's.
     db, _ = merged_database(tmp_path)
     window = open_as(qtbot, db, tmp_path / "settings.ini")
     give_the_panel(qtbot, window, 620)
@@ -180,14 +180,39 @@ def test_the_list_paints_the_new_row_on_the_turn_after_the_text(qtbot, tmp_path)
     end = text.index(" ", start)
     view.set_selection_code_points(start, end)
     view.setFocus()
+    qtbot.wait(20)
+    painted = _Paints({"text": view.viewport(), "list": table.viewport()})
     QTest.keyClick(view, Qt.Key.Key_1)  # no event processing after it, unlike windowkit.key
     added = view.selected_annotation_id()
     assert added is not None and window.annotation_panel.model.row_of(added) is not None
     assert not table.updatesEnabled()
-    qtbot.waitUntil(table.updatesEnabled)
+    qtbot.waitUntil(lambda: "list" in painted.order)
+    # The pane painted first, in a frame the list sat out; the list in one of its own.
+    assert painted.order[0] == "text" and not painted.list_enabled_when_text_painted
     row = table.model().index(table.currentIndex().row(), Columns.TEXT)
     assert row.data() == text[start:end]
     assert table.visualRect(row).intersects(table.viewport().rect())
+
+
+class _Paints(QObject):
+    """The order in which the watched widgets paint."""
+
+    def __init__(self, widgets: dict[str, QWidget]):
+        super().__init__()
+        self.order: list[str] = []
+        self.list_enabled_when_text_painted: bool | None = None
+        self._names = {id(widget): name for name, widget in widgets.items()}
+        self._list = widgets["list"].parentWidget()
+        for widget in widgets.values():
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            name = self._names[id(watched)]
+            if name == "text" and not self.order:
+                self.list_enabled_when_text_painted = self._list.updatesEnabled()
+            self.order.append(name)
+        return False
 
 
 def test_a_cell_answers_every_role_in_one_call_as_it_does_one_at_a_time(qtbot, tmp_path):
